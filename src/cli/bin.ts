@@ -1,0 +1,26 @@
+// Entry point of the `blog-tui` command. Colour libraries read the environment when they are
+// first imported, so NO_COLOR is settled here before anything else loads.
+if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+
+function oneLine(error: unknown): string {
+  const text = error instanceof Error ? error.message : String(error);
+  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+}
+
+// A reader closing the pipe early (`blog-tui list | head -1`) is a normal end.
+process.stdout.on('error', (error: NodeJS.ErrnoException) => {
+  if (error.code === 'EPIPE') process.exit(0);
+  process.stderr.write(`blog-tui: cannot write output: ${oneLine(error)}\n`);
+  process.exit(1);
+});
+process.on('uncaughtException', (error) => {
+  process.stderr.write(`blog-tui: unexpected error: ${oneLine(error)}\n`);
+  process.exit(1);
+});
+process.on('unhandledRejection', (error) => {
+  process.stderr.write(`blog-tui: unexpected error: ${oneLine(error)}\n`);
+  process.exit(1);
+});
+
+const { main } = await import('./main.js');
+process.exitCode = await main(process.argv.slice(2));

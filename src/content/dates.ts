@@ -1,0 +1,44 @@
+const MONTHS = [
+  'January', 'February', 'March', 'April', 'May', 'June',
+  'July', 'August', 'September', 'October', 'November', 'December',
+];
+
+const ISO_DATE = /^(\d{4})-(\d{2})-(\d{2})(?:[T ](\d{2}):(\d{2})(?::(\d{2})(?:\.\d+)?)?\s*(Z|[+-]\d{2}:?\d{2})?)?$/;
+
+/**
+ * Normalizes a front-matter date to ISO 8601: `YYYY-MM-DD` when no time was given, else the
+ * date and time as written (with `T`). Returns undefined for anything that is not a valid date.
+ */
+export function normalizeDate(value: unknown): string | undefined {
+  if (value instanceof Date) {
+    // TOML dates (smol-toml's TomlDate prints a date-only value as YYYY-MM-DD).
+    return Number.isNaN(value.getTime()) ? undefined : normalizeDate(value.toISOString());
+  }
+  if (typeof value !== 'string') return undefined;
+  const text = value.trim();
+  const m = ISO_DATE.exec(text);
+  if (!m) return undefined;
+  const [, y, mo, d, h, mi, s, zone] = m;
+  const month = Number(mo);
+  const day = Number(d);
+  const probe = new Date(Date.UTC(Number(y), month - 1, day));
+  if (probe.getUTCMonth() !== month - 1 || probe.getUTCDate() !== day) return undefined;
+  if (h === undefined) return `${y}-${mo}-${d}`;
+  if (Number(h) > 23 || Number(mi) > 59 || Number(s ?? 0) > 59) return undefined;
+  return `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${zone ?? ''}`;
+}
+
+/** "March 3, 2026" (Hugo's "January 2, 2006"), from the date as written, without time zones. */
+export function formatDate(iso: string | undefined): string {
+  if (!iso) return 'no date';
+  const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
+  if (!m) return 'no date';
+  return `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}`;
+}
+
+/** Sort key: milliseconds since the epoch, or -Infinity for posts without a date. */
+export function dateSortKey(iso: string | undefined): number {
+  if (!iso) return Number.NEGATIVE_INFINITY;
+  const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+}

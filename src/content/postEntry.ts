@@ -1,0 +1,94 @@
+import { Lexer } from 'marked';
+import { splitFrontMatter } from './frontMatter.js';
+import { normalizeDate } from './dates.js';
+import { countWords, markdownToHtml, readingMinutes, stripHtmlLikeHugo } from './wordCount.js';
+
+/** One post as the index holds it. Every field comes from the post's file. */
+export interface PostEntry {
+  slug: string;
+  title: string;
+  /** ISO 8601: YYYY-MM-DD, or a date and time; absent when the post has none. */
+  date?: string;
+  tags: string[];
+  summary: string;
+  words: number;
+  readingMinutes: number;
+  /** Path of the Markdown file, relative to the folder the index describes, with `/`. */
+  file: string;
+  draft?: boolean;
+}
+
+const SUMMARY_LIMIT = 240;
+const MORE = /<!--\s*more\s*-->/i;
+
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'number') return String(value);
+  return undefined;
+}
+
+function stringList(value: unknown): string[] {
+  if (typeof value === 'string') return value.trim() ? [value.trim()] : [];
+  if (!Array.isArray(value)) return [];
+  return value.map((v) => text(v)).filter((v): v is string => v !== undefined);
+}
+
+function plainText(markdown: string): string {
+  return stripHtmlLikeHugo(markdownToHtml(markdown)).replace(/\s+/g, ' ').trim();
+}
+
+/** Cuts text at a word boundary so it is at most `limit` characters, adding an ellipsis. */
+export function cutAtWord(value: string, limit: number): string {
+  if (value.length <= limit) return value;
+  const cut = value.slice(0, limit - 1);
+  const space = cut.lastIndexOf(' ');
+  return (space > limit / 2 ? cut.slice(0, space) : cut).replace(/[\s,;:.]+$/, '') + '…';
+}
+
+function firstHeading(body: string): string | undefined {
+  const m = /^#[ \t]+(.+?)[ \t#]*$/m.exec(body);
+  return m ? plainText(m[1]!) : undefined;
+}
+
+function derivedSummary(body: string): string {
+  const more = MORE.exec(body);
+  if (more) return cutAtWord(plainText(body.slice(0, more.index)), SUMMARY_LIMIT);
+  for (const token of new Lexer().lex(body)) {
+    if (token.type === 'paragraph') return cutAtWord(plainText(token.raw), SUMMARY_LIMIT);
+  }
+  return '';
+}
+
+/** The slug a file gets without a `slug` field: its name, or its folder's for `index.md`. */
+export function defaultSlug(relativeFile: string): string {
+  const parts = relativeFile.split('/');
+  const name = parts[parts.length - 1]!.replace(/\.(md|markdown)$/i, '');
+  if ((name === 'index' || name === '_index') && parts.length > 1) return parts[parts.length - 2]!;
+  return name;
+}
+
+/** Builds the index entry for one post from its source text. Throws FrontMatterError. */
+export function entryFromSource(source: string, relativeFile: string): PostEntry {
+  const { data, body } = splitFrontMatter(source);
+  const words = countWords(body);
+  const fileName = defaultSlug(relativeFile);
+  const date = normalizeDate(data.date) ?? jekyllDate(relativeFile);
+  const entry: PostEntry = {
+    slug: text(data.slug) ?? fileName,
+    title: text(data.title) ?? firstHeading(body) ?? fileName,
+    ...(date ? { date } : {}),
+    tags: [...stringList(data.tags), ...stringList(data.categories)],
+    summary: text(data.summary) ?? text(data.description) ?? derivedSummary(body),
+    words,
+    readingMinutes: readingMinutes(words),
+    file: relativeFile,
+  };
+  if (data.draft === true || data.draft === 'true') entry.draft = true;
+  return entry;
+}
+
+function jekyllDate(relativeFile: string): string | undefined {
+  const name = relativeFile.split('/').pop()!;
+  const m = /^(\d{4}-\d{2}-\d{2})-/.exec(name);
+  return m ? normalizeDate(m[1]) : undefined;
+}

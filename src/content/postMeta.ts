@@ -1,0 +1,7 @@
+import { formatDate } from './dates.js';
+import type { PostEntry } from './postEntry.js';
+
+/** "March 3, 2026 · 4 min · 716 words": the figures shown for a post everywhere. */
+export function postMeta(entry: PostEntry): string {
+  return `${formatDate(entry.date)} · ${entry.readingMinutes} min · ${entry.words.toLocaleString('en-US')} words`;
+}

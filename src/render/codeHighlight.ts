@@ -1,0 +1,27 @@
+import { highlight, supportsLanguage } from 'cli-highlight';
+
+const PLAIN = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'none', 'console', 'output']);
+const ALIASES: Record<string, string> = { jsonc: 'json', ndjson: 'json', shell: 'bash', sh: 'bash', zsh: 'bash', mjs: 'javascript', cjs: 'javascript' };
+
+/**
+ * The highlight.js language for a fence's info string, or undefined for plain text. The
+ * language is never guessed: auto-detection costs hundreds of milliseconds and an unknown
+ * language makes highlight.js write to the console.
+ */
+export function fenceLanguage(info: string | undefined): string | undefined {
+  const word = (info ?? '').trim().split(/[\s{]/)[0]!.toLowerCase();
+  if (PLAIN.has(word)) return undefined;
+  const name = ALIASES[word] ?? word;
+  return /^[a-z0-9_+#.-]+$/.test(name) && supportsLanguage(name) ? name : undefined;
+}
+
+/** Highlights code for the terminal, or returns it as it is when there is no known language. */
+export function highlightCode(code: string, info: string | undefined, color: boolean): string {
+  const language = color ? fenceLanguage(info) : undefined;
+  if (!language) return code;
+  try {
+    return highlight(code, { language, ignoreIllegals: true });
+  } catch {
+    return code;
+  }
+}

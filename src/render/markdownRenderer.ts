@@ -1,0 +1,172 @@
+import { Marked, type Token, type Tokens, type MarkedExtension, type RendererThis } from 'marked';
+import { markedTerminal } from 'marked-terminal';
+import stringWidth from 'string-width';
+import { Chalk, type ChalkInstance } from 'chalk';
+import { sanitizeText } from '../content/sanitize.js';
+import { highlightCode } from './codeHighlight.js';
+import { layoutTable, type Align } from './tableLayout.js';
+import { CODE_MARK, RIGID_MARK, fitLine } from './lineWrap.js';
+
+/** A post rendered for one width: its lines, and where each top-level block starts. */
+export interface RenderedPost {
+  lines: string[];
+  /** blockStarts[i] is the index in `lines` of the first line of the i-th block. */
+  blockStarts: number[];
+}
+
+export interface RenderOptions {
+  width: number;
+  color: boolean;
+}
+
+const CODE_INDENT = '    ';
+
+function unescapeEntities(text: string): string {
+  return text
+    .replace(/&lt;/g, '<')
+    .replace(/&gt;/g, '>')
+    .replace(/&quot;/g, '"')
+    .replace(/&#39;/g, "'")
+    .replace(/&amp;/g, '&');
+}
+
+interface Engine {
+  marked: Marked;
+  chalk: ChalkInstance;
+  /** The width of the render in progress; renderers that lay out (tables, rules) read it. */
+  width: number;
+}
+
+function fixes(engine: Engine): MarkedExtension {
+  const c = engine.chalk;
+  const headingStyles = [c.magenta.bold.underline, c.green.bold, c.cyan.bold, c.bold, c.bold, c.bold];
+  return {
+    renderer: {
+      // Tight list items hold a text token whose children carry the inline markup.
+      text(this: RendererThis, token: Tokens.Text | Tokens.Escape) {
+        if ('tokens' in token && token.tokens) return this.parser.parseInline(token.tokens);
+        return false;
+      },
+      // marked emits a checkbox token and marked-terminal prints its own: keep one.
+      checkbox() {
+        return '';
+      },
+      codespan(token: Tokens.Codespan) {
+        return c.yellow(unescapeEntities(token.text).replace(/\n/g, ' '));
+      },
+      heading(this: RendererThis, token: Tokens.Heading) {
+        const text = unescapeEntities(this.parser.parseInline(token.tokens));
+        const styled = headingStyles[Math.min(token.depth, 6) - 1]!(text);
+        // Top-level headings are underlined so they stand out in plain text too.
+        const rule = token.depth <= 2 ? '\n' + c.dim((token.depth === 1 ? '═' : '─').repeat(Math.min(stringWidth(text), engine.width))) : '';
+        return styled + rule + '\n\n';
+      },
+      hr() {
+        return RIGID_MARK + c.dim('─'.repeat(engine.width)) + '\n\n';
+      },
+      code(token: Tokens.Code) {
+        const code = highlightCode(token.text.replace(/\t/g, '    '), token.lang, c.level > 0);
+        const lines = code.split('\n').map((line) => CODE_INDENT + CODE_MARK + line);
+        return lines.join('\n') + '\n\n';
+      },
+      blockquote(this: RendererThis, token: Tokens.Blockquote) {
+        const inner = this.parser.parse(token.tokens).replace(/\n+$/, '');
+        const bar = c.gray('│ ');
+        return inner.split('\n').map((line) => bar + c.italic(line)).join('\n') + '\n\n';
+      },
+      link(this: RendererThis, token: Tokens.Link) {
+        const text = this.parser.parseInline(token.tokens);
+        const href = token.href;
+        const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
+        if (plain === href || `mailto:${plain}` === href || href === '') return c.blue.underline(text || href);
+        return c.blue.underline(text) + c.dim(` (${href})`);
+      },
+      image(token: Tokens.Image) {
+        const alt = token.text ? `: ${token.text}` : '';
+        return c.dim(`[image${alt}]`) + (token.href ? c.dim(` (${token.href})`) : '');
+      },
+      html(token: Tokens.HTML | Tokens.Tag) {
+        const text = token.text.replace(/<!--[\s\S]*?-->/g, '');
+        return text.trim() === '' ? '' : c.gray(text);
+      },
+      table(this: RendererThis, token: Tokens.Table) {
+        const inline = (cell: Tokens.TableCell) => unescapeEntities(this.parser.parseInline(cell.tokens));
+        const lines = layoutTable(
+          {
+            header: token.header.map(inline),
+            rows: token.rows.map((row) => row.map(inline)),
+            align: token.align as Align[],
+          },
+          engine.width,
+          { border: c.gray, header: c.bold },
+        );
+        return lines.map((line) => RIGID_MARK + line).join('\n') + '\n\n';
+      },
+    },
+  };
+}
+
+function createEngine(level: 0 | 1 | 2 | 3): Engine {
+  const chalk = new Chalk({ level });
+  const engine: Engine = { marked: new Marked(), chalk, width: 80 };
+  const identity = (s: string) => s;
+  engine.marked = new Marked(
+    { gfm: true, async: false },
+    markedTerminal({
+      code: chalk.yellow,
+      blockquote: identity,
+      html: chalk.gray,
+      heading: chalk.green.bold,
+      firstHeading: chalk.magenta.bold.underline,
+      listitem: identity,
+      table: identity,
+      paragraph: identity,
+      strong: chalk.bold,
+      em: chalk.italic,
+      codespan: chalk.yellow,
+      del: chalk.dim.strikethrough,
+      link: chalk.blue,
+      href: chalk.blue.underline,
+      text: (s: string) => s.replace(/\n/g, ' '),
+      unescape: true,
+      emoji: false,
+      showSectionPrefix: false,
+      reflowText: false,
+      tab: 2,
+    }),
+    fixes(engine),
+  );
+  return engine;
+}
+
+const engines = new Map<number, Engine>();
+
+function engineFor(color: boolean): Engine {
+  const level = color ? Math.max(1, new Chalk().level) as 1 | 2 | 3 : 0;
+  let engine = engines.get(level);
+  if (!engine) {
+    engine = createEngine(level);
+    engines.set(level, engine);
+  }
+  return engine;
+}
+
+/** Renders a post's Markdown body to terminal lines no wider than `width` display columns. */
+export function renderMarkdown(markdown: string, options: RenderOptions): RenderedPost {
+  const width = Math.max(10, Math.floor(options.width));
+  const engine = engineFor(options.color);
+  engine.width = width;
+  const tokens = engine.marked.lexer(sanitizeText(markdown));
+  const lines: string[] = [];
+  const blockStarts: number[] = [];
+  for (const token of tokens as Token[]) {
+    if (token.type === 'space') continue;
+    const single = Object.assign([token], { links: tokens.links }) as unknown as Parameters<Marked['parser']>[0];
+    const text = engine.marked.parser(single).replace(/\s+$/, '');
+    if (text === '') continue;
+    if (lines.length > 0) lines.push('');
+    blockStarts.push(lines.length);
+    for (const line of text.split('\n')) lines.push(...fitLine(line, width));
+  }
+  return { lines, blockStarts };
+}

@@ -1,0 +1,91 @@
+import stringWidth from 'string-width';
+import wrapAnsi from 'wrap-ansi';
+
+export type Align = 'left' | 'right' | 'center' | null;
+
+export interface TableCells {
+  header: string[];
+  rows: string[][];
+  align: Align[];
+}
+
+interface Style {
+  border: (s: string) => string;
+  header: (s: string) => string;
+}
+
+const MIN_COLUMN = 4;
+
+/**
+ * Column widths that fit `available` columns of text: a column narrower than its fair share
+ * keeps its natural width, the others split what is left.
+ */
+export function fitColumns(natural: number[], available: number): number[] {
+  const widths = natural.map(() => 0);
+  let open = natural.map((_, i) => i);
+  let left = available;
+  for (;;) {
+    const share = Math.floor(left / open.length);
+    const fits = open.filter((i) => natural[i]! <= share);
+    if (fits.length === 0) break;
+    for (const i of fits) {
+      widths[i] = natural[i]!;
+      left -= natural[i]!;
+    }
+    open = open.filter((i) => natural[i]! > share);
+    if (open.length === 0) return widths;
+  }
+  const share = Math.floor(left / open.length);
+  let extra = left - share * open.length;
+  for (const i of open) widths[i] = share + (extra-- > 0 ? 1 : 0);
+  return widths;
+}
+
+function pad(text: string, width: number, align: Align): string {
+  const gap = Math.max(0, width - stringWidth(text));
+  if (align === 'right') return ' '.repeat(gap) + text;
+  if (align === 'center') return ' '.repeat(gap >> 1) + text + ' '.repeat(gap - (gap >> 1));
+  return text + ' '.repeat(gap);
+}
+
+/** Narrow terminals: one record a row, "Header: value", instead of a table. */
+function asRecords(cells: TableCells, style: Style): string[] {
+  const lines: string[] = [];
+  cells.rows.forEach((row, r) => {
+    if (r > 0) lines.push('');
+    row.forEach((cell, c) => lines.push(`${style.header(cells.header[c] ?? '')}: ${cell}`));
+  });
+  return lines;
+}
+
+/** Lays a table out in box-drawing characters within `width` display columns. */
+export function layoutTable(cells: TableCells, width: number, style: Style): string[] {
+  const columns = cells.header.length;
+  const natural = cells.header.map((h, c) =>
+    Math.max(stringWidth(h), ...cells.rows.map((row) => stringWidth(row[c] ?? '')), 1),
+  );
+  const chrome = 3 * columns + 1;
+  const available = width - chrome;
+  if (available < MIN_COLUMN * columns) return asRecords(cells, style);
+  const widths = natural.reduce((a, b) => a + b, 0) <= available ? natural : fitColumns(natural, available);
+  const rule = (l: string, m: string, r: string) => style.border(l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r);
+  const row = (values: string[], styleCell: (s: string) => string) => {
+    const wrapped = widths.map((w, c) => wrapAnsi(values[c] ?? '', w, { hard: true, trim: true }).split('\n'));
+    const height = Math.max(...wrapped.map((w) => w.length));
+    const out: string[] = [];
+    for (let i = 0; i < height; i++) {
+      const parts = widths.map((w, c) => ' ' + pad(styleCell(wrapped[c]![i] ?? ''), w, cells.align[c] ?? null) + ' ');
+      out.push(style.border('│') + parts.join(style.border('│')) + style.border('│'));
+    }
+    return out;
+  };
+  const body = cells.rows.map((r) => row(r, (s) => s));
+  const separateRows = body.some((lines) => lines.length > 1);
+  const lines = [rule('┌', '┬', '┐'), ...row(cells.header, style.header), rule('├', '┼', '┤')];
+  body.forEach((rowLines, i) => {
+    if (i > 0 && separateRows) lines.push(rule('├', '┼', '┤'));
+    lines.push(...rowLines);
+  });
+  lines.push(rule('└', '┴', '┘'));
+  return lines;
+}

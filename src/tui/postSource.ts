@@ -1,0 +1,13 @@
+import type { PostEntry } from '../content/postEntry.js';
+import type { RenderedPost, RenderOptions } from '../render/markdownRenderer.js';
+
+/** Where the app's posts come from: the index, and each post's Markdown body on demand. */
+export interface PostSource {
+  /** The blog's name for the header. */
+  name: string;
+  posts: PostEntry[];
+  /** The Markdown body (front matter removed). Throws when the file cannot be read. */
+  readBody(entry: PostEntry): string;
+}
+
+export type RenderFn = (markdown: string, options: RenderOptions) => RenderedPost;

@@ -1,0 +1,65 @@
+import React from 'react';
+import { render } from 'ink';
+import { App } from './components/App.js';
+import { renderPostCached, layoutOf } from './components/App.js';
+import { initialState, standaloneState } from './state/appReducer.js';
+import { readerGeometry } from './geometry.js';
+import { enterFullScreen } from './terminalSession.js';
+import type { PostSource, RenderFn } from './postSource.js';
+import type { RenderedPost } from '../render/markdownRenderer.js';
+
+export interface TuiOptions {
+  source: PostSource;
+  /** Open the reader on this post and quit when leaving it (`blog-tui read <slug>`). */
+  standaloneIndex?: number;
+  color: boolean;
+}
+
+let rendererPromise: Promise<RenderFn> | undefined;
+function loadRenderer(): Promise<RenderFn> {
+  rendererPromise ??= import('../render/markdownRenderer.js').then((m) => m.renderMarkdown);
+  return rendererPromise;
+}
+
+/** Runs the full-screen app until the user quits; resolves with the process exit code. */
+export async function runTui(options: TuiOptions): Promise<number> {
+  const { source, color } = options;
+  const size = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
+  const cache = new Map<string, RenderedPost>();
+  let renderer: RenderFn | undefined;
+  let state = initialState(source.posts, size);
+  if (options.standaloneIndex !== undefined) {
+    renderer = await loadRenderer();
+    const index = options.standaloneIndex;
+    const width = readerGeometry(size, source.posts[index]!.title).textWidth;
+    const rendered = renderPostCached(cache, source, renderer, index, width, color);
+    state = standaloneState(source.posts, size, index, layoutOf(rendered, width));
+  }
+
+  const restore = enterFullScreen(process.stdin);
+  let exitKind = 'quit' as 'quit' | 'interrupt';
+  const instance = render(
+    <App
+      source={source}
+      initialState={state}
+      renderer={renderer}
+      loadRenderer={loadRenderer}
+      color={color}
+      cache={cache}
+      onExit={(kind) => {
+        exitKind = kind;
+      }}
+    />,
+    { exitOnCtrlC: false, patchConsole: true, incrementalRendering: false },
+  );
+  if (!renderer) {
+    // Load the renderer while the user looks at the list, so the first post opens at once.
+    setTimeout(() => void loadRenderer(), 50);
+  }
+  try {
+    await instance.waitUntilExit();
+  } finally {
+    restore();
+  }
+  return exitKind === 'interrupt' ? 130 : 0;
+}

@@ -1,0 +1,36 @@
+import { writeSync } from 'node:fs';
+import { onExit } from 'signal-exit';
+
+const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
+const SHOW_CURSOR = '\u001b[?25h';
+const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
+
+/**
+ * Switches the terminal to the alternate screen and returns the function that puts it back.
+ * The restore runs once, whichever way the process ends: a normal quit, an error, process
+ * exit, or SIGINT / SIGTERM / SIGHUP (signal-exit re-raises the signal afterwards, so the exit
+ * status stays the conventional one).
+ */
+export function enterFullScreen(stdin: NodeJS.ReadStream, stdoutFd = 1): () => void {
+  let active = true;
+  const restore = () => {
+    if (!active) return;
+    active = false;
+    try {
+      if (stdin.isTTY) stdin.setRawMode(false);
+    } catch {
+      // stdin may already be closed.
+    }
+    try {
+      writeSync(stdoutFd, SHOW_CURSOR + LEAVE_ALTERNATE_SCREEN);
+    } catch {
+      // The terminal is gone (SIGHUP after a hang-up): nothing left to restore.
+    }
+  };
+  writeSync(stdoutFd, ENTER_ALTERNATE_SCREEN);
+  process.on('exit', restore);
+  onExit(() => {
+    restore();
+  });
+  return restore;
+}
