@@ -45,8 +45,8 @@ export function buildIndex(dir: string, options: { drafts?: boolean } = {}): Bui
     try {
       const buffer = readFileSync(join(dir, file));
       if (buffer.length > MAX_POST_BYTES) throw new Error(`larger than ${MAX_POST_BYTES} bytes`);
+      if (buffer.includes(0)) throw new Error('binary file');
       const source = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-      if (source.includes('\u0000')) throw new Error('binary file');
       const entry = entryFromSource(source, file);
       if (entry.draft && !options.drafts) continue;
       posts.push(entry);

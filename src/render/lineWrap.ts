@@ -14,6 +14,8 @@ export const RIGID_MARK = '\u0002';
 
 const PREFIX = /^((?:[ ]|│ )*)(\* |\d+\. )?/;
 const MIN_TEXT = 12;
+/** Marks a code line that continues the one above it. */
+export const CONTINUATION = '↪ ';
 
 function cut(line: string, width: number): string {
   return stringWidth(line) <= width ? line : sliceAnsi(line, 0, Math.max(0, width - 1)) + '…';
@@ -27,10 +29,11 @@ function wrapMarked(line: string, mark: string, width: number): string[] {
   if (mark === RIGID_MARK) return [cut(whole, width)];
   if (stringWidth(whole) <= width) return [whole];
   const indent = ' '.repeat(stringWidth(head));
-  const room = width - indent.length;
+  const room = width - indent.length - CONTINUATION.length;
   if (room < MIN_TEXT) return wrapAnsi(whole, width, { hard: true, trim: false, wordWrap: false }).split('\n');
-  const parts = wrapAnsi(body, room, { hard: true, trim: false, wordWrap: false }).split('\n');
-  return parts.map((part, i) => (i === 0 ? head : indent) + part);
+  // Code breaks at spaces where it can; continued lines are marked so they are not read as new ones.
+  const parts = wrapAnsi(body, room, { hard: true, trim: false, wordWrap: true }).split('\n');
+  return parts.map((part, i) => (i === 0 ? head + part : indent + CONTINUATION + part.replace(/^ +/, '')));
 }
 
 /** Fits one rendered line into `width` columns; returns one or more lines. */

@@ -1,7 +1,7 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, useApp, useInput, useStdout } from 'ink';
 import { actionFor, keyNames, type Scope } from '../keymap.js';
-import { readerGeometry, tooSmall, type Size } from '../geometry.js';
+import { MIN_COLS, MIN_ROWS, readerGeometry, tooSmall, type Size } from '../geometry.js';
 import { reduce, type AppAction, type AppState, type PostLayout } from '../state/appReducer.js';
 import { sanitizeLine } from '../../content/sanitize.js';
 import type { RenderedPost } from '../../render/markdownRenderer.js';
@@ -142,7 +142,9 @@ export function App({ source, initialState, renderer, loadRenderer, color, cache
   });
 
   if (tooSmall(state.size)) {
-    return <Text wrap="truncate-end">Terminal too small ({state.size.cols}x{state.size.rows})</Text>;
+    const { cols, rows } = state.size;
+    const message = cols >= 40 ? `Terminal too small: ${cols}x${rows}, blog-tui needs ${MIN_COLS}x${MIN_ROWS}` : 'Too small';
+    return <Text wrap="truncate-end">{message}</Text>;
   }
   if (state.screen === 'help') return <HelpView state={state} />;
   if (state.screen === 'reader' && state.reader) {

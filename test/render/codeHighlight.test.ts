@@ -1,0 +1,31 @@
+import { describe, expect, it, vi } from 'vitest';
+
+// The highlighter's colour library reads FORCE_COLOR when it is first imported.
+vi.hoisted(() => {
+  process.env.FORCE_COLOR = '1';
+});
+
+const { fenceLanguage, highlightCode } = await import('../../src/render/codeHighlight.js');
+
+describe('code highlighting', () => {
+  it('colours code whose fence names a known language', () => {
+    const out = highlightCode('const answer = 42; // note', 'js', true);
+    expect(out).toMatch(/\u001b\[\d+m/);
+    expect(out.replace(/\u001b\[\d+m/g, '')).toBe('const answer = 42; // note');
+  });
+
+  it('leaves code plain when colour is off or the language is unknown or missing', () => {
+    expect(highlightCode('const a = 1;', 'js', false)).toBe('const a = 1;');
+    expect(highlightCode('const a = 1;', 'klingon', true)).toBe('const a = 1;');
+    expect(highlightCode('const a = 1;', undefined, true)).toBe('const a = 1;');
+  });
+
+  it('maps fence info strings to languages without guessing', () => {
+    expect(fenceLanguage('python')).toBe('python');
+    expect(fenceLanguage('js {1,3}')).toBe('js');
+    expect(fenceLanguage('sh')).toBe('bash');
+    expect(fenceLanguage('text')).toBeUndefined();
+    expect(fenceLanguage('')).toBeUndefined();
+    expect(fenceLanguage('not-a-language')).toBeUndefined();
+  });
+});

@@ -1,0 +1,99 @@
+import React from 'react';
+import { render, cleanup } from 'ink-testing-library';
+import { afterEach, vi } from 'vitest';
+import { App } from '../../src/tui/components/App.js';
+import { initialState, standaloneState, type AppState } from '../../src/tui/state/appReducer.js';
+import { renderMarkdown } from '../../src/render/markdownRenderer.js';
+import type { PostEntry } from '../../src/content/postEntry.js';
+import type { PostSource } from '../../src/tui/postSource.js';
+import { readerGeometry, type Size } from '../../src/tui/geometry.js';
+import { layoutOf, renderPostCached } from '../../src/tui/components/App.js';
+import type { RenderedPost } from '../../src/render/markdownRenderer.js';
+
+afterEach(() => {
+  cleanup();
+});
+
+export const KEYS = {
+  down: '\u001b[B',
+  up: '\u001b[A',
+  right: '\u001b[C',
+  left: '\u001b[D',
+  pageDown: '\u001b[6~',
+  pageUp: '\u001b[5~',
+  home: '\u001b[H',
+  end: '\u001b[F',
+  enter: '\r',
+  escape: '\u001b',
+  ctrlC: '\u0003',
+};
+
+export interface AppOptions {
+  posts: PostEntry[];
+  bodies?: Record<string, string>;
+  size?: Size;
+  /** Open this post in a reader that quits on leaving, as `read <slug>` does. */
+  standaloneIndex?: number;
+}
+
+/** Renders the app as the CLI does, on a fake terminal of the given size. */
+export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex }: AppOptions) {
+  const source: PostSource = {
+    name: 'Test blog',
+    posts,
+    readBody: (entry) => {
+      const body = bodies[entry.slug];
+      if (body === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });
+      return body;
+    },
+  };
+  const cache = new Map<string, RenderedPost>();
+  let state: AppState = initialState(posts, size);
+  if (standaloneIndex !== undefined) {
+    const width = readerGeometry(size, posts[standaloneIndex]!.title).textWidth;
+    state = standaloneState(posts, size, standaloneIndex, layoutOf(renderPostCached(cache, source, renderMarkdown, standaloneIndex, width, false), width));
+  }
+  const onExit = vi.fn();
+  const instance = render(
+    <App
+      source={source}
+      initialState={state}
+      renderer={renderMarkdown}
+      loadRenderer={async () => renderMarkdown}
+      color={false}
+      cache={cache}
+      onExit={onExit}
+    />,
+  );
+  const setSize = (next: Size) => {
+    Object.defineProperty(instance.stdout, 'columns', { value: next.cols, configurable: true });
+    Object.defineProperty(instance.stdout, 'rows', { value: next.rows, configurable: true });
+    instance.stdout.emit('resize');
+  };
+  setSize(size);
+
+  /** The text of the last frame, as the screen shows it. */
+  const screen = () => (instance.lastFrame() ?? '').replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
+
+  /** Waits until the screen satisfies the predicate; fails with the screen it last saw. */
+  const waitForScreen = async (predicate: (text: string) => boolean) => {
+    await vi.waitFor(
+      () => {
+        const text = screen();
+        if (!predicate(text)) throw new Error(`screen never matched; last screen:\n${text}`);
+      },
+      { timeout: 3000, interval: 5 },
+    );
+    return screen();
+  };
+
+  /** Types keys one at a time, each delivered on its own macrotask, as a terminal would. */
+  const press = async (...keys: string[]) => {
+    for (const key of keys) {
+      instance.stdin.write(key);
+      await new Promise((resolve) => setTimeout(resolve, 0));
+    }
+  };
+
+  return { ...instance, screen, waitForScreen, press, setSize, onExit };
+}
