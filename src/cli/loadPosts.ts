@@ -12,6 +12,7 @@ export function loadBundledPosts(dir = bundledPostsDir()): PostSource {
   try {
     const index = readIndex(join(dir, 'index.json'));
     return {
+      id: 'bundled',
       name: BLOG_NAME,
       posts: index.posts.filter((p) => !p.draft),
       readBody: (entry) => splitFrontMatter(readPostSource(dir, entry)).body,

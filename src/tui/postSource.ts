@@ -3,6 +3,8 @@ import type { RenderedPost, RenderOptions } from '../render/markdownRenderer.js'
 
 /** Where the app's posts come from: the index, and each post's Markdown body on demand. */
 export interface PostSource {
+  /** Identifies the collection, so that per-post state of two folders never mixes: 'bundled', or a folder's real path. */
+  id: string;
   /** The blog's name for the header. */
   name: string;
   posts: PostEntry[];

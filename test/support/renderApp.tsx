@@ -39,6 +39,7 @@ export interface AppOptions {
 /** Renders the app as the CLI does, on a fake terminal of the given size. */
 export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex }: AppOptions) {
   const source: PostSource = {
+    id: 'test',
     name: 'Test blog',
     posts,
     readBody: (entry) => {
