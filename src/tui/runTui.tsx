@@ -4,7 +4,7 @@ import { App } from './components/App.js';
 import { renderPostCached, layoutOf } from './components/App.js';
 import { initialState, standaloneState } from './state/appReducer.js';
 import { readerGeometry } from './geometry.js';
-import { enterFullScreen } from './terminalSession.js';
+import { enterFullScreen, scrollbackSafe } from './terminalSession.js';
 import type { PostSource, RenderFn } from './postSource.js';
 import type { RenderedPost } from '../render/markdownRenderer.js';
 
@@ -50,7 +50,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
         exitKind = kind;
       }}
     />,
-    { exitOnCtrlC: false, patchConsole: true, incrementalRendering: false },
+    { stdout: scrollbackSafe(process.stdout), exitOnCtrlC: false, patchConsole: true, incrementalRendering: false },
   );
   if (!renderer) {
     // Load the renderer while the user looks at the list, so the first post opens at once.

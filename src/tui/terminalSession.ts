@@ -34,3 +34,23 @@ export function enterFullScreen(stdin: NodeJS.ReadStream, stdoutFd = 1): () => v
   });
   return restore;
 }
+
+const ERASE_SCROLLBACK = /\u001b\[3J/g;
+
+/**
+ * The stream Ink draws on: stdout, except that "erase scrollback" (ESC[3J) never reaches the
+ * terminal. Ink 6 clears the whole terminal, scrollback included, when a frame was as tall as
+ * the terminal, which happens whenever the terminal gets shorter; the user's scrollback is not
+ * ours to erase.
+ */
+export function scrollbackSafe(stdout: NodeJS.WriteStream): NodeJS.WriteStream {
+  const write = (chunk: unknown, ...rest: unknown[]) =>
+    (stdout.write as (...args: unknown[]) => boolean)(typeof chunk === 'string' ? chunk.replace(ERASE_SCROLLBACK, '') : chunk, ...rest);
+  return new Proxy(stdout, {
+    get(target, property) {
+      if (property === 'write') return write;
+      const value = Reflect.get(target, property, target) as unknown;
+      return typeof value === 'function' ? (value as (...args: unknown[]) => unknown).bind(target) : value;
+    },
+  });
+}

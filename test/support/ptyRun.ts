@@ -1,0 +1,116 @@
+// Typed wrapper around test/support/pty_run.py: runs a command on a pseudo-terminal, drives it
+// with scripted steps and reports its output, exit status and the terminal modes it left.
+// See the docstring of pty_run.py for the exact semantics of every step.
+import { spawn } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+
+/** The built `blog-tui` command (run `node src/build/bundle.mjs` when dist/ is missing). */
+export const BIN = fileURLToPath(new URL('../../dist/blog-tui.js', import.meta.url));
+/** The Python harness. */
+export const PTY_RUN = fileURLToPath(new URL('./pty_run.py', import.meta.url));
+
+/** argv that runs the built blog-tui with this Node. */
+export function blogTui(...args: string[]): string[] {
+  return [process.execPath, BIN, ...args];
+}
+
+export type TermiosFlag = 'icanon' | 'echo' | 'isig' | 'icrnl' | 'opost';
+export type TermiosFlags = Record<TermiosFlag, boolean>;
+
+/** Where a wait starts searching: after the previous wait's match (default), anywhere, or
+ *  only in output that arrives after the wait starts. */
+export type WaitFrom = 'previous' | 'start' | 'now';
+
+export type PtyStep =
+  | { wait: string; from?: WaitFrom; timeout?: number }
+  /** Python `re` pattern matched against the raw bytes (escape sequences included). */
+  | { waitRegex: string; from?: WaitFrom; timeout?: number }
+  /** Poll the terminal modes until they match, e.g. `{ icanon: false }` = raw mode is on. */
+  | { waitTermios: Partial<TermiosFlags>; timeout?: number }
+  /** Written UTF-8 encoded: '\r' is Enter, '\u0003' Ctrl-C, '\u001b[B' down. */
+  | { send: string }
+  | { signal: NodeJS.Signals | number; group?: boolean }
+  /** TIOCSWINSZ then SIGWINCH (`sigwinch: false` leaves only the kernel's own SIGWINCH). */
+  | { resize: [cols: number, rows: number]; sigwinch?: boolean }
+  | { sleep: number }
+  | { mark: string };
+
+export interface PtySpec {
+  argv: string[];
+  cols?: number;
+  rows?: number;
+  /** Merged over the environment; null removes a variable. */
+  env?: Record<string, string | null>;
+  cwd?: string;
+  steps?: PtyStep[];
+  /** Overall budget in seconds for the whole run (default 10). */
+  timeout?: number;
+}
+
+export interface PtyResult {
+  /** Exit status when the command exited normally, else null. */
+  exitCode: number | null;
+  /** Name of the signal that terminated the command ('SIGTERM'), else null. */
+  signal: NodeJS.Signals | null;
+  /** Everything the command wrote to the terminal (UTF-8, invalid bytes replaced). */
+  output: string;
+  /** The terminal modes after the command exited (null if they could not be read). */
+  termios: TermiosFlags | null;
+  /** A wait or the exit took longer than allowed; the command was killed with SIGKILL. */
+  timedOut: boolean;
+  /** Why the run stopped early, if it did. */
+  error: string | null;
+  /** Seconds since start, by mark name. */
+  marks: Record<string, number>;
+  /** Index into `output` at each mark. */
+  markOffsets: Record<string, number>;
+  /** Seconds since start when each waited-for text appeared ("text", "text#2", ...). */
+  waits: Record<string, number>;
+  /** Index into `output` just after each wait's match. */
+  waitOffsets: Record<string, number>;
+  elapsed: number;
+  pid: number;
+  /** The terminal reached EOF (every copy of the slave side was closed). */
+  outputEof: boolean;
+}
+
+/**
+ * Environment defaults for every run: Ink renders differently when it thinks it runs in CI
+ * (is-in-ci looks at CI and CONTINUOUS_INTEGRATION), so these are removed unless the spec
+ * sets them.
+ */
+const DEFAULT_ENV: Record<string, string | null> = { CI: null, CONTINUOUS_INTEGRATION: null };
+
+/** Runs the spec through pty_run.py. Rejects only when the harness itself fails. */
+export function runInPty(spec: PtySpec): Promise<PtyResult> {
+  const full: PtySpec = { cols: 80, rows: 24, timeout: 10, ...spec, env: { ...DEFAULT_ENV, ...spec.env } };
+  const python = process.env.PYTHON ?? 'python3';
+  return new Promise((resolve, reject) => {
+    const child = spawn(python, [PTY_RUN], { stdio: ['pipe', 'pipe', 'pipe'] });
+    let stdout = '';
+    let stderr = '';
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk));
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk));
+    // The harness enforces its own budget; this only guards against the harness hanging.
+    const guard = setTimeout(() => child.kill('SIGTERM'), ((full.timeout ?? 10) + 15) * 1000);
+    child.on('error', (error) => {
+      clearTimeout(guard);
+      reject(error);
+    });
+    child.on('close', (code, signal) => {
+      clearTimeout(guard);
+      try {
+        const result = JSON.parse(stdout) as PtyResult;
+        if (code !== 0) throw new Error(result.error ?? `exit ${code}`);
+        resolve(result);
+      } catch (error) {
+        reject(
+          new Error(
+            `pty_run.py failed (exit ${code ?? signal}): ${(error as Error).message}\n${stderr}\n${stdout.slice(0, 2000)}`,
+          ),
+        );
+      }
+    });
+    child.stdin.end(JSON.stringify(full));
+  });
+}

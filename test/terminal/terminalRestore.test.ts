@@ -1,0 +1,195 @@
+// Every way out of the full-screen app must give the terminal back as it was: alternate screen
+// left, cursor shown, raw mode off, scrollback untouched, and the conventional exit status.
+// The built command runs on a real pseudo-terminal (test/support/pty_run.py).
+import { existsSync } from 'node:fs';
+import { constants } from 'node:os';
+import stringWidth from 'string-width';
+import { describe, expect, it } from 'vitest';
+import { BIN, blogTui, runInPty, type PtyResult, type PtyStep } from '../support/ptyRun.js';
+
+const ESC = '\u001b';
+const ENTER_ALT = `${ESC}[?1049h`;
+const LEAVE_ALT = `${ESC}[?1049l`;
+const HIDE_CURSOR = `${ESC}[?25l`;
+const SHOW_CURSOR = `${ESC}[?25h`;
+const ERASE_SCROLLBACK = `${ESC}[3J`;
+/** Ink wraps each frame in a synchronized update (DEC mode 2026) on a terminal. */
+const FRAME_BEGIN = `${ESC}[?2026h`;
+const FRAME_END = `${ESC}[?2026l`;
+
+/** The reader's status line: a percentage at the end of a line (not "0.17 %" in a post). */
+const STATUS = String.raw`\d{1,3}% ?(?:\x1b\[[0-9;]*m)*(?:\r?\n|\x1b\[\?2026l)`;
+/** The same, padded by 40 or more spaces: only a frame laid out for a wide terminal (at 80
+ *  columns the padding is about 30). */
+const WIDE_STATUS = String.raw` {40,}\d{1,3}% `;
+
+const LIST_SHOWN: PtyStep[] = [{ wait: '5 posts' }, { waitTermios: { icanon: false, echo: false } }];
+const POST_OPEN: PtyStep[] = [...LIST_SHOWN, { send: '\r' }, { waitRegex: STATUS }];
+
+const TEST_TIMEOUT = 15_000;
+
+/** The end of the output as a JS string literal, for failure messages. */
+function tail(result: PtyResult, chars = 600): string {
+  return JSON.stringify(result.output.slice(-chars));
+}
+
+function around(output: string, index: number, chars = 200): string {
+  return JSON.stringify(output.slice(Math.max(0, index - chars), index + chars));
+}
+
+function expectRanCleanly(result: PtyResult): void {
+  expect(result.timedOut, `harness timed out: ${result.error}; output tail ${tail(result)}`).toBe(false);
+  expect(result.error, `output tail ${tail(result)}`).toBeNull();
+}
+
+/** The assertions every way out shares (soft: a failure lists every property that is wrong). */
+function expectTerminalRestored(result: PtyResult): void {
+  const out = result.output;
+  const lastEnter = out.lastIndexOf(ENTER_ALT);
+  expect.soft(lastEnter, `the alternate screen was never entered; output tail ${tail(result)}`).toBeGreaterThanOrEqual(0);
+  expect.soft(
+    out.indexOf(LEAVE_ALT, lastEnter),
+    `no ESC[?1049l after the last ESC[?1049h; output tail ${tail(result)}`,
+  ).toBeGreaterThan(lastEnter);
+  const lastHide = out.lastIndexOf(HIDE_CURSOR);
+  expect.soft(
+    out.lastIndexOf(SHOW_CURSOR),
+    `the cursor is not shown after the last ESC[?25l; output tail ${tail(result)}`,
+  ).toBeGreaterThan(lastHide);
+  const erase = out.indexOf(ERASE_SCROLLBACK);
+  const erases = out.split(ERASE_SCROLLBACK).length - 1;
+  expect.soft(
+    erase,
+    `ESC[3J (erase scrollback) written ${erases} time(s), first at output index ${erase} of ${out.length}: ` +
+      (erase >= 0 ? around(out, erase) : ''),
+  ).toBe(-1);
+  expect.soft(result.termios, `terminal modes after exit; output tail ${tail(result)}`).toMatchObject({
+    icanon: true,
+    echo: true,
+  });
+}
+
+function expectExitCode(result: PtyResult, code: number): void {
+  expect(
+    { exitCode: result.exitCode, signal: result.signal },
+    `exit status; output tail ${tail(result)}`,
+  ).toEqual({ exitCode: code, signal: null });
+}
+
+/** Ended by the signal itself (WIFSIGNALED), or by exit(128 + n), as a shell reports both. */
+function expectKilledBy(result: PtyResult, signal: 'SIGINT' | 'SIGTERM' | 'SIGHUP'): void {
+  const byExit = result.exitCode === 128 + constants.signals[signal];
+  expect(
+    result.signal === signal || byExit,
+    `expected the command to end by ${signal} (or exit ${128 + constants.signals[signal]}), ` +
+      `got exitCode=${result.exitCode} signal=${result.signal}; output tail ${tail(result)}`,
+  ).toBe(true);
+}
+
+const CSI = /\u001b\[[0-9;?]*[A-Za-z]/g;
+
+/** The visible lines of each frame Ink drew, in order, with the output index where it began. */
+function frames(output: string): { start: number; lines: string[] }[] {
+  const result: { start: number; lines: string[] }[] = [];
+  let start = output.indexOf(FRAME_BEGIN);
+  while (start >= 0) {
+    const next = output.indexOf(FRAME_BEGIN, start + FRAME_BEGIN.length);
+    let body = output.slice(start + FRAME_BEGIN.length, next < 0 ? undefined : next);
+    const end = body.indexOf(FRAME_END);
+    if (end >= 0) body = body.slice(0, end);
+    // A frame first erases the previous one (…ESC[2K ESC[G, or ESC[2J ESC[H): keep what follows.
+    const origin = Math.max(body.lastIndexOf(`${ESC}[G`), body.lastIndexOf(`${ESC}[H`));
+    if (origin >= 0) body = body.slice(origin);
+    const lines = body.replace(CSI, '').split(/\r?\n/);
+    while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+    if (lines.length > 0) result.push({ start, lines });
+    start = next;
+  }
+  return result;
+}
+
+describe.skipIf(!existsSync(BIN))('terminal restore on every way out (built dist/blog-tui.js on a pty)', () => {
+  it('(a) q on the list exits 0', { timeout: TEST_TIMEOUT }, async () => {
+    const result = await runInPty({ argv: blogTui(), steps: [...LIST_SHOWN, { send: 'q' }] });
+    expectRanCleanly(result);
+    expect(result.output).toContain('q quit');
+    expectTerminalRestored(result);
+    expectExitCode(result, 0);
+  });
+
+  it('(b) the Ctrl-C key exits 130', { timeout: TEST_TIMEOUT }, async () => {
+    // Raw mode is on (waited for above), so 0x03 is a key for the app, not SIGINT.
+    const result = await runInPty({ argv: blogTui(), steps: [...LIST_SHOWN, { send: '\u0003' }] });
+    expectRanCleanly(result);
+    expectTerminalRestored(result);
+    expectExitCode(result, 130);
+  });
+
+  for (const [label, signal] of [
+    ['(c)', 'SIGINT'],
+    ['(d)', 'SIGTERM'],
+    ['(e)', 'SIGHUP'],
+  ] as const) {
+    it(`${label} ${signal} while the list is shown ends the process by ${signal}`, { timeout: TEST_TIMEOUT }, async () => {
+      const result = await runInPty({ argv: blogTui(), steps: [...LIST_SHOWN, { signal }] });
+      expectRanCleanly(result);
+      expectTerminalRestored(result);
+      expectKilledBy(result, signal);
+    });
+  }
+
+  it('(f) SIGTERM while a post is open in the reader', { timeout: TEST_TIMEOUT }, async () => {
+    const result = await runInPty({ argv: blogTui(), steps: [...POST_OPEN, { signal: 'SIGTERM' }] });
+    expectRanCleanly(result);
+    expectTerminalRestored(result);
+    expectKilledBy(result, 'SIGTERM');
+  });
+
+  it('(g) `read cors` then q exits 0', { timeout: TEST_TIMEOUT }, async () => {
+    const result = await runInPty({
+      argv: blogTui('read', 'cors'),
+      steps: [{ waitRegex: STATUS }, { waitTermios: { icanon: false, echo: false } }, { send: 'q' }],
+    });
+    expectRanCleanly(result);
+    expect(result.output).toContain('CORS');
+    expectTerminalRestored(result);
+    expectExitCode(result, 0);
+  });
+
+  it('(h) resizing while reading (120x40, then 60x20), then q q, exits 0', { timeout: TEST_TIMEOUT }, async () => {
+    const result = await runInPty({
+      argv: blogTui(),
+      cols: 80,
+      rows: 24,
+      steps: [
+        ...POST_OPEN,
+        { resize: [120, 40] },
+        { waitRegex: WIDE_STATUS, from: 'now' },
+        { resize: [60, 20] },
+        { mark: 'small' },
+        { waitRegex: STATUS, from: 'now' },
+        { send: 'q' },
+        { wait: '5 posts' },
+        { send: 'q' },
+      ],
+    });
+    expectRanCleanly(result);
+    expectExitCode(result, 0);
+
+    // The last frame drawn in the reader: the one before the list frame that q brought back.
+    const all = frames(result.output);
+    const backToList = result.waitOffsets['5 posts#2']!;
+    const listFrame = all.findLastIndex((f) => f.start < backToList);
+    const reader = all.slice(0, listFrame).filter((f) => f.start >= result.markOffsets.small!);
+    const last = reader[reader.length - 1];
+    expect(last, `no reader frame after the resize to 60x20; output tail ${tail(result, 3000)}`).toBeDefined();
+    const shown = JSON.stringify(last!.lines, null, 1);
+    expect(last!.lines[last!.lines.length - 1], `last reader frame: ${shown}`).toMatch(/\d{1,3}%\s*$/);
+    expect(last!.lines.length, `last reader frame taller than 20 rows: ${shown}`).toBeLessThanOrEqual(20);
+    for (const line of last!.lines) {
+      expect(stringWidth(line), `line wider than 60 columns in the last reader frame: ${JSON.stringify(line)}`).toBeLessThanOrEqual(60);
+    }
+
+    expectTerminalRestored(result);
+  });
+});
