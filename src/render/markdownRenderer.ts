@@ -1,22 +1,57 @@
 import { Marked, type Token, type Tokens, type MarkedExtension, type RendererThis } from 'marked';
 import { markedTerminal } from 'marked-terminal';
 import stringWidth from 'string-width';
+import stripAnsi from 'strip-ansi';
 import { Chalk, type ChalkInstance } from 'chalk';
 import { sanitizeText } from '../content/sanitize.js';
 import { highlightCode } from './codeHighlight.js';
 import { layoutTable, type Align } from './tableLayout.js';
 import { CODE_MARK, RIGID_MARK, fitLine } from './lineWrap.js';
 
+export interface Heading {
+  level: number;
+  text: string;
+  /** Index in `lines` of the heading's first line. */
+  line: number;
+}
+
+export interface PostLink {
+  text: string;
+  href: string;
+}
+
 /** A post rendered for one width: its lines, and where each top-level block starts. */
 export interface RenderedPost {
   lines: string[];
   /** blockStarts[i] is the index in `lines` of the first line of the i-th block. */
   blockStarts: number[];
+  /** The post's top-level headings, in order. */
+  headings: Heading[];
+  /** Every distinct link target in the post, in order of first appearance. */
+  links: PostLink[];
 }
 
 export interface RenderOptions {
   width: number;
   color: boolean;
+  /** Make links clickable with OSC 8 (terminals that support it); http, https and mailto only. */
+  hyperlinks?: boolean;
+}
+
+const LINKABLE = /^(https?:\/\/|mailto:)/i;
+
+/** An OSC 8 hyperlink around already styled text. The target is percent-encoded where needed. */
+export function hyperlink(text: string, href: string): string {
+  const target = encodeURI(decodeURIComponentSafe(href)).replace(/[\u0000-\u001f\u007f-\u009f;]/g, encodeURIComponent);
+  return `\u001b]8;;${target}\u0007${text}\u001b]8;;\u0007`;
+}
+
+function decodeURIComponentSafe(value: string): string {
+  try {
+    return decodeURI(value);
+  } catch {
+    return value;
+  }
 }
 
 const CODE_INDENT = '    ';
@@ -33,6 +68,7 @@ function unescapeEntities(text: string): string {
 interface Engine {
   marked: Marked;
   chalk: ChalkInstance;
+  hyperlinks: boolean;
   /** The width of the render in progress; renderers that lay out (tables, rules) read it. */
   width: number;
 }
@@ -78,8 +114,10 @@ function fixes(engine: Engine): MarkedExtension {
         const text = this.parser.parseInline(token.tokens);
         const href = token.href;
         const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
-        if (plain === href || `mailto:${plain}` === href || href === '') return c.blue.underline(text || href);
-        return c.blue.underline(text) + c.dim(` (${href})`);
+        const clickable = engine.hyperlinks && LINKABLE.test(href);
+        const shown = (value: string) => (clickable ? hyperlink(c.blue.underline(value), href) : c.blue.underline(value));
+        if (plain === href || `mailto:${plain}` === href || href === '') return shown(text || href);
+        return shown(text) + c.dim(` (${href})`);
       },
       image(token: Tokens.Image) {
         const alt = token.text ? `: ${token.text}` : '';
@@ -106,9 +144,9 @@ function fixes(engine: Engine): MarkedExtension {
   };
 }
 
-function createEngine(level: 0 | 1 | 2 | 3): Engine {
+function createEngine(level: 0 | 1 | 2 | 3, hyperlinks: boolean): Engine {
   const chalk = new Chalk({ level });
-  const engine: Engine = { marked: new Marked(), chalk, width: 80 };
+  const engine: Engine = { marked: new Marked(), chalk, hyperlinks, width: 80 };
   const identity = (s: string) => s;
   engine.marked = new Marked(
     { gfm: true, async: false },
@@ -139,26 +177,39 @@ function createEngine(level: 0 | 1 | 2 | 3): Engine {
   return engine;
 }
 
-const engines = new Map<number, Engine>();
+const engines = new Map<string, Engine>();
 
-function engineFor(color: boolean): Engine {
+function engineFor(color: boolean, hyperlinks: boolean): Engine {
   const level = color ? Math.max(1, new Chalk().level) as 1 | 2 | 3 : 0;
-  let engine = engines.get(level);
+  const key = `${level}${hyperlinks}`;
+  let engine = engines.get(key);
   if (!engine) {
-    engine = createEngine(level);
-    engines.set(level, engine);
+    engine = createEngine(level, hyperlinks);
+    engines.set(key, engine);
   }
   return engine;
+}
+
+function collectLinks(engine: Engine, tokens: Token[]): PostLink[] {
+  const links: PostLink[] = [];
+  const seen = new Set<string>();
+  engine.marked.walkTokens(tokens, (token) => {
+    if (token.type !== 'link' || seen.has(token.href) || token.href === '') return;
+    seen.add(token.href);
+    links.push({ text: token.text.replace(/\s+/g, ' ').trim() || token.href, href: token.href });
+  });
+  return links;
 }
 
 /** Renders a post's Markdown body to terminal lines no wider than `width` display columns. */
 export function renderMarkdown(markdown: string, options: RenderOptions): RenderedPost {
   const width = Math.max(10, Math.floor(options.width));
-  const engine = engineFor(options.color);
+  const engine = engineFor(options.color, options.hyperlinks === true);
   engine.width = width;
   const tokens = engine.marked.lexer(sanitizeText(markdown));
   const lines: string[] = [];
   const blockStarts: number[] = [];
+  const headings: Heading[] = [];
   for (const token of tokens as Token[]) {
     if (token.type === 'space') continue;
     const single = Object.assign([token], { links: tokens.links }) as unknown as Parameters<Marked['parser']>[0];
@@ -166,7 +217,10 @@ export function renderMarkdown(markdown: string, options: RenderOptions): Render
     if (text === '') continue;
     if (lines.length > 0) lines.push('');
     blockStarts.push(lines.length);
+    if (token.type === 'heading') {
+      headings.push({ level: (token as Tokens.Heading).depth, text: stripAnsi(text.split('\n')[0]!), line: lines.length });
+    }
     for (const line of text.split('\n')) lines.push(...fitLine(line, width));
   }
-  return { lines, blockStarts };
+  return { lines, blockStarts, headings, links: collectLinks(engine, tokens as Token[]) };
 }

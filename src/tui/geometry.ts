@@ -68,3 +68,9 @@ export function readerGeometry(size: Size, title: string): ReaderGeometry {
 export function helpViewHeight(size: Size): number {
   return Math.max(1, drawableRows(size) - LIST_HEADER_ROWS - FOOTER_ROWS);
 }
+
+/** The tag picker, the table of contents and the link list: one line an entry. */
+export function pickerGeometry(size: Size): { perPage: number; bodyRows: number } {
+  const bodyRows = Math.max(1, drawableRows(size) - LIST_HEADER_ROWS - FOOTER_ROWS);
+  return { perPage: bodyRows, bodyRows };
+}

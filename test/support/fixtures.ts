@@ -1,13 +1,15 @@
 import type { PostEntry } from '../../src/content/postEntry.js';
 
-/** Index entries for tests of the app: titles "Post 1".., newest first. */
+const DAY = 24 * 60 * 60 * 1000;
+const NEWEST = Date.UTC(2026, 0, 31);
+
+/** Index entries for tests of the app: "Post 1" dated January 31, 2026, each next one a day older. */
 export function makePosts(count: number): PostEntry[] {
   return Array.from({ length: count }, (_, i) => {
-    const day = String((i % 28) + 1).padStart(2, '0');
     return {
       slug: `post-${i + 1}`,
       title: `Post ${i + 1}`,
-      date: `2026-01-${day}`,
+      date: new Date(NEWEST - i * DAY).toISOString().slice(0, 10),
       tags: ['test'],
       summary: `Summary of post ${i + 1}.`,
       words: 213 * (i + 1),

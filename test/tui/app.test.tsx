@@ -12,8 +12,8 @@ describe('the post list', () => {
     const screen = await app.waitForScreen((s) => s.includes('Post 1'));
     expect(screen).toContain('Test blog');
     expect(screen).toContain('3 posts');
-    expect(screen).toContain('January 1, 2026 · 1 min · 213 words');
-    expect(screen).toContain('January 3, 2026 · 3 min · 639 words');
+    expect(screen).toContain('January 31, 2026 · 1 min · 213 words');
+    expect(screen).toContain('January 29, 2026 · 3 min · 639 words');
     expect(screen).toContain('Summary of post 2.');
     expect(screen).toMatch(/q quit/);
   });
@@ -25,7 +25,7 @@ describe('the post list', () => {
     await app.waitForScreen((s) => s.includes('3/3'));
     await app.press('k');
     const screen = await app.waitForScreen((s) => s.includes('2/3'));
-    expect(screen).toMatch(/▌ Post 2/);
+    expect(screen).toMatch(/▌ .*Post 2/);
   });
 
   it('renders only the posts that fit, even for 10,000 posts', async () => {
@@ -78,7 +78,7 @@ describe('the reader', () => {
     await app.press('j', KEYS.enter);
     const screen = await app.waitForScreen((s) => s.includes('Paragraph 1'));
     expect(screen).toContain('Post 2');
-    expect(screen).toContain('January 2, 2026 · 2 min · 426 words');
+    expect(screen).toContain('January 30, 2026 · 2 min · 426 words');
     expect(screen).toMatch(/\d+%/);
   });
 
@@ -168,7 +168,7 @@ describe('help and quitting', () => {
     expect(help).toContain('Post list');
     expect(help).toContain('Reader');
     expect(help).toMatch(/d\s+down half a page/);
-    expect(help).toMatch(/Esc q h ←\s+back to the list/);
+    expect(help).toMatch(/Esc q h ←\s+clear the search, else back to the list/);
     await app.press(KEYS.escape);
     await app.waitForScreen((s) => s.includes('1/2'));
   });

@@ -9,6 +9,8 @@ const layout = (lineCount: number, width = 76): PostLayout => ({
   width,
   lineCount,
   blockStarts: Array.from({ length: Math.ceil(lineCount / 5) }, (_, i) => i * 5),
+  headings: [],
+  links: [],
 });
 const key = (state: AppState, ...actions: KeyAction[]) => actions.reduce((s, action) => reduce(s, { type: 'key', action }), state);
 const opened = (state: AppState, index: number, lines = 200) => reduce(state, { type: 'open', index, layout: layout(lines) });
@@ -103,7 +105,7 @@ describe('the app reducer', () => {
     const state = key(opened(initialState(makePosts(1), size), 0, 200), 'pageDown', 'pageDown');
     const top = state.reader!.top;
     const block = Math.floor(top / 5);
-    const wider: PostLayout = { width: 100, lineCount: 100, blockStarts: Array.from({ length: 40 }, (_, i) => i * 2.5).map(Math.floor) };
+    const wider: PostLayout = { ...layout(100, 100), blockStarts: Array.from({ length: 40 }, (_, i) => Math.floor(i * 2.5)) };
     const resized = reduce(state, { type: 'resize', size: { cols: 104, rows: 24 }, layout: wider });
     expect(resized.reader!.layout).toBe(wider);
     expect(resized.reader!.top).toBeGreaterThanOrEqual(wider.blockStarts[block]!);

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { anchoredTop, maxTop, percentRead, scroll } from '../../src/tui/state/readerScroll.js';
+import { maxTop, percentRead, scroll } from '../../src/tui/state/readerScroll.js';
+import { positionOf, topOf } from '../../src/tui/state/progress.js';
 
 describe('reader scrolling', () => {
   it('moves by a line, a page and half a page', () => {
@@ -36,8 +37,10 @@ describe('reader scrolling', () => {
     // Blocks of 10 lines at the old width become blocks of 20 lines at the new one.
     const oldStarts = [0, 10, 20, 30];
     const newStarts = [0, 20, 40, 60];
-    expect(anchoredTop(20, oldStarts, 40, newStarts, 80)).toBe(40);
-    expect(anchoredTop(25, oldStarts, 40, newStarts, 80)).toBe(50);
-    expect(anchoredTop(0, oldStarts, 40, newStarts, 80)).toBe(0);
+    const anchored = (top: number) => topOf(positionOf(top, oldStarts, 40), newStarts, 80);
+    expect(positionOf(25, oldStarts, 40)).toEqual({ block: 2, fraction: 0.5 });
+    expect(anchored(20)).toBe(40);
+    expect(anchored(25)).toBe(50);
+    expect(anchored(0)).toBe(0);
   });
 });

@@ -1,14 +1,20 @@
 import React, { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, useApp, useInput, useStdout } from 'ink';
-import { actionFor, keyNames, type Scope } from '../keymap.js';
+import stripAnsi from 'strip-ansi';
+import { actionFor, keyNames } from '../keymap.js';
 import { MIN_COLS, MIN_ROWS, readerGeometry, tooSmall, type Size } from '../geometry.js';
-import { reduce, type AppAction, type AppState, type PostLayout } from '../state/appReducer.js';
+import { keyScope, listView, reduce, type AppAction, type AppState, type PostLayout } from '../state/appReducer.js';
 import { sanitizeLine } from '../../content/sanitize.js';
+import { findInLines, type LineMatch } from '../../content/textSearch.js';
 import type { RenderedPost } from '../../render/markdownRenderer.js';
 import type { PostSource, RenderFn } from '../postSource.js';
+import type { ProgressStore } from '../progressStore.js';
+import { BodyCache, MIN_BODY_QUERY, searchBodies } from '../bodySearch.js';
+import { openLink } from '../openLink.js';
 import { ListView } from './ListView.js';
 import { ReaderView } from './ReaderView.js';
 import { HelpView } from './HelpView.js';
+import { PickerView } from './PickerView.js';
 
 export interface AppProps {
   source: PostSource;
@@ -18,8 +24,13 @@ export interface AppProps {
   /** Loads the renderer on first use (it is not needed to show the list). */
   loadRenderer: () => Promise<RenderFn>;
   color: boolean;
+  /** Make links clickable (OSC 8) in terminals that support it. */
+  hyperlinks?: boolean;
   /** Rendered posts by `index@width`, shared with whoever prepared the first screen. */
   cache?: Map<string, RenderedPost>;
+  store?: ProgressStore;
+  /** Opens a link in the browser; resolves with a one-line report. */
+  open?: (href: string) => Promise<string>;
   onExit: (kind: 'quit' | 'interrupt') => void;
 }
 
@@ -27,7 +38,7 @@ const CACHE_LIMIT = 24;
 const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 
 export function layoutOf(rendered: RenderedPost, width: number): PostLayout {
-  return { width, lineCount: rendered.lines.length, blockStarts: rendered.blockStarts };
+  return { width, lineCount: rendered.lines.length, blockStarts: rendered.blockStarts, headings: rendered.headings, links: rendered.links };
 }
 
 /** Renders a post for a width through a small cache; a post that cannot be read says why. */
@@ -38,6 +49,7 @@ export function renderPostCached(
   index: number,
   width: number,
   color: boolean,
+  hyperlinks = false,
 ): RenderedPost {
   const key = `${index}@${width}`;
   const hit = cache.get(key);
@@ -45,52 +57,75 @@ export function renderPostCached(
   const entry = source.posts[index]!;
   let rendered: RenderedPost;
   try {
-    rendered = render(source.readBody(entry), { width, color });
+    rendered = render(source.readBody(entry), { width, color, hyperlinks });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    rendered = { lines: [sanitizeLine(`This post cannot be shown: ${reason} (${entry.file}).`)], blockStarts: [0] };
+    rendered = { lines: [sanitizeLine(`This post cannot be shown: ${reason} (${entry.file}).`)], blockStarts: [0], headings: [], links: [] };
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, rendered);
   return rendered;
 }
 
+const plainCache = new WeakMap<RenderedPost, string[]>();
+function plainLines(rendered: RenderedPost): string[] {
+  let plain = plainCache.get(rendered);
+  if (!plain) {
+    plain = rendered.lines.map((l) => stripAnsi(l));
+    plainCache.set(rendered, plain);
+  }
+  return plain;
+}
+
 function terminalSize(stdout: NodeJS.WriteStream): Size {
   return { cols: stdout.columns || 80, rows: stdout.rows || 24 };
 }
 
-export function App({ source, initialState, renderer, loadRenderer, color, cache: sharedCache, onExit }: AppProps) {
+export function App({ source, initialState, renderer, loadRenderer, color, hyperlinks = false, cache: sharedCache, store, open = openLink, onExit }: AppProps) {
   const { exit } = useApp();
   const { stdout, write } = useStdout();
   // The reducer runs here synchronously so that every key sees the state left by the key
   // before it, however fast keys arrive.
-  const store = useRef(initialState);
+  const store$ = useRef(initialState);
   const [state, setState] = useState(initialState);
   const rendererRef = useRef<RenderFn | undefined>(renderer);
   const cache = useRef(sharedCache ?? new Map<string, RenderedPost>());
+  const bodies = useRef<BodyCache | null>(null);
+  const cancelBodySearch = useRef<() => void>(() => undefined);
 
   const dispatch = useCallback(
     (action: AppAction) => {
-      const previous = store.current;
+      const previous = store$.current;
       const next = reduce(previous, action);
       if (next === previous) return;
-      store.current = next;
+      store$.current = next;
       setState(next);
+      if (store && next.progress !== previous.progress) {
+        for (const [slug, progress] of Object.entries(next.progress)) {
+          if (previous.progress[slug] !== progress) store.save(source.id, slug, progress);
+        }
+      }
       if (next.exit && !previous.exit) {
+        store?.flush();
         onExit(next.exit);
         exit();
       }
     },
-    [exit, onExit],
+    [exit, onExit, store, source.id],
   );
 
-  const layoutFor = useCallback(
+  const renderedFor = useCallback(
     (render: RenderFn, index: number, size: Size) => {
       const width = readerGeometry(size, source.posts[index]!.title).textWidth;
-      return layoutOf(renderPostCached(cache.current, source, render, index, width, color), width);
+      return { width, rendered: renderPostCached(cache.current, source, render, index, width, color, hyperlinks) };
     },
-    [source, color],
+    [source, color, hyperlinks],
   );
+
+  const currentRendered = useCallback((): RenderedPost | undefined => {
+    const reader = store$.current.reader;
+    return reader ? cache.current.get(`${reader.index}@${reader.layout.width}`) : undefined;
+  }, []);
 
   const withRenderer = useCallback(
     (use: (render: RenderFn) => void) => {
@@ -103,14 +138,50 @@ export function App({ source, initialState, renderer, loadRenderer, color, cache
     [loadRenderer],
   );
 
+  const openPost = useCallback(
+    (index: number) => {
+      withRenderer((render) => {
+        const { width, rendered } = renderedFor(render, index, store$.current.size);
+        dispatch({ type: 'open', index, layout: layoutOf(rendered, width) });
+      });
+    },
+    [withRenderer, renderedFor, dispatch],
+  );
+
+  const filterChanged = useCallback(
+    (text: string) => {
+      cancelBodySearch.current();
+      dispatch({ type: 'input', text });
+      const query = text.trim();
+      if (query.length < MIN_BODY_QUERY) return;
+      bodies.current ??= new BodyCache(source);
+      cancelBodySearch.current = searchBodies(bodies.current, source.posts.length, query, (hits) => {
+        dispatch({ type: 'bodyHits', query, hits });
+      });
+    },
+    [dispatch, source],
+  );
+
+  const searchChanged = useCallback(
+    (text: string) => {
+      const rendered = currentRendered();
+      const matches: LineMatch[] = rendered ? findInLines(plainLines(rendered), text) : [];
+      dispatch({ type: 'input', text, matches });
+    },
+    [currentRendered, dispatch],
+  );
+
   useEffect(() => {
     const onResize = () => {
       // The terminal has reflowed the old frame: clear it and let Ink draw a whole new one.
       write(CLEAR_SCREEN);
       const size = terminalSize(stdout);
-      const current = store.current;
+      const current = store$.current;
       if (current.reader && rendererRef.current) {
-        dispatch({ type: 'resize', size, layout: layoutFor(rendererRef.current, current.reader.index, size) });
+        const { width, rendered } = renderedFor(rendererRef.current, current.reader.index, size);
+        const query = current.reader.search?.query;
+        const matches = query ? findInLines(plainLines(rendered), query) : undefined;
+        dispatch({ type: 'resize', size, layout: layoutOf(rendered, width), matches });
       } else {
         dispatch({ type: 'resize', size });
       }
@@ -119,22 +190,48 @@ export function App({ source, initialState, renderer, loadRenderer, color, cache
     return () => {
       stdout.off('resize', onResize);
     };
-  }, [stdout, write, dispatch, layoutFor]);
+  }, [stdout, write, dispatch, renderedFor]);
+
+  useEffect(() => () => cancelBodySearch.current(), []);
 
   const onKey = useCallback(
     (name: string) => {
-      const current = store.current;
-      const action = actionFor(current.screen as Scope, name);
+      const current = store$.current;
+      const scope = keyScope(current);
+      const action = actionFor(scope, name);
+      if (scope === 'input' && (action === undefined || action === 'deleteChar')) {
+        const text = current.screen === 'list' ? current.filter.text : (current.reader?.search?.query ?? '');
+        const typed = name === 'space' ? ' ' : [...name].length === 1 && name >= ' ' ? name : null;
+        if (action !== 'deleteChar' && typed === null) return;
+        const next = action === 'deleteChar' ? [...text].slice(0, -1).join('') : text + typed;
+        if (current.screen === 'list') filterChanged(next);
+        else searchChanged(next);
+        return;
+      }
       if (!action) return;
-      if (action === 'open' && current.screen === 'list') {
-        const index = current.list.selected;
-        if (index >= current.posts.length) return;
-        withRenderer((render) => dispatch({ type: 'open', index, layout: layoutFor(render, index, store.current.size) }));
+      if (scope === 'input' && action === 'cancel' && current.screen === 'list') cancelBodySearch.current();
+      if (scope === 'list' && action === 'clearFilter') cancelBodySearch.current();
+      if (scope === 'list' && action === 'open') {
+        const entry = listView(current)[current.list.selected];
+        if (entry) openPost(entry.index);
+        return;
+      }
+      if (scope === 'reader' && (action === 'nextPost' || action === 'previousPost') && current.reader) {
+        const entries = listView(current);
+        const at = entries.findIndex((e) => e.index === current.reader!.index);
+        const target = entries[at + (action === 'nextPost' ? 1 : -1)];
+        if (target) openPost(target.index);
+        else dispatch({ type: 'message', text: action === 'nextPost' ? 'This is the last post' : 'This is the first post' });
+        return;
+      }
+      if (scope === 'picker' && action === 'choose' && current.screen === 'links' && current.reader) {
+        const link = current.reader.layout.links[current.picker.selected];
+        if (link) void open(link.href).then((report) => dispatch({ type: 'message', text: sanitizeLine(report) }));
         return;
       }
       dispatch({ type: 'key', action });
     },
-    [dispatch, layoutFor, withRenderer],
+    [dispatch, filterChanged, searchChanged, openPost, open],
   );
 
   useInput((input, key) => {
@@ -147,10 +244,11 @@ export function App({ source, initialState, renderer, loadRenderer, color, cache
     return <Text wrap="truncate-end">{message}</Text>;
   }
   if (state.screen === 'help') return <HelpView state={state} />;
+  if (state.screen === 'tags' || state.screen === 'toc' || state.screen === 'links') return <PickerView state={state} />;
   if (state.screen === 'reader' && state.reader) {
     const { index, layout } = state.reader;
     const rendered = cache.current.get(`${index}@${layout.width}`);
-    return <ReaderView state={state} lines={rendered?.lines ?? []} />;
+    return <ReaderView state={state} lines={rendered?.lines ?? []} plain={rendered ? plainLines(rendered) : []} />;
   }
   return <ListView state={state} blogName={source.name} />;
 }

@@ -1,56 +1,104 @@
 import React from 'react';
 import { Box, Text } from 'ink';
-import type { AppState } from '../state/appReducer.js';
+import { listView, progressOf, type AppState } from '../state/appReducer.js';
+import { displayTitles, SORT_LABELS } from '../state/listView.js';
 import { listGeometry } from '../geometry.js';
 import { sanitizeLine } from '../../content/sanitize.js';
 import { postMeta } from '../../content/postMeta.js';
 import { footerHints } from '../hints.js';
 import { spread, truncateToWidth } from '../textFit.js';
+import type { PostProgress } from '../state/progress.js';
 
 const HINTS = footerHints('list', [
   [['up', 'down'], 'move'],
   [['open'], 'open'],
+  [['filter'], 'filter'],
+  [['sort'], 'sort'],
+  [['tags'], 'tags'],
   [['help'], 'help'],
   [['quit'], 'quit'],
 ]);
+const INPUT_HINTS = footerHints('input', [[['commit'], 'keep'], [['cancel'], 'clear']]);
+
+/** ● unread, 42% partly read, ✓ read; ★ bookmarked. Always 5 columns wide. */
+function progressMark(p: PostProgress): string {
+  const state = p.read ? '  ✓' : p.percent > 0 ? `${String(Math.min(99, p.percent)).padStart(2)}%` : '  ●';
+  return `${state}${p.bookmarked ? '★' : ' '} `;
+}
+
+/** The title with the characters the filter matched in colour. */
+function Title({ text, matches, selected }: { text: string; matches?: number[]; selected: boolean }) {
+  if (!matches || matches.length === 0) return <Text bold inverse={selected}>{text}</Text>;
+  const marked = new Set(matches);
+  const parts: Array<{ text: string; hit: boolean }> = [];
+  for (let i = 0; i < text.length; i++) {
+    const hit = marked.has(i);
+    const last = parts[parts.length - 1];
+    if (last && last.hit === hit) last.text += text[i];
+    else parts.push({ text: text[i]!, hit });
+  }
+  return (
+    <Text bold inverse={selected}>
+      {parts.map((p, i) => (p.hit ? <Text key={i} color="yellow" underline>{p.text}</Text> : p.text))}
+    </Text>
+  );
+}
+
+function headerRight(state: AppState, shown: number): string {
+  const total = state.posts.length;
+  const noun = total === 1 ? 'post' : 'posts';
+  const count = shown === total ? `${total} ${noun}` : `${shown} of ${total} ${noun}`;
+  const parts = [count, SORT_LABELS[state.sort]];
+  if (state.tag !== null) parts.push(`#${sanitizeLine(state.tag)}`);
+  if (state.bookmarksOnly) parts.push('bookmarked');
+  if (state.filter.text && !state.filter.editing) parts.push(`/${sanitizeLine(state.filter.text)}`);
+  return parts.join(' · ') + ' ';
+}
 
 export function ListView({ state, blogName }: { state: AppState; blogName: string }) {
   const { cols } = state.size;
   const geometry = listGeometry(state.size);
-  const { posts, list } = state;
-  const visible = posts.slice(list.top, list.top + geometry.perPage);
-  const count = `${posts.length} ${posts.length === 1 ? 'post' : 'posts'}`;
-  const textWidth = cols - 2;
+  const entries = listView(state);
+  const { list } = state;
+  const visible = entries.slice(list.top, list.top + geometry.perPage);
+  const titles = displayTitles(state.posts);
+  const markWidth = 5;
+  const textWidth = Math.max(1, cols - 2 - markWidth);
+  let footer = spread(` ${HINTS}`, entries.length ? `${list.selected + 1}/${entries.length} ` : '', cols);
+  if (state.filter.editing) footer = spread(` /${sanitizeLine(state.filter.text)}▏`, `${INPUT_HINTS} `, cols);
+  else if (state.message) footer = ` ${state.message}`;
   return (
     <Box flexDirection="column" height={geometry.bodyRows + 3}>
-      <Text bold wrap="truncate-end">{spread(` ${sanitizeLine(blogName)}`, `${count} `, cols)}</Text>
+      <Text bold wrap="truncate-end">{spread(` ${sanitizeLine(blogName)}`, headerRight(state, entries.length), cols)}</Text>
       <Text dimColor wrap="truncate-end">{'─'.repeat(cols)}</Text>
       <Box flexDirection="column" height={geometry.bodyRows}>
-        {posts.length === 0 ? <Text dimColor> No posts.</Text> : null}
-        {visible.map((post, i) => {
-          const index = list.top + i;
-          const selected = index === list.selected;
-          const mark = selected ? '▌' : ' ';
+        {entries.length === 0 ? <Text dimColor> {state.posts.length === 0 ? 'No posts.' : 'No post matches.'}</Text> : null}
+        {visible.map((entry, i) => {
+          const post = state.posts[entry.index]!;
+          const selected = list.top + i === list.selected;
+          const bar = <Text color="cyan">{selected ? '▌' : ' '}</Text>;
+          const title = truncateToWidth(titles[entry.index]!, textWidth);
+          const second = entry.snippet !== undefined ? `“${sanitizeLine(entry.snippet)}”` : sanitizeLine(post.summary);
           return (
             <Box key={post.slug} flexDirection="column" height={geometry.entryHeight} flexShrink={0}>
               <Text wrap="truncate-end">
-                <Text color="cyan">{mark}</Text> <Text bold inverse={selected}>{truncateToWidth(sanitizeLine(post.title), textWidth)}</Text>
+                {bar} <Text color="green">{progressMark(progressOf(state, post.slug))}</Text>
+                <Title text={title} matches={entry.titleMatches?.filter((m) => m < title.length - 1 || title.length === titles[entry.index]!.length)} selected={selected} />
               </Text>
               <Text wrap="truncate-end">
-                <Text color="cyan">{mark}</Text> <Text dimColor>{truncateToWidth(postMeta(post), textWidth)}</Text>
+                {bar} {' '.repeat(markWidth)}<Text dimColor>{truncateToWidth(postMeta(post), textWidth)}</Text>
               </Text>
-              {geometry.showSummary ? (
+              {geometry.showSummary || entry.snippet !== undefined ? (
                 <Text wrap="truncate-end">
-                  <Text color="cyan">{mark}</Text> {truncateToWidth(sanitizeLine(post.summary), textWidth)}
+                  {bar} {' '.repeat(markWidth)}
+                  <Text color={entry.snippet !== undefined ? 'yellow' : undefined}>{truncateToWidth(second, textWidth)}</Text>
                 </Text>
               ) : null}
             </Box>
           );
         })}
       </Box>
-      <Text dimColor wrap="truncate-end">
-        {spread(` ${HINTS}`, posts.length ? `${list.selected + 1}/${posts.length} ` : '', cols)}
-      </Text>
+      <Text dimColor={!state.filter.editing} wrap="truncate-end">{footer}</Text>
     </Box>
   );
 }

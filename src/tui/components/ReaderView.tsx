@@ -1,28 +1,76 @@
 import React from 'react';
 import { Box, Text } from 'ink';
+import stringWidth from 'string-width';
+import sliceAnsi from 'slice-ansi';
 import type { AppState } from '../state/appReducer.js';
 import { readerGeometry } from '../geometry.js';
 import { percentRead } from '../state/readerScroll.js';
 import { sanitizeLine } from '../../content/sanitize.js';
 import { postMeta } from '../../content/postMeta.js';
+import type { LineMatch } from '../../content/textSearch.js';
 import { footerHints } from '../hints.js';
 import { spread, truncateToWidth } from '../textFit.js';
 
 const HINTS = footerHints('reader', [
   [['up', 'down'], 'line'],
   [['pageDown', 'pageUp'], 'page'],
+  [['search'], 'search'],
+  [['toc'], 'contents'],
+  [['links'], 'links'],
   [['back'], 'back'],
   [['help'], 'help'],
 ]);
+const INPUT_HINTS = footerHints('input', [[['commit'], 'keep'], [['cancel'], 'clear']]);
 
-export function ReaderView({ state, lines }: { state: AppState; lines: readonly string[] }) {
+const MATCH_ON = '\u001b[7m';
+const CURRENT_ON = '\u001b[30;43m';
+const HIGHLIGHT_OFF = '\u001b[27;39;49m';
+
+/** Marks the matches on one rendered line: reverse video, the current match in yellow. */
+function highlight(line: string, plain: string, matches: readonly LineMatch[], current: LineMatch | undefined): string {
+  let out = line;
+  // From the right, so earlier columns stay valid.
+  for (const m of [...matches].sort((a, b) => b.start - a.start)) {
+    const from = stringWidth(plain.slice(0, m.start));
+    const to = from + stringWidth(plain.slice(m.start, m.end));
+    const on = m === current ? CURRENT_ON : MATCH_ON;
+    out = sliceAnsi(out, 0, from) + on + plain.slice(m.start, m.end) + HIGHLIGHT_OFF + sliceAnsi(out, to);
+  }
+  return out;
+}
+
+export function ReaderView({ state, lines, plain }: { state: AppState; lines: readonly string[]; plain: readonly string[] }) {
   const reader = state.reader!;
   const post = state.posts[reader.index]!;
   const { cols } = state.size;
   const g = readerGeometry(state.size, sanitizeLine(post.title));
-  const visible = lines.slice(reader.top, reader.top + g.viewHeight);
   const percent = percentRead(reader.top, reader.layout.lineCount, g.viewHeight);
   const pad = ' '.repeat(g.margin);
+  const search = reader.search;
+  const current = search && search.current >= 0 ? search.matches[search.current] : undefined;
+  const byLine = new Map<number, LineMatch[]>();
+  if (search) {
+    for (const m of search.matches) {
+      if (m.line < reader.top || m.line >= reader.top + g.viewHeight) continue;
+      byLine.set(m.line, [...(byLine.get(m.line) ?? []), m]);
+    }
+  }
+  const visible = lines.slice(reader.top, reader.top + g.viewHeight).map((line, i) => {
+    const matches = byLine.get(reader.top + i);
+    return matches ? highlight(line, plain[reader.top + i] ?? '', matches, current) : line;
+  });
+
+  let left = ` ${HINTS}`;
+  let right = `${percent}% `;
+  if (search?.editing) {
+    left = ` /${sanitizeLine(search.query)}▏`;
+    right = `${search.matches.length ? `${search.matches.length} ${search.matches.length === 1 ? 'match' : 'matches'}` : search.query ? 'no match' : ''}  ${INPUT_HINTS} `;
+  } else if (search) {
+    const where = search.matches.length ? `match ${search.current + 1} of ${search.matches.length}` : `no match for "${sanitizeLine(search.query)}"`;
+    right = `${where} · ${percent}% `;
+    left = ' n/N next/previous · Esc clear';
+  }
+  if (state.message) left = ` ${sanitizeLine(state.message)}`;
   return (
     <Box flexDirection="column">
       {g.titleLines.map((line, i) => (
@@ -35,7 +83,7 @@ export function ReaderView({ state, lines }: { state: AppState; lines: readonly 
           <Text key={reader.top + i} wrap="truncate-end">{pad}{line === '' ? ' ' : line}</Text>
         ))}
       </Box>
-      <Text dimColor wrap="truncate-end">{spread(` ${HINTS}`, `${percent}% `, cols)}</Text>
+      <Text dimColor={!search?.editing} wrap="truncate-end">{spread(left, right, cols)}</Text>
     </Box>
   );
 }

@@ -31,19 +31,3 @@ export function percentRead(top: number, lineCount: number, viewHeight: number):
   if (lineCount === 0) return 100;
   return Math.round((100 * Math.min(lineCount, top + viewHeight)) / lineCount);
 }
-
-/**
- * The top line after the text was laid out again (a new width): the block that was at the top
- * stays at the top, at the same fraction of its height.
- */
-export function anchoredTop(top: number, oldStarts: readonly number[], oldCount: number, newStarts: readonly number[], newCount: number): number {
-  if (oldStarts.length === 0 || newStarts.length === 0) return 0;
-  let block = 0;
-  while (block + 1 < oldStarts.length && oldStarts[block + 1]! <= top) block++;
-  const oldStart = oldStarts[block]!;
-  const oldEnd = oldStarts[block + 1] ?? oldCount;
-  const newStart = newStarts[Math.min(block, newStarts.length - 1)]!;
-  const newEnd = newStarts[block + 1] ?? newCount;
-  const fraction = oldEnd > oldStart ? (top - oldStart) / (oldEnd - oldStart) : 0;
-  return newStart + Math.floor(fraction * (newEnd - newStart));
-}

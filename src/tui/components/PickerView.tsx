@@ -1,0 +1,52 @@
+import React from 'react';
+import { Box, Text } from 'ink';
+import { pickerCount, tagEntries, type AppState } from '../state/appReducer.js';
+import { pickerGeometry } from '../geometry.js';
+import { sanitizeLine } from '../../content/sanitize.js';
+import { footerHints } from '../hints.js';
+import { spread, truncateToWidth } from '../textFit.js';
+
+const HINTS = footerHints('picker', [[['up', 'down'], 'move'], [['choose'], 'choose'], [['back'], 'close']]);
+
+/** One line per entry of the open picker: tags with counts, headings by level, numbered links. */
+function entryLines(state: AppState): string[] {
+  if (state.screen === 'tags') {
+    return tagEntries(state).map((t) => `${t.tag === null ? 'All posts' : `#${sanitizeLine(t.tag)}`}  (${t.count})`);
+  }
+  const layout = state.reader!.layout;
+  if (state.screen === 'toc') {
+    const top = Math.min(...layout.headings.map((h) => h.level));
+    return layout.headings.map((h) => `${'  '.repeat(h.level - top)}${sanitizeLine(h.text)}`);
+  }
+  const width = String(layout.links.length).length;
+  return layout.links.map((l, i) => `${String(i + 1).padStart(width)}. ${sanitizeLine(l.text)}  ${sanitizeLine(l.href)}`);
+}
+
+const TITLES = { tags: 'Tags', toc: 'Contents', links: 'Links' } as const;
+
+export function PickerView({ state }: { state: AppState }) {
+  const { cols } = state.size;
+  const { bodyRows } = pickerGeometry(state.size);
+  const lines = entryLines(state);
+  const { selected, top } = state.picker;
+  const screen = state.screen as keyof typeof TITLES;
+  const post = state.reader ? sanitizeLine(state.posts[state.reader.index]!.title) : '';
+  const heading = screen === 'tags' ? ' Tags' : ` ${TITLES[screen]} · ${post}`;
+  return (
+    <Box flexDirection="column" height={bodyRows + 3}>
+      <Text bold wrap="truncate-end">{spread(heading, `${pickerCount(state)} `, cols)}</Text>
+      <Text dimColor wrap="truncate-end">{'─'.repeat(cols)}</Text>
+      <Box flexDirection="column" height={bodyRows}>
+        {lines.slice(top, top + bodyRows).map((line, i) => {
+          const isSelected = top + i === selected;
+          return (
+            <Text key={top + i} wrap="truncate-end">
+              <Text color="cyan">{isSelected ? '▌' : ' '}</Text> <Text inverse={isSelected}>{truncateToWidth(line, cols - 2)}</Text>
+            </Text>
+          );
+        })}
+      </Box>
+      <Text dimColor wrap="truncate-end">{state.message ? ` ${sanitizeLine(state.message)}` : spread(` ${HINTS}`, `${selected + 1}/${lines.length} `, cols)}</Text>
+    </Box>
+  );
+}

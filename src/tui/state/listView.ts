@@ -1,0 +1,128 @@
+import type { PostEntry } from '../../content/postEntry.js';
+import { fuzzyMatch } from '../../content/fuzzy.js';
+import { sanitizeLine } from '../../content/sanitize.js';
+import { comparePosts } from '../../content/postIndex.js';
+
+/** The list as shown: the posts that pass the filter, tag and bookmark view, in the chosen order. */
+export type SortOrder = 'newest' | 'oldest' | 'shortest' | 'longest' | 'title';
+export const SORT_ORDERS: SortOrder[] = ['newest', 'oldest', 'shortest', 'longest', 'title'];
+export const SORT_LABELS: Record<SortOrder, string> = {
+  newest: 'newest first',
+  oldest: 'oldest first',
+  shortest: 'shortest first',
+  longest: 'longest first',
+  title: 'by title',
+};
+
+export interface ViewEntry {
+  /** Index into the posts. */
+  index: number;
+  /** Matched characters of the (sanitized) title, for highlighting. */
+  titleMatches?: number[];
+  /** The matching line of the body, for posts found by their text. */
+  snippet?: string;
+}
+
+export interface ViewQuery {
+  posts: readonly PostEntry[];
+  filter: string;
+  /** Snippets of posts whose body contains `bodyQuery`, by post index. */
+  bodyHits: ReadonlyMap<number, string>;
+  bodyQuery: string;
+  sort: SortOrder;
+  tag: string | null;
+  bookmarked: ReadonlySet<string> | null;
+}
+
+const titleCache = new WeakMap<readonly PostEntry[], string[]>();
+
+/** Titles as shown (sanitized), computed once per post list. */
+export function displayTitles(posts: readonly PostEntry[]): string[] {
+  let titles = titleCache.get(posts);
+  if (!titles) {
+    titles = posts.map((p) => sanitizeLine(p.title));
+    titleCache.set(posts, titles);
+  }
+  return titles;
+}
+
+function comparator(posts: readonly PostEntry[], sort: SortOrder): (a: number, b: number) => number {
+  const p = (i: number) => posts[i]!;
+  switch (sort) {
+    case 'newest':
+      return (a, b) => comparePosts(p(a), p(b));
+    case 'oldest':
+      return (a, b) => comparePosts(p(b), p(a));
+    case 'shortest':
+      return (a, b) => p(a).words - p(b).words || comparePosts(p(a), p(b));
+    case 'longest':
+      return (a, b) => p(b).words - p(a).words || comparePosts(p(a), p(b));
+    case 'title':
+      return (a, b) => displayTitles(posts)[a]!.localeCompare(displayTitles(posts)[b]!, 'en', { sensitivity: 'base' }) || a - b;
+  }
+}
+
+/** Title by fuzzy match; tags and summary by the text itself (a fuzzy match over a long summary matches almost anything). */
+function metaMatch(post: PostEntry, title: string, query: string): number[] | undefined | null {
+  const t = fuzzyMatch(query, title);
+  if (t) return t.positions;
+  const q = query.toLowerCase();
+  if (post.tags.some((tag) => tag.toLowerCase().includes(q)) || post.summary.toLowerCase().includes(q)) return undefined;
+  return null;
+}
+
+export function buildView(q: ViewQuery): ViewEntry[] {
+  const titles = displayTitles(q.posts);
+  const order = comparator(q.posts, q.sort);
+  const candidates: number[] = [];
+  q.posts.forEach((post, index) => {
+    if (q.tag !== null && !post.tags.includes(q.tag)) return;
+    if (q.bookmarked && !q.bookmarked.has(post.slug)) return;
+    candidates.push(index);
+  });
+  candidates.sort(order);
+  const filter = q.filter.trim();
+  if (filter === '') return candidates.map((index) => ({ index }));
+  const matched: ViewEntry[] = [];
+  const byBody: ViewEntry[] = [];
+  for (const index of candidates) {
+    const positions = metaMatch(q.posts[index]!, titles[index]!, filter);
+    if (positions !== null) {
+      matched.push(positions ? { index, titleMatches: positions } : { index });
+    } else if (q.bodyQuery === filter && q.bodyHits.has(index)) {
+      byBody.push({ index, snippet: q.bodyHits.get(index)! });
+    }
+  }
+  return [...matched, ...byBody];
+}
+
+/** buildView, remembered for the last query so that keys which change nothing cost nothing. */
+export function memoizedView(): (q: ViewQuery) => ViewEntry[] {
+  let last: ViewQuery | undefined;
+  let result: ViewEntry[] = [];
+  return (q) => {
+    if (
+      !last ||
+      last.posts !== q.posts ||
+      last.filter !== q.filter ||
+      last.bodyHits !== q.bodyHits ||
+      last.bodyQuery !== q.bodyQuery ||
+      last.sort !== q.sort ||
+      last.tag !== q.tag ||
+      last.bookmarked !== q.bookmarked
+    ) {
+      result = buildView(q);
+      last = q;
+    }
+    return result;
+  };
+}
+
+/** Every tag with the number of posts that carry it, most used first. */
+export function tagCounts(posts: readonly PostEntry[]): Array<{ tag: string; count: number }> {
+  const counts = new Map<string, number>();
+  for (const post of posts) for (const tag of new Set(post.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
+  return [...counts]
+    .map(([tag, count]) => ({ tag, count }))
+    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+}
