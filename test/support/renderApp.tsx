@@ -34,10 +34,12 @@ export interface AppOptions {
   size?: Size;
   /** Open this post in a reader that quits on leaving, as `read <slug>` does. */
   standaloneIndex?: number;
+  /** Opens links (default: a function that records them). */
+  open?: (href: string) => Promise<string>;
 }
 
 /** Renders the app as the CLI does, on a fake terminal of the given size. */
-export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex }: AppOptions) {
+export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex, open }: AppOptions) {
   const source: PostSource = {
     id: 'test',
     name: 'Test blog',
@@ -55,6 +57,11 @@ export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, s
     state = standaloneState(posts, size, standaloneIndex, layoutOf(renderPostCached(cache, source, renderMarkdown, standaloneIndex, width, false), width));
   }
   const onExit = vi.fn();
+  const opened: string[] = [];
+  const openLink = open ?? (async (href: string) => {
+    opened.push(href);
+    return `Opened ${href}`;
+  });
   const instance = render(
     <App
       source={source}
@@ -63,6 +70,7 @@ export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, s
       loadRenderer={async () => renderMarkdown}
       color={false}
       cache={cache}
+      open={openLink}
       onExit={onExit}
     />,
   );
@@ -96,5 +104,5 @@ export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, s
     }
   };
 
-  return { ...instance, screen, waitForScreen, press, setSize, onExit };
+  return { ...instance, screen, waitForScreen, press, setSize, onExit, opened };
 }
