@@ -1,0 +1,93 @@
+// Crash-safe file replacement and the housekeeping around it. Synchronous on purpose: these run
+// from process 'exit' and signal handlers.
+import { randomBytes } from 'node:crypto';
+import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join } from 'node:path';
+
+/** A unique name next to `path` for a temporary file: `<path>.<label>.<pid>.<random>.tmp`. */
+export function tempNameFor(path: string, label?: string): string {
+  return `${path}.${label ? label + '.' : ''}${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+}
+
+/**
+ * Replaces `path` with `data` so that a reader, or the next start after a crash or kill -9,
+ * sees either the old file or the new one, never a torn one: the data goes to a temporary file
+ * in the same directory, is fsynced, and is renamed over `path`; then the directory is fsynced
+ * so the rename itself is durable.
+ */
+export function writeFileAtomicSync(path: string, data: string, mode = 0o600): void {
+  const temp = tempNameFor(path);
+  let fd: number | undefined;
+  try {
+    fd = openSync(temp, 'wx', mode);
+    writeFileSync(fd, data, 'utf8');
+    fsyncSync(fd);
+    closeSync(fd);
+    fd = undefined;
+    renameSync(temp, path);
+  } catch (error) {
+    if (fd !== undefined) {
+      try {
+        closeSync(fd);
+      } catch {
+        // already failing; the original error is the one to report
+      }
+    }
+    try {
+      unlinkSync(temp);
+    } catch {
+      // not created, or already renamed
+    }
+    throw error;
+  }
+  syncDirectory(dirname(path));
+}
+
+function syncDirectory(dir: string): void {
+  try {
+    const fd = openSync(dir, 'r');
+    try {
+      fsyncSync(fd);
+    } finally {
+      closeSync(fd);
+    }
+  } catch {
+    // Some platforms and file systems cannot fsync a directory; the rename is still atomic.
+  }
+}
+
+/**
+ * Moves a file (or whatever is at `path`) aside to `<path>.corrupt-<UTC time>`, adding `-2`,
+ * `-3`.. when that name is taken. Returns the new path.
+ */
+export function moveAside(path: string, nowMs: number): string {
+  const stamp = new Date(nowMs).toISOString().replace(/[-:]/g, '').replace(/\.\d+Z$/, 'Z');
+  let target = `${path}.corrupt-${stamp}`;
+  for (let n = 2; existsSync(target); n++) target = `${path}.corrupt-${stamp}-${n}`;
+  renameSync(path, target);
+  return target;
+}
+
+/**
+ * Removes temporary files `<path>.*.tmp` older than `maxAgeMs`: left behind when a process was
+ * killed between creating one and renaming it. Best effort; errors are ignored.
+ */
+export function removeStaleTempFiles(path: string, maxAgeMs: number, nowMs = Date.now()): void {
+  const dir = dirname(path);
+  const prefix = basename(path) + '.';
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return;
+  }
+  for (const name of names) {
+    if (!name.startsWith(prefix) || !name.endsWith('.tmp')) continue;
+    const file = join(dir, name);
+    try {
+      if (nowMs - statSync(file).mtimeMs > maxAgeMs) unlinkSync(file);
+    } catch {
+      // gone already, or not ours to remove
+    }
+  }
+}
