@@ -1,7 +1,9 @@
-import { readFileSync, readdirSync, writeFileSync, renameSync } from 'node:fs';
-import { join, resolve, sep } from 'node:path';
+import { readFileSync, realpathSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
 import { entryFromSource, type PostEntry } from './postEntry.js';
 import { dateSortKey } from './dates.js';
+import { writeFileAtomicSync } from '../state/atomicFile.js';
+import { byFile, errorReason, isInside, walkPostFiles, type PostFile, type WalkProblem } from './postFiles.js';
 
 export const INDEX_VERSION = 1;
 
@@ -10,14 +12,40 @@ export interface PostIndex {
   posts: PostEntry[];
 }
 
-export interface IndexProblem {
+/** A file left out of the index (`skipped`) or used with a caveat (`warning`), and why. */
+export type IndexProblem = WalkProblem;
+
+/** What one Markdown file gave: its entry, or why it gave none. The cache keeps these. */
+export interface FileRecord {
   file: string;
-  reason: string;
+  size: number;
+  mtimeMs: number;
+  entry?: PostEntry;
+  problem?: string;
+}
+
+export interface BuildOptions {
+  /** Keep posts marked as drafts. */
+  drafts?: boolean;
+  /** Walk only these subfolders of the folder (a site's `content/posts`). */
+  only?: readonly string[];
+  /** Records of an earlier build: reused, without reading the file, when size and mtime are unchanged. */
+  previous?: ReadonlyMap<string, FileRecord>;
+  /** Reads a post file (a seam for tests that count reads). */
+  readFile?: (path: string) => Buffer;
+  /** Called after each file that had to be read: files done so far, files in the folder. */
+  onProgress?: (done: number, total: number) => void;
 }
 
 export interface BuiltIndex {
   index: PostIndex;
   problems: IndexProblem[];
+  /** The folder's real path. */
+  root: string;
+  /** One record a Markdown file, drafts included, sorted by file: what a cache stores. */
+  records: FileRecord[];
+  /** How many files were read (the rest came from `previous`). */
+  read: number;
 }
 
 export class IndexError extends Error {}
@@ -29,31 +57,49 @@ export function comparePosts(a: PostEntry, b: PostEntry): number {
   return a.title.localeCompare(b.title, 'en') || a.file.localeCompare(b.file, 'en');
 }
 
-const MARKDOWN_FILE = /\.(md|markdown)$/i;
-/** Posts larger than this are left out of an index: no blog post is 20 MB of text. */
-export const MAX_POST_BYTES = 20 * 1024 * 1024;
+/** Posts larger than this are left out of an index: no blog post is 10 MB of text. */
+export const MAX_POST_BYTES = 10 * 1024 * 1024;
 
-/** Builds the index of a folder of Markdown posts (`*.md`, `*.markdown`, not recursive). */
-export function buildIndex(dir: string, options: { drafts?: boolean } = {}): BuiltIndex {
+const UTF8 = new TextDecoder('utf-8', { fatal: true });
+
+function firstLine(error: unknown): string {
+  return String((error as Error)?.message ?? error).split('\n')[0]!;
+}
+
+/** Reads and parses one Markdown file into its record; never throws. */
+function readRecord(found: PostFile, readFile: (path: string) => Buffer): FileRecord {
+  const record: FileRecord = { file: found.file, size: found.size, mtimeMs: found.mtimeMs };
+  const fail = (problem: string): FileRecord => ({ ...record, problem });
+  const tooLarge = `larger than ${MAX_POST_BYTES / 1024 / 1024} MB`;
+  if (found.size > MAX_POST_BYTES) return fail(tooLarge);
+  let buffer: Buffer;
+  try {
+    buffer = readFile(found.path);
+  } catch (error) {
+    return fail(errorReason(error));
+  }
+  if (buffer.length > MAX_POST_BYTES) return fail(tooLarge);
+  if (buffer.includes(0)) return fail('binary file');
+  let source: string;
+  try {
+    source = UTF8.decode(buffer);
+  } catch {
+    return fail('not valid UTF-8');
+  }
+  try {
+    return { ...record, entry: entryFromSource(source, found.file) };
+  } catch (error) {
+    return fail(firstLine(error));
+  }
+}
+
+/** The index from the files' records: drafts left out unless wanted, sorted, slugs made unique. */
+function assembleIndex(records: readonly FileRecord[], drafts: boolean): { index: PostIndex; problems: IndexProblem[] } {
   const problems: IndexProblem[] = [];
-  const files = readdirSync(dir, { withFileTypes: true })
-    .filter((d) => d.isFile() && MARKDOWN_FILE.test(d.name))
-    .map((d) => d.name)
-    .sort();
   const posts: PostEntry[] = [];
-  for (const file of files) {
-    try {
-      const buffer = readFileSync(join(dir, file));
-      if (buffer.length > MAX_POST_BYTES) throw new Error(`larger than ${MAX_POST_BYTES} bytes`);
-      if (buffer.includes(0)) throw new Error('binary file');
-      const source = new TextDecoder('utf-8', { fatal: true }).decode(buffer);
-      const entry = entryFromSource(source, file);
-      if (entry.draft && !options.drafts) continue;
-      posts.push(entry);
-    } catch (error) {
-      const reason = error instanceof TypeError ? 'not valid UTF-8' : (error as Error).message;
-      problems.push({ file, reason });
-    }
+  for (const record of records) {
+    if (record.problem !== undefined) problems.push({ file: record.file, reason: record.problem, severity: 'skipped' });
+    else if (record.entry && (drafts || !record.entry.draft)) posts.push({ ...record.entry });
   }
   posts.sort(comparePosts);
   const seen = new Set<string>();
@@ -61,12 +107,34 @@ export function buildIndex(dir: string, options: { drafts?: boolean } = {}): Bui
     if (seen.has(post.slug)) {
       let n = 2;
       while (seen.has(`${post.slug}-${n}`)) n++;
-      problems.push({ file: post.file, reason: `duplicate slug "${post.slug}", shown as "${post.slug}-${n}"` });
+      problems.push({ file: post.file, reason: `duplicate slug "${post.slug}", shown as "${post.slug}-${n}"`, severity: 'warning' });
       post.slug = `${post.slug}-${n}`;
     }
     seen.add(post.slug);
   }
   return { index: { version: INDEX_VERSION, posts }, problems };
+}
+
+/**
+ * Builds the index of a folder of Markdown posts (`*.md`, `*.markdown`, in every subfolder).
+ * The one way every index is made: `blog-tui index`, `npm run index`, and `--posts` with its cache.
+ */
+export function buildIndex(dir: string, options: BuildOptions = {}): BuiltIndex {
+  const walk = walkPostFiles(dir, options.only);
+  const readFile = options.readFile ?? ((path: string) => readFileSync(path));
+  const total = walk.files.length;
+  let read = 0;
+  const records = walk.files.map((found, i) => {
+    const before = options.previous?.get(found.file);
+    if (before && before.size === found.size && before.mtimeMs === found.mtimeMs) return before;
+    read++;
+    const record = readRecord(found, readFile);
+    options.onProgress?.(i + 1, total);
+    return record;
+  });
+  const { index, problems } = assembleIndex(records, options.drafts === true);
+  const all = [...walk.problems, ...problems].sort(byFile);
+  return { index, problems: all, root: walk.root, records, read };
 }
 
 export function serializeIndex(index: PostIndex): string {
@@ -75,12 +143,11 @@ export function serializeIndex(index: PostIndex): string {
 
 /** Writes atomically: a temporary file in the same folder, then a rename. */
 export function writeIndex(path: string, index: PostIndex): void {
-  const temporary = `${path}.${process.pid}.tmp`;
-  writeFileSync(temporary, serializeIndex(index));
-  renameSync(temporary, path);
+  writeFileAtomicSync(path, serializeIndex(index), 0o666);
 }
 
-function isEntry(value: unknown): value is PostEntry {
+/** Whether a value has every field of an index entry, with the right types. */
+export function isEntry(value: unknown): value is PostEntry {
   if (typeof value !== 'object' || value === null) return false;
   const v = value as Record<string, unknown>;
   return (
@@ -133,8 +200,13 @@ export function postPath(postsDir: string, entry: PostEntry): string {
   return full;
 }
 
-/** Reads a post's Markdown source (front matter removed by the caller's parser). */
+/**
+ * Reads a post's Markdown source (front matter removed by the caller's parser). The file's
+ * real path must be inside the folder's: a file replaced by a link to elsewhere is refused.
+ */
 export function readPostSource(postsDir: string, entry: PostEntry): string {
-  const buffer = readFileSync(postPath(postsDir, entry));
+  const real = realpathSync(postPath(postsDir, entry));
+  if (!isInside(realpathSync(postsDir), real)) throw new IndexError(`post "${entry.slug}" points outside the posts folder`);
+  const buffer = readFileSync(real);
   return new TextDecoder('utf-8', { fatal: false }).decode(buffer);
 }

@@ -1,3 +1,4 @@
+import type { ReadingStore } from '../state/readingStore.js';
 import type { PostProgress } from './state/progress.js';
 
 /** Where reading progress is kept between runs; the app only loads and saves through this. */
@@ -20,5 +21,29 @@ export function memoryProgressStore(): ProgressStore {
     })),
     save: (sourceId, slug, progress) => void saved.set(`${sourceId}\u0000${slug}`, progress),
     flush: () => undefined,
+  };
+}
+
+/** The reading state file (src/state/readingStore.ts) as the app's progress store. */
+export function fileProgressStore(store: ReadingStore): ProgressStore {
+  return {
+    load: (sourceId, slugs) => {
+      const loaded: Record<string, PostProgress> = {};
+      for (const slug of slugs) {
+        const saved = store.get(sourceId, slug);
+        if (!saved) continue;
+        loaded[slug] = {
+          read: saved.read,
+          percent: saved.percent ?? 0,
+          bookmarked: saved.bookmarked,
+          ...(saved.position ? { position: saved.position } : {}),
+        };
+      }
+      return loaded;
+    },
+    save: (sourceId, slug, progress) => {
+      store.update(sourceId, slug, { read: progress.read, percent: progress.percent, bookmarked: progress.bookmarked, position: progress.position });
+    },
+    flush: () => store.flush(),
   };
 }

@@ -1,5 +1,6 @@
 import React from 'react';
 import { render } from 'ink';
+import { supportsHyperlink } from 'supports-hyperlinks';
 import { App } from './components/App.js';
 import { renderPostCached, layoutOf } from './components/App.js';
 import { initialState, standaloneState } from './state/appReducer.js';
@@ -7,9 +8,13 @@ import { readerGeometry } from './geometry.js';
 import { enterFullScreen, scrollbackSafe } from './terminalSession.js';
 import type { PostSource, RenderFn } from './postSource.js';
 import type { RenderedPost } from '../render/markdownRenderer.js';
+import { openReadingStore } from '../state/readingStore.js';
+import { fileProgressStore, memoryProgressStore } from './progressStore.js';
 
 export interface TuiOptions {
   source: PostSource;
+  /** Remember reading progress between runs (default; off with --no-state). */
+  keepState?: boolean;
   /** Open the reader on this post and quit when leaving it (`blog-tui read <slug>`). */
   standaloneIndex?: number;
   color: boolean;
@@ -24,19 +29,31 @@ function loadRenderer(): Promise<RenderFn> {
 /** Runs the full-screen app until the user quits; resolves with the process exit code. */
 export async function runTui(options: TuiOptions): Promise<number> {
   const { source, color } = options;
+  const hyperlinks = color && supportsHyperlink(process.stdout);
   const size = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
   const cache = new Map<string, RenderedPost>();
+  // Warnings while the full screen is up would be drawn over; they are printed after it.
+  const warnings: string[] = [];
+  const warn = (line: string) => void warnings.push(line);
+  const store = options.keepState !== false
+    ? fileProgressStore(openReadingStore({ warn }))
+    : memoryProgressStore();
+  const progress = store.load(source.id, source.posts.map((p) => p.slug));
   let renderer: RenderFn | undefined;
-  let state = initialState(source.posts, size);
+  let state = initialState(source.posts, size, progress);
   if (options.standaloneIndex !== undefined) {
     renderer = await loadRenderer();
     const index = options.standaloneIndex;
     const width = readerGeometry(size, source.posts[index]!.title).textWidth;
-    const rendered = renderPostCached(cache, source, renderer, index, width, color);
-    state = standaloneState(source.posts, size, index, layoutOf(rendered, width));
+    const rendered = renderPostCached(cache, source, renderer, index, width, color, hyperlinks);
+    state = standaloneState(source.posts, size, index, layoutOf(rendered, width), progress);
   }
 
-  const restore = enterFullScreen(process.stdin);
+  const restoreTerminal = enterFullScreen(process.stdin, () => store.flush());
+  const restore = () => {
+    restoreTerminal();
+    for (const line of warnings.splice(0)) process.stderr.write(`blog-tui: ${line}\n`);
+  };
   let exitKind = 'quit' as 'quit' | 'interrupt';
   const instance = render(
     <App
@@ -45,7 +62,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
       renderer={renderer}
       loadRenderer={loadRenderer}
       color={color}
+      hyperlinks={hyperlinks}
       cache={cache}
+      store={store}
       onExit={(kind) => {
         exitKind = kind;
       }}

@@ -11,11 +11,17 @@ const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
  * exit, or SIGINT / SIGTERM / SIGHUP (signal-exit re-raises the signal afterwards, so the exit
  * status stays the conventional one).
  */
-export function enterFullScreen(stdin: NodeJS.ReadStream, stdoutFd = 1): () => void {
+export function enterFullScreen(stdin: NodeJS.ReadStream, beforeRestore: () => void = () => undefined, stdoutFd = 1): () => void {
   let active = true;
   const restore = () => {
     if (!active) return;
     active = false;
+    try {
+      // Unsaved reading state is written first: after a signal there is no later chance.
+      beforeRestore();
+    } catch {
+      // The state is best effort; the terminal must be restored whatever happens.
+    }
     try {
       if (stdin.isTTY) stdin.setRawMode(false);
     } catch {

@@ -48,7 +48,7 @@ describe('building an index of a folder', () => {
     const dir = tempPosts({ 'a.md': '---\nslug: same\ndate: 2026-01-02\n---\n', 'b.md': '---\nslug: same\ndate: 2026-01-01\n---\n' });
     const { index, problems } = buildIndex(dir);
     expect(index.posts.map((p) => p.slug)).toEqual(['same', 'same-2']);
-    expect(problems).toEqual([{ file: 'b.md', reason: 'duplicate slug "same", shown as "same-2"' }]);
+    expect(problems).toEqual([{ file: 'b.md', reason: 'duplicate slug "same", shown as "same-2"', severity: 'warning' }]);
   });
 
   it('leaves out files it cannot use and says why, without stopping', () => {

@@ -114,3 +114,29 @@ export function runInPty(spec: PtySpec): Promise<PtyResult> {
     child.stdin.end(JSON.stringify(full));
   });
 }
+
+const ESC = '\u001b';
+/** Ink wraps each frame in a synchronized update (DEC mode 2026) on a terminal. */
+const FRAME_BEGIN = `${ESC}[?2026h`;
+const FRAME_END = `${ESC}[?2026l`;
+const CSI = /\u001b\[[0-9;?]*[A-Za-z]|\u001b\][^\u0007]*\u0007/g;
+
+/** The visible lines of each frame Ink drew, in order, with the output index where it began. */
+export function frames(output: string): { start: number; lines: string[] }[] {
+  const result: { start: number; lines: string[] }[] = [];
+  let start = output.indexOf(FRAME_BEGIN);
+  while (start >= 0) {
+    const next = output.indexOf(FRAME_BEGIN, start + FRAME_BEGIN.length);
+    let body = output.slice(start + FRAME_BEGIN.length, next < 0 ? undefined : next);
+    const end = body.indexOf(FRAME_END);
+    if (end >= 0) body = body.slice(0, end);
+    // A frame first erases the previous one (…ESC[2K ESC[G, or ESC[2J ESC[H): keep what follows.
+    const origin = Math.max(body.lastIndexOf(`${ESC}[G`), body.lastIndexOf(`${ESC}[H`));
+    if (origin >= 0) body = body.slice(origin);
+    const lines = body.replace(CSI, '').split(/\r?\n/);
+    while (lines.length > 0 && lines[lines.length - 1]!.trim() === '') lines.pop();
+    if (lines.length > 0) result.push({ start, lines });
+    start = next;
+  }
+  return result;
+}
