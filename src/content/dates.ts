@@ -17,7 +17,7 @@ export function normalizeDate(value: unknown): string | undefined {
   if (typeof value !== 'string') return undefined;
   const text = value.trim();
   const m = ISO_DATE.exec(text);
-  if (!m) return undefined;
+  if (!m) return writtenDate(text);
   const [, y, mo, d, h, mi, s, zone] = m;
   const month = Number(mo);
   const day = Number(d);
@@ -28,6 +28,20 @@ export function normalizeDate(value: unknown): string | undefined {
   return `${y}-${mo}-${d}T${h}:${mi}:${s ?? '00'}${zone ?? ''}`;
 }
 
+const MONTH_FIRST = /^([A-Za-z]{3,9})\.? (\d{1,2}),? (\d{4})$/;
+const DAY_FIRST = /^(\d{1,2}) ([A-Za-z]{3,9})\.?,? (\d{4})$/;
+
+/** A date written out, as Astro's starter does: "Jul 08 2022", "July 8, 2022", "8 July 2022". */
+function writtenDate(text: string): string | undefined {
+  const m = MONTH_FIRST.exec(text);
+  const d = m ? undefined : DAY_FIRST.exec(text);
+  const [month, day, year] = m ? [m[1]!, m[2]!, m[3]!] : d ? [d[2]!, d[1]!, d[3]!] : [];
+  if (!month) return undefined;
+  const index = MONTHS.findIndex((name) => name.toLowerCase().startsWith(month.toLowerCase()));
+  if (index < 0 || (month.length > 3 && MONTHS[index]!.toLowerCase() !== month.toLowerCase())) return undefined;
+  return normalizeDate(`${year}-${String(index + 1).padStart(2, '0')}-${day!.padStart(2, '0')}`);
+}
+
 /** "March 3, 2026" (Hugo's "January 2, 2006"), from the date as written, without time zones. */
 export function formatDate(iso: string | undefined): string {
   if (!iso) return 'no date';
@@ -36,9 +50,17 @@ export function formatDate(iso: string | undefined): string {
   return `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}`;
 }
 
+// Sorting thousands of posts asks for the same dates over and over: parse each once.
+const sortKeys = new Map<string, number>();
+
 /** Sort key: milliseconds since the epoch, or -Infinity for posts without a date. */
 export function dateSortKey(iso: string | undefined): number {
   if (!iso) return Number.NEGATIVE_INFINITY;
-  const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
-  return Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+  let key = sortKeys.get(iso);
+  if (key === undefined) {
+    const t = Date.parse(iso.length === 10 ? `${iso}T00:00:00Z` : iso);
+    key = Number.isNaN(t) ? Number.NEGATIVE_INFINITY : t;
+    if (sortKeys.size < 100_000) sortKeys.set(iso, key);
+  }
+  return key;
 }

@@ -34,7 +34,7 @@ function parseBlock(format: 'yaml' | 'toml', text: string): Record<string, unkno
     return asRecord(format === 'yaml' ? parseYaml(text) : parseToml(text), format.toUpperCase());
   } catch (error) {
     if (error instanceof FrontMatterError) throw error;
-    const first = String((error as Error).message).split('\n')[0];
+    const first = String((error as Error).message).split('\n')[0]!.replace(/:\s*$/, '');
     throw new FrontMatterError(`${format.toUpperCase()} front matter does not parse: ${first}`);
   }
 }

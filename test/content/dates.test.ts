@@ -21,6 +21,15 @@ describe('dates', () => {
     expect(normalizeDate('2026-01-07T25:00')).toBeUndefined();
   });
 
+  it('reads dates written out with a month name, as Astro starters write them', () => {
+    expect(normalizeDate('Jul 08 2022')).toBe('2022-07-08');
+    expect(normalizeDate('July 8, 2022')).toBe('2022-07-08');
+    expect(normalizeDate('8 Sep. 2021')).toBe('2021-09-08');
+    expect(normalizeDate('Feb 30 2022')).toBeUndefined();
+    expect(normalizeDate('Julyish 8 2022')).toBeUndefined();
+    expect(normalizeDate('Ju 8 2022')).toBeUndefined();
+  });
+
   it('sorts posts without a date after every dated post', () => {
     expect(dateSortKey(undefined)).toBeLessThan(dateSortKey('1970-01-01'));
     expect(dateSortKey('2026-03-03')).toBeGreaterThan(dateSortKey('2026-01-07'));

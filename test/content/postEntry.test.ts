@@ -44,6 +44,32 @@ describe('a post entry from its file', () => {
     expect(entryFromSource('---\ntitle: J\n---\n', '_posts/2024-05-17-jekyll-post.md').date).toBe('2024-05-17');
   });
 
+  it('takes a Jekyll file name without its date prefix as slug', () => {
+    expect(defaultSlug('_posts/2024-05-17-jekyll-post.md')).toBe('jekyll-post');
+    expect(defaultSlug('2024-05-17.md')).toBe('2024-05-17');
+  });
+
+  it('reads front matter keys in any case, as Hugo does', () => {
+    const entry = entryFromSource('---\nTitle: Upper\nTags: [x]\nDraft: true\n---\n', 'x.md');
+    expect(entry).toMatchObject({ title: 'Upper', tags: ['x'], draft: true });
+  });
+
+  it("falls back to Hugo's other date fields and Astro's pubDate", () => {
+    expect(entryFromSource('---\npublishDate: 2024-02-03\nlastmod: 2025-01-01\n---\n', 'x.md').date).toBe('2024-02-03');
+    expect(entryFromSource('---\npubDate: Jul 08 2022\n---\n', 'x.md').date).toBe('2022-07-08');
+    expect(entryFromSource('---\nlastmod: 2025-01-01\n---\n', 'x.md').date).toBe('2025-01-01');
+  });
+
+  it("treats Jekyll's published: false and _drafts/ as drafts", () => {
+    expect(entryFromSource('---\npublished: false\n---\n', 'x.md').draft).toBe(true);
+    expect(entryFromSource('---\ntitle: W\n---\n', '_drafts/wip.md').draft).toBe(true);
+    expect(entryFromSource('---\npublished: 2024-01-01\n---\n', 'x.md').draft).toBeUndefined();
+  });
+
+  it("takes Jekyll's excerpt as summary when there is no summary or description", () => {
+    expect(entryFromSource('---\nexcerpt: From excerpt.\n---\nBody.', 'x.md').summary).toBe('From excerpt.');
+  });
+
   it('leaves the date out when there is none and ignores an invalid one', () => {
     expect(entryFromSource('---\ndate: not a date\n---\n', 'x.md').date).toBeUndefined();
   });
