@@ -1,0 +1,84 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync, readFileSync } from 'node:fs';
+import { homedir } from 'node:os';
+import { isAbsolute, join } from 'node:path';
+import { removeStaleTempFiles, writeFileAtomicSync } from '../state/atomicFile.js';
+import { isEntry, type FileRecord } from './postIndex.js';
+
+/**
+ * The index cache of a posts folder: one file per folder under `$XDG_CACHE_HOME/blog-tui/`
+ * (else `~/.cache/blog-tui/`), named by a hash of the folder's real path. It holds one record a
+ * Markdown file with the file's size and mtime, so that a later start reads only the files
+ * that changed. A cache file that is not exactly what this code writes is ignored.
+ */
+
+const KIND = 'blog-tui index cache';
+const VERSION = 1;
+
+interface CacheFile {
+  kind: string;
+  version: number;
+  /** Who wrote it: entries from another version of blog-tui may be computed differently. */
+  stamp: string;
+  root: string;
+  records: FileRecord[];
+}
+
+export type CacheRead = { records: Map<string, FileRecord> } | { records?: undefined; reason: string };
+
+export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
+  const xdg = env.XDG_CACHE_HOME;
+  // The XDG spec: a relative path is invalid and is ignored.
+  return join(xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache'), 'blog-tui');
+}
+
+/** The cache file of the folder whose real path is `root`. */
+export function cacheFile(root: string, env: NodeJS.ProcessEnv = process.env): string {
+  const key = createHash('sha256').update(root).digest('hex').slice(0, 32);
+  return join(cacheDir(env), `index-${key}.json`);
+}
+
+function isRecord(value: unknown): value is FileRecord {
+  if (typeof value !== 'object' || value === null) return false;
+  const r = value as Record<string, unknown>;
+  if (typeof r.file !== 'string' || r.file === '') return false;
+  if (!Number.isSafeInteger(r.size) || (r.size as number) < 0) return false;
+  if (typeof r.mtimeMs !== 'number' || !Number.isFinite(r.mtimeMs)) return false;
+  if (r.problem !== undefined) return typeof r.problem === 'string' && r.entry === undefined;
+  return isEntry(r.entry) && r.entry.file === r.file;
+}
+
+/** The records of a cache file, or why there are none. Never throws. */
+export function readCache(path: string, root: string, stamp: string): CacheRead {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code;
+    return { reason: code === 'ENOENT' ? 'no cache yet' : `cannot read the cache (${code ?? 'error'})` };
+  }
+  let data: Partial<CacheFile> | null;
+  try {
+    data = JSON.parse(text) as Partial<CacheFile> | null;
+  } catch {
+    return { reason: 'the cache is not valid JSON' };
+  }
+  if (typeof data !== 'object' || data === null || data.kind !== KIND || data.version !== VERSION) {
+    return { reason: 'the cache is not a blog-tui index cache' };
+  }
+  if (data.stamp !== stamp) return { reason: 'the cache was written by another version' };
+  if (data.root !== root) return { reason: 'the cache belongs to another folder' };
+  if (!Array.isArray(data.records) || !data.records.every(isRecord)) return { reason: 'the cache has a malformed record' };
+  return { records: new Map(data.records.map((r) => [r.file, r])) };
+}
+
+/**
+ * Writes the cache atomically, creating its folder (private to the user) when needed, and
+ * removes temporary files that a killed process left behind.
+ */
+export function writeCache(path: string, root: string, stamp: string, records: readonly FileRecord[]): void {
+  mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+  removeStaleTempFiles(path, 60_000);
+  const data: CacheFile = { kind: KIND, version: VERSION, stamp, root, records: [...records] };
+  writeFileAtomicSync(path, JSON.stringify(data), 0o600);
+}
