@@ -1,4 +1,3 @@
-import { resolve } from 'node:path';
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
 import { findPost } from '../content/slugLookup.js';
@@ -17,7 +16,10 @@ Examples:
   blog-tui read cors | less -R  the same post as text, in your pager
   blog-tui read cors --width 60 > cors.txt
   blog-tui list                 the posts as a table
-  blog-tui list --json | jq '.[].slug'`;
+  blog-tui list --json | jq '.[].slug'
+  blog-tui --posts ~/my-blog    browse a Hugo or Jekyll site, or any folder of Markdown
+  BLOG_TUI_POSTS=~/my-blog blog-tui list --verbose
+  blog-tui index ~/my-blog --out index.json`;
 
 function parseWidth(value: string): number {
   const n = Number(value);
@@ -46,15 +48,29 @@ function resolveSlug(query: string, source: PostSource): number {
   throw new CliError(`no post matches "${shown}"${hint}`);
 }
 
-async function runList(json: boolean): Promise<number> {
-  const { posts } = loadBundledPosts();
+/** Options of the program that every command honours. */
+interface GlobalOptions {
+  posts?: string;
+  drafts?: boolean;
+  verbose?: boolean;
+}
+
+/** The posts to show: the folder of `--posts` (or BLOG_TUI_POSTS), else the bundled ones. */
+async function loadSource(globals: GlobalOptions): Promise<PostSource> {
+  if (!globals.posts) return loadBundledPosts();
+  const { loadFolderPosts } = await import('./folderPosts.js');
+  return loadFolderPosts(globals.posts, { drafts: globals.drafts === true, verbose: globals.verbose === true });
+}
+
+async function runList(json: boolean, globals: GlobalOptions): Promise<number> {
+  const { posts } = await loadSource(globals);
   const width = process.stdout.isTTY ? process.stdout.columns : undefined;
   await write(json ? listJson(posts) : listTable(posts, width));
   return 0;
 }
 
-async function runRead(query: string, options: { width?: number }): Promise<number> {
-  const source = loadBundledPosts();
+async function runRead(query: string, options: { width?: number }, globals: GlobalOptions): Promise<number> {
+  const source = await loadSource(globals);
   const index = resolveSlug(query, source);
   if (interactive()) {
     const { runTui } = await import('../tui/runTui.js');
@@ -74,20 +90,20 @@ async function runRead(query: string, options: { width?: number }): Promise<numb
   return 0;
 }
 
-async function runIndex(dir: string | undefined, options: { out?: string }): Promise<number> {
-  const { buildIndex, serializeIndex, writeIndex } = await import('../content/postIndex.js');
-  const folder = resolve(dir ?? bundledPostsDir());
-  let built;
-  try {
-    built = buildIndex(folder);
-  } catch (error) {
-    throw new CliError(`cannot read the folder ${sanitizeLine(folder)}: ${(error as NodeJS.ErrnoException).code ?? (error as Error).message}`);
-  }
-  for (const problem of built.problems) {
-    process.stderr.write(`blog-tui: ${sanitizeLine(problem.file)}: ${sanitizeLine(problem.reason)}\n`);
-  }
+async function runIndex(dir: string | undefined, options: { out?: string }, globals: GlobalOptions): Promise<number> {
+  const { serializeIndex, writeIndex } = await import('../content/postIndex.js');
+  const { checkFolder, indexFolder, postsLayout } = await import('./folderPosts.js');
+  const { reportProblems } = await import('./indexReport.js');
+  const given = dir ?? globals.posts;
+  const folder = given ? checkFolder(given) : bundledPostsDir();
+  const built = indexFolder(folder, { drafts: globals.drafts === true, only: postsLayout(folder).only }, process.stderr);
+  reportProblems(built.problems, globals.verbose === true, process.stderr);
   if (options.out) {
-    writeIndex(options.out, built.index);
+    try {
+      writeIndex(options.out, built.index);
+    } catch (error) {
+      throw new CliError(`cannot write ${sanitizeLine(options.out)} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+    }
     process.stderr.write(`blog-tui: wrote ${built.index.posts.length} posts to ${sanitizeLine(options.out)}\n`);
   } else {
     await write(serializeIndex(built.index));
@@ -107,15 +123,20 @@ export async function main(argv: string[]): Promise<number> {
       outputError: (text, write) => write(`blog-tui: ${text.trim().replace(/^error: /, '')} (see blog-tui --help)\n`),
     })
     .addHelpText('after', EXAMPLES)
+    .addOption(new Option('--posts <dir>', 'read the Markdown posts of this folder (a Hugo or Jekyll site, any folder of .md files)').env('BLOG_TUI_POSTS'))
+    .option('--drafts', 'include posts marked as drafts')
+    .option('--verbose', 'list each file that could not be used, and say what the cache did')
     .action(async () => {
       // Without a terminal (a pipe, CI) there is no one to press keys: print the list instead.
       if (!interactive()) {
-        code = await runList(false);
+        code = await runList(false, globals());
         return;
       }
+      const source = await loadSource(globals());
       const { runTui } = await import('../tui/runTui.js');
-      code = await runTui({ source: loadBundledPosts(), color: colorEnabled(process.stdout) });
+      code = await runTui({ source, color: colorEnabled(process.stdout) });
     });
+  const globals = () => program.opts<GlobalOptions>();
 
   program
     .command('read')
@@ -123,7 +144,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<slug>', 'the post: its slug, or any unique prefix or part of one')
     .addOption(new Option('-w, --width <columns>', 'wrap width when not on a terminal (default 80)').argParser(parseWidth))
     .action(async (slug: string, options: { width?: number }) => {
-      code = await runRead(slug, options);
+      code = await runRead(slug, options, globals());
     });
 
   program
@@ -131,16 +152,16 @@ export async function main(argv: string[]): Promise<number> {
     .description('print the posts: date, reading time, words, slug and title')
     .option('--json', 'the index entries as a JSON array')
     .action(async (options: { json?: boolean }) => {
-      code = await runList(options.json === true);
+      code = await runList(options.json === true, globals());
     });
 
   program
     .command('index')
-    .description('build the post index of a folder of Markdown posts (default: the bundled posts)')
+    .description('build the post index of a folder of Markdown posts (default: the --posts folder, else the bundled posts)')
     .argument('[dir]', 'the folder of posts')
     .option('-o, --out <file>', 'write the index to this file instead of standard output')
     .action(async (dir: string | undefined, options: { out?: string }) => {
-      code = await runIndex(dir, options);
+      code = await runIndex(dir, options, globals());
     });
 
   try {

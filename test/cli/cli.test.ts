@@ -1,29 +1,12 @@
 import { spawnSync } from 'node:child_process';
 import { readFileSync, statSync } from 'node:fs';
-import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
+import { BIN, cleanEnv, runCli } from '../support/runCli.js';
 
 // These run the built command, dist/blog-tui.js, as users run it (npm test builds it first).
-const BIN = fileURLToPath(new URL('../../dist/blog-tui.js', import.meta.url));
 const INDEX = JSON.parse(readFileSync(new URL('../../posts/index.json', import.meta.url), 'utf8')) as { posts: Array<{ slug: string; title: string; words: number }> };
-
-function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
-  const env = { ...process.env };
-  delete env.NO_COLOR;
-  delete env.FORCE_COLOR;
-  return { ...env, ...extra };
-}
-
-function run(args: string[], extra: Record<string, string> = {}) {
-  const result = spawnSync(process.execPath, [BIN, ...args], {
-    encoding: 'utf8',
-    env: cleanEnv(extra),
-    stdio: ['pipe', 'pipe', 'pipe'],
-    timeout: 20_000,
-  });
-  return { code: result.status, stdout: result.stdout, stderr: result.stderr };
-}
+const run = runCli;
 
 describe('the blog-tui command', () => {
   it('is an executable file', () => {

@@ -1,0 +1,109 @@
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { describe, expect, it } from 'vitest';
+import { buildIndex, parseIndex, serializeIndex } from '../../src/content/postIndex.js';
+import { runCli } from '../support/runCli.js';
+import { tempPosts } from '../support/tempPosts.js';
+
+const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
+const HUGO = join(FIXTURES, 'hugo');
+const BROKEN = join(FIXTURES, 'broken');
+const HUGO_INDEX = buildIndex(HUGO, { only: ['content/posts'] }).index;
+
+/** Runs blog-tui with its cache in a fresh temporary folder. */
+function run(args: string[], extra: Record<string, string> = {}) {
+  const cache = tempPosts({});
+  return { ...runCli(args, { XDG_CACHE_HOME: cache, ...extra }), cache };
+}
+
+describe('blog-tui --posts DIR', () => {
+  it('lists the posts of a Hugo site with list --json, and caches the index under XDG_CACHE_HOME', () => {
+    const { code, stdout, stderr, cache } = run(['--posts', HUGO, 'list', '--json']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(JSON.parse(stdout)).toEqual(HUGO_INDEX.posts);
+    expect(readdirSync(join(cache, 'blog-tui'))).toEqual([expect.stringMatching(/^index-[0-9a-f]{32}\.json$/)]);
+  });
+
+  it('takes the folder from BLOG_TUI_POSTS, with --posts winning over it', () => {
+    const fromEnv = run(['list', '--json'], { BLOG_TUI_POSTS: HUGO });
+    expect(JSON.parse(fromEnv.stdout)).toEqual(HUGO_INDEX.posts);
+    const both = run(['list', '--json', '--posts', BROKEN], { BLOG_TUI_POSTS: HUGO });
+    expect(JSON.parse(both.stdout).map((p: { slug: string }) => p.slug)).toEqual(['same', 'same-2']);
+  });
+
+  it('shows drafts only with --drafts', () => {
+    const slugs = (args: string[]) => JSON.parse(run(args).stdout).map((p: { slug: string }) => p.slug);
+    expect(slugs(['--posts', HUGO, 'list', '--json'])).not.toContain('draft-post');
+    expect(slugs(['--posts', HUGO, '--drafts', 'list', '--json'])).toContain('draft-post');
+  });
+
+  it('prints the list table and, without a terminal, the same list by default', () => {
+    const list = run(['--posts', HUGO, 'list']);
+    expect(list.code).toBe(0);
+    expect(list.stdout.split('\n')[1]).toMatch(/^March 4, 2025\s+1 min\s+13 words\s+yaml-front-matter\s+YAML front matter: a post$/);
+    expect(run(['--posts', HUGO]).stdout).toBe(list.stdout);
+  });
+
+  it('reads a post of the folder as text', () => {
+    const { code, stdout, stderr } = run(['--posts', HUGO, 'read', 'toml', '--width', '60']);
+    expect(code).toBe(0);
+    expect(stderr).toBe('');
+    expect(stdout).toMatch(/^TOML front matter\nJanuary 15, 2025 · 1 min · 12 words\n/);
+    expect(stdout).toContain('A heading of four words');
+    expect(stdout).not.toContain('+++');
+  });
+
+  it('writes with index --out the same JSON format as posts/index.json', () => {
+    const out = join(tempPosts({}), 'index.json');
+    const { code, stderr } = run(['index', HUGO, '--out', out]);
+    expect(code).toBe(0);
+    expect(stderr).toBe(`blog-tui: wrote 6 posts to ${out}\n`);
+    const written = readFileSync(out, 'utf8');
+    expect(written).toBe(serializeIndex(HUGO_INDEX));
+    expect(parseIndex(written).posts).toHaveLength(6);
+    expect(run(['--posts', HUGO, 'index']).stdout).toBe(written);
+    const nowhere = run(['index', HUGO, '--out', '/no/such/folder/index.json']);
+    expect([nowhere.code, nowhere.stderr]).toEqual([1, 'blog-tui: cannot write /no/such/folder/index.json (ENOENT)\n']);
+  });
+
+  it('builds the bundled index with the same code: index with no folder prints posts/index.json', () => {
+    const committed = readFileSync(new URL('../../posts/index.json', import.meta.url), 'utf8');
+    expect(run(['index']).stdout).toBe(committed);
+  });
+
+  it('exits 1 with one clear line when the folder is missing or not a folder', () => {
+    const file = join(HUGO, 'hugo.toml');
+    for (const [args, message] of [
+      [['--posts', '/no/such/folder', 'list'], 'blog-tui: no such folder: /no/such/folder\n'],
+      [['--posts', file, 'read', 'x'], `blog-tui: ${file} is not a folder\n`],
+      [['index', '/no/such/folder'], 'blog-tui: no such folder: /no/such/folder\n'],
+    ] as const) {
+      const { code, stdout, stderr } = run([...args]);
+      expect(code, args.join(' ')).toBe(1);
+      expect(stdout).toBe('');
+      expect(stderr).toBe(message);
+    }
+  });
+
+  it('reports files it could not use in one line, and each with --verbose, never a stack trace', () => {
+    const quiet = run(['--posts', BROKEN, 'list', '--json']);
+    expect(quiet.code).toBe(0);
+    expect(quiet.stderr).toBe('blog-tui: 6 files could not be used, 1 warning (--verbose lists them)\n');
+    const verbose = run(['--posts', BROKEN, 'list', '--json', '--verbose']);
+    const lines = verbose.stderr.trimEnd().split('\n');
+    expect(lines).toContain('blog-tui: latin1.md: not valid UTF-8');
+    expect(lines).toContain('blog-tui: sub/same-slug.md: duplicate slug "same", shown as "same-2"');
+    expect(lines.filter((l) => /^blog-tui: [\w/-]+\.md: /.test(l))).toHaveLength(7);
+    expect(verbose.stderr).not.toMatch(/^\s+at /m);
+  });
+
+  it('shows hostile file names with their control characters made visible', () => {
+    const dir = tempPosts({ 'ok.md': '# OK\n' });
+    writeFileSync(join(dir, 'x\u001b]0;pwned\u0007.md'), Buffer.from([0, 1, 2]));
+    const { stderr } = run(['--posts', dir, 'list', '--verbose']);
+    expect(stderr).not.toMatch(/[\u0007\u001b]/);
+    expect(stderr).toContain('blog-tui: x^[]0;pwned^G.md: binary file\n');
+  });
+});
