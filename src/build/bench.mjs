@@ -1,0 +1,535 @@
+#!/usr/bin/env node
+// `npm run bench`: how fast blog-tui feels, measured the way a user feels it, next to the limit
+// in the same run (issue 7). Prints a table with every figure, its target and PASS/FAIL, and
+// writes the same to bench-results/bench.json.
+//
+// Timing is done by src/build/bench/pty_driver.py (python3, standard library): it runs each
+// command on a pseudo-terminal, models the screen and stamps with the monotonic clock when the
+// expected screen is complete. This script only plans the runs (interleaved), generates the
+// large data sets and reports. See the driver's docstring for the exact definitions.
+//
+// Environment:
+//   BENCH_RUNS=N     runs per start-up measurement (default 10, interleaved, plus 1 warm-up)
+//   BENCH_ROUNDS=N   presses of each key per key-latency scenario (default max(20, 3 x runs))
+//   BENCH_DATA=DIR   where the generated posts are kept between runs (default: the temp dir)
+import { spawnSync } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { cpus, loadavg, tmpdir } from 'node:os';
+import { delimiter, join, relative } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { ensureBenchPosts } from './bench/generate.mjs';
+
+const root = fileURLToPath(new URL('../../', import.meta.url));
+const BIN = join(root, 'dist', 'blog-tui.js');
+const DRIVER = fileURLToPath(new URL('./bench/pty_driver.py', import.meta.url));
+const NODE = process.execPath;
+const COLS = 100;
+const ROWS = 30;
+const RUNS = positiveInt(process.env.BENCH_RUNS, 10);
+const ROUNDS = positiveInt(process.env.BENCH_ROUNDS, Math.max(20, 3 * RUNS));
+const DATA = process.env.BENCH_DATA || join(tmpdir(), 'blog-tui-bench-data');
+const KEY_GAP = 0.05; // seconds of quiet screen before each key: more than Ink's 33 ms render throttle
+const IDLE_BEFORE_OPEN = 0.5; // seconds a user looks at the list before pressing Enter
+const IDLE_BEFORE_KEYS = 1.0; // seconds on the first screen before the key-latency rounds
+
+const KEY = { down: '\u001b[B', pageDown: '\u001b[6~', enter: '\r', ctrlC: '\u0003' };
+const NEEDS_POSTS = 'needs --posts (not available in this build)';
+const NOT_INSTALLED = 'not installed';
+
+function positiveInt(text, fallback) {
+  const n = Number(text);
+  return Number.isInteger(n) && n > 0 ? n : fallback;
+}
+
+function log(message) {
+  process.stderr.write(`bench: ${message}\n`);
+}
+
+// -- statistics ------------------------------------------------------------------------------
+
+function sorted(values) {
+  return [...values].sort((a, b) => a - b);
+}
+function median(values) {
+  if (!values.length) return null;
+  const s = sorted(values);
+  const mid = s.length >> 1;
+  return s.length % 2 ? s[mid] : (s[mid - 1] + s[mid]) / 2;
+}
+/** Nearest-rank percentile: the smallest sample with at least p% of the samples at or below it. */
+function percentile(values, p) {
+  if (!values.length) return null;
+  const s = sorted(values);
+  return s[Math.min(s.length - 1, Math.max(0, Math.ceil((p / 100) * s.length) - 1))];
+}
+function summary(seconds) {
+  if (!seconds.length) return { n: 0, medianMs: null, p95Ms: null };
+  const ms = seconds.map((s) => s * 1000);
+  return {
+    n: ms.length, medianMs: round(median(ms)), p95Ms: round(percentile(ms, 95)), minMs: round(Math.min(...ms)), maxMs: round(Math.max(...ms)),
+    samplesMs: ms.map((x) => round(x)),
+  };
+}
+function round(x, digits = 2) {
+  if (x === null || x === undefined || !Number.isFinite(x)) return null;
+  const f = 10 ** digits;
+  return Math.round(x * f) / f;
+}
+function fmtMs(ms) {
+  if (ms === null) return '-';
+  return ms >= 1000 ? `${(ms / 1000).toFixed(2)} s` : `${ms.toFixed(ms < 10 ? 2 : 1)} ms`;
+}
+function fmtMB(kb) {
+  return kb === null || kb === undefined ? '-' : `${(kb / 1024).toFixed(1)} MB`;
+}
+
+// -- build and environment -------------------------------------------------------------------
+
+function newestMtime(dir, skip) {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const path = join(dir, entry.name);
+    if (skip(path)) continue;
+    const t = entry.isDirectory() ? newestMtime(path, skip) : statSync(path).mtimeMs;
+    newest = Math.max(newest, t);
+  }
+  return newest;
+}
+
+function ensureBuilt() {
+  const inputs = [join(root, 'package.json'), join(root, 'tsconfig.json')].filter(existsSync).map((p) => statSync(p).mtimeMs);
+  const benchFiles = (p) => p === join(root, 'src', 'build', 'bench.mjs') || p.startsWith(join(root, 'src', 'build', 'bench') + '/');
+  const newest = Math.max(newestMtime(join(root, 'src'), benchFiles), ...inputs);
+  if (existsSync(BIN) && statSync(BIN).mtimeMs >= newest) return;
+  log(existsSync(BIN) ? 'dist/ is older than src/: npm run build' : 'dist/ is missing: npm run build');
+  const npm = process.platform === 'win32' ? 'npm.cmd' : 'npm';
+  const built = spawnSync(npm, ['run', 'build'], { cwd: root, stdio: ['ignore', 2, 2] });
+  if (built.status !== 0) {
+    log('the build failed; nothing was measured');
+    process.exit(1);
+  }
+}
+
+function onPath(command) {
+  for (const dir of (process.env.PATH ?? '').split(delimiter)) {
+    if (!dir) continue;
+    const path = join(dir, command);
+    try {
+      if (statSync(path).isFile()) return path;
+    } catch {
+      // not here
+    }
+  }
+  return null;
+}
+
+/** The children's environment: a user's terminal, not CI (Ink behaves differently in CI). */
+function childEnv(extra = {}) {
+  const env = {
+    TERM: 'xterm-256color', NO_COLOR: null, FORCE_COLOR: null, CI: null, CONTINUOUS_INTEGRATION: null,
+    // blog-tui's own settings from the environment: the bench decides the posts and the state.
+    BLOG_TUI_POSTS: null, BLOG_TUI_STATE_DIR: null,
+    ...extra,
+  };
+  for (const name of Object.keys(process.env)) if (name.startsWith('CI_')) env[name] = null;
+  return env;
+}
+
+function version(argv) {
+  const r = spawnSync(argv[0], argv.slice(1), { encoding: 'utf8' });
+  return r.status === 0 ? r.stdout.split('\n')[0].trim() : null;
+}
+
+// -- the posts -------------------------------------------------------------------------------
+
+function splitFrontMatter(text) {
+  const m = /^---[ \t]*\n[\s\S]*?\n---[ \t]*\n/.exec(text);
+  return m ? text.slice(m[0].length) : text;
+}
+
+/** The first words of a post's first paragraph, without inline markup: what the reader's first
+ *  screen must show. */
+function firstWords(body) {
+  for (const block of body.split(/\n\s*\n/)) {
+    const line = block.trim().split('\n')[0] ?? '';
+    if (!line || /^(#|[-*+] |\d+\. |>|```|\||<)/.test(line)) continue;
+    const plain = line.split(/[`*_[\]<>\\]/)[0];
+    const cut = plain.length > 30 ? plain.slice(0, plain.lastIndexOf(' ', 30)) : plain;
+    return cut.trim().length >= 8 ? cut.trim() : null;
+  }
+  return null;
+}
+
+function longestBundledPost() {
+  const dir = join(root, 'posts');
+  const index = JSON.parse(readFileSync(join(dir, 'index.json'), 'utf8'));
+  let best = null;
+  for (const post of index.posts) {
+    if (post.draft) continue;
+    const file = join(dir, post.file);
+    const bytes = statSync(file).size;
+    if (!best || bytes > best.bytes) best = { slug: post.slug, title: post.title, file, bytes };
+  }
+  const body = splitFrontMatter(readFileSync(best.file, 'utf8'));
+  return { ...best, body, firstWords: firstWords(body), count: index.posts.filter((p) => !p.draft).length };
+}
+
+// -- the driver ------------------------------------------------------------------------------
+
+function drive(sessions) {
+  const r = spawnSync('python3', [DRIVER], {
+    input: JSON.stringify({ sessions }),
+    encoding: 'utf8',
+    maxBuffer: 256 * 1024 * 1024,
+    stdio: ['pipe', 'pipe', 'inherit'],
+  });
+  if (r.error) throw new Error(`cannot run python3: ${r.error.message}`);
+  if (r.status !== 0) throw new Error(`the bench driver failed (exit ${r.status})`);
+  const out = JSON.parse(r.stdout);
+  floorKB = Math.max(floorKB, out.floorKB ?? 0);
+  for (const result of out.results) {
+    if (result.error) log(`${result.id}: ${result.error}`);
+  }
+  return out.results;
+}
+let floorKB = 0;
+
+function tui(args, extra = {}) {
+  return { mode: 'pty', cols: COLS, rows: ROWS, argv: [NODE, BIN, ...args], cwd: root, quit: KEY.ctrlC, timeout: 60, ...extra };
+}
+
+/** Sessions for rounds 0..runs, the order reversed every other round; round 0 is a warm-up. */
+function interleaved(runs, makeRound) {
+  const sessions = [];
+  for (let r = 0; r <= runs; r++) {
+    const round = makeRound(r).map((s) => ({ ...s, round: r }));
+    sessions.push(...(r % 2 ? round.reverse() : round));
+  }
+  return sessions;
+}
+
+/** Drives interleaved sessions; returns the measured runs (not the warm-ups) by session id. */
+function driveRounds(sessions) {
+  const results = drive(sessions);
+  const out = {};
+  results.forEach((result, i) => {
+    if (sessions[i].round === 0) return;
+    (out[result.id] ??= []).push(result);
+  });
+  return out;
+}
+
+/**
+ * Runs one session as a trial (it serves as that scenario's warm-up) and returns how many
+ * measured runs the scenario gets: all of them, or fewer (at least 3) when one run is so slow
+ * that BENCH_RUNS of them would blow the bench's time budget (about 30 s per scenario).
+ */
+function trialRuns(makeSession, label, what) {
+  const [trial] = drive([makeSession()]);
+  const t = trial.times[label];
+  let runs = RUNS;
+  if (t === undefined) runs = 0;
+  else if (t > 3) runs = Math.max(Math.min(3, RUNS), Math.min(RUNS, Math.floor(30 / t)));
+  if (runs < RUNS) log(`   ${what}: the trial run took ${t === undefined ? 'too long' : fmtMs(t * 1000)}; ${runs} measured runs of it`);
+  return runs;
+}
+
+// -- report rows -----------------------------------------------------------------------------
+
+const rows = [];
+function row(section, label, figure, target = '', result = '', data = {}) {
+  rows.push({ section, label, figure, target, result, ...data });
+}
+function verdict(ok) {
+  return ok === null ? '' : ok ? 'PASS' : 'FAIL';
+}
+
+function okRuns(runs, label) {
+  return runs.filter((r) => !r.error && r.times[label] !== undefined);
+}
+
+function rssOf(runs) {
+  const values = runs.map((r) => r.maxRssKB).filter((v) => v !== null && v !== undefined);
+  return values.length ? Math.max(...values) : null;
+}
+
+// -- the measurements ------------------------------------------------------------------------
+
+function firstFrame(ctx) {
+  log(`1. first frame in a ${COLS}x${ROWS} pty: ${RUNS} interleaved runs (+1 warm-up) each`);
+  const readyText = 'blog-tui bench: ready';
+  const manySession = () => tui(['--posts', ctx.data.many.dir], { id: 'many', env: ctx.env(), steps: [{ await: { kind: 'list' }, label: 'first', timeout: 50 }] });
+  const manyRuns = ctx.posts ? trialRuns(manySession, 'first', '10,000-post first frame') : 0;
+  const g = driveRounds(interleaved(RUNS, (r) => [
+    { id: 'node', mode: 'pty', cols: COLS, rows: ROWS, argv: [NODE, '-e', `console.log(${JSON.stringify(readyText)})`], cwd: root, timeout: 30, steps: [{ await: { kind: 'text', text: readyText }, label: 'first', timeout: 30 }] },
+    // After the first frame, Down at once: what a user who starts typing straight away feels.
+    tui([], { id: 'bundled', env: ctx.env(), steps: [{ await: { kind: 'list' }, label: 'first', timeout: 30 }, { press: KEY.down, expect: 'listDown', label: 'firstKey' }] }),
+    ...(r >= 1 && r <= manyRuns ? [manySession()] : []),
+  ]));
+  const stats = {};
+  for (const [name, runs] of Object.entries(g)) {
+    const ok = okRuns(runs, 'first');
+    stats[name] = { ...summary(ok.map((r) => r.times.first)), rssKB: rssOf(runs), failed: runs.length - ok.length };
+  }
+  for (const name of ['node', 'bundled', ...(ctx.posts ? ['many'] : [])]) stats[name] ??= { n: 0, medianMs: null, p95Ms: null, rssKB: null };
+  const ratio = stats.node.medianMs && stats.bundled.medianMs ? stats.bundled.medianMs / stats.node.medianMs : null;
+  const sec = '1. First frame (spawn to list on screen)';
+  row(sec, 'node -e printing one line (the limit)', `${fmtMs(stats.node.medianMs)} median, p95 ${fmtMs(stats.node.p95Ms)}`, '', '', { id: 'firstFrame.node', ...stats.node });
+  row(sec, `blog-tui, bundled posts (${ctx.bundled.count})`, `${fmtMs(stats.bundled.medianMs)} median, p95 ${fmtMs(stats.bundled.p95Ms)}`, '', '', { id: 'firstFrame.bundled', ...stats.bundled });
+  row(sec, 'ratio blog-tui / node', ratio === null ? '-' : `${ratio.toFixed(2)}x`, '<= 3x', verdict(ratio === null ? false : ratio <= 3), { id: 'firstFrame.ratio', value: round(ratio, 3) });
+  if (ctx.posts) {
+    const r2 = stats.many.medianMs && stats.bundled.medianMs ? stats.many.medianMs / stats.bundled.medianMs : null;
+    row(sec, '10,000-post folder, warm index cache', `${fmtMs(stats.many.medianMs)} median, p95 ${fmtMs(stats.many.p95Ms)}`, '', '', { id: 'firstFrame.many', ...stats.many });
+    row(sec, 'ratio 10,000 posts / bundled', r2 === null ? '-' : `${r2.toFixed(2)}x`, '<= 1.3x (issue 4)', verdict(r2 === null ? false : r2 <= 1.3), { id: 'firstFrame.manyRatio', value: round(r2, 3) });
+  } else {
+    row(sec, '10,000-post folder, warm index cache', NEEDS_POSTS, '', '', { id: 'firstFrame.many', skipped: NEEDS_POSTS });
+  }
+  const firstKey = summary(okRuns(g.bundled ?? [], 'firstKey').map((r) => r.times.firstKey));
+  stats.firstKey = firstKey;
+  ctx.firstKeyRow = () => row('3. Key latency (key written to changed screen complete)', 'Down at once after the first frame, bundled', `${fmtMs(firstKey.medianMs)} median, p95 ${fmtMs(firstKey.p95Ms)} (n=${firstKey.n})`, '(information)', '', { id: 'keys.firstKey', ...firstKey });
+  ctx.rss.push(['first frame, node -e', stats.node.rssKB], ['first frame and one key, bundled', stats.bundled.rssKB]);
+  if (ctx.posts) ctx.rss.push(['first frame, 10,000 posts', stats.many.rssKB, 'many']);
+  return stats;
+}
+
+function piped(ctx) {
+  log(`2. read <longest post> > /dev/null: ${RUNS} interleaved runs (+1 warm-up) each`);
+  const post = ctx.bundled;
+  const md = join(ctx.tmp, `${post.slug}.body.md`);
+  writeFileSync(md, post.body);
+  const lowdown = onPath('lowdown');
+  const pandoc = onPath('pandoc');
+  const g = driveRounds(interleaved(RUNS, () => [
+    { id: 'blog', mode: 'null', argv: [NODE, BIN, 'read', post.slug], cwd: root, env: ctx.env(), timeout: 30 },
+    { id: 'node', mode: 'null', argv: [NODE, '-e', ''], cwd: root, timeout: 30 },
+    ...(lowdown ? [{ id: 'lowdown', mode: 'null', argv: [lowdown, '-Tterm', '--term-columns=80', md], timeout: 30 }] : []),
+    ...(pandoc ? [{ id: 'pandoc', mode: 'null', argv: [pandoc, '-f', 'markdown', '-t', 'plain', '--columns=80', md], timeout: 30 }] : []),
+  ]));
+  const stats = {};
+  for (const [name, runs] of Object.entries(g)) {
+    const ok = runs.filter((r) => !r.error && r.exitCode === 0);
+    stats[name] = { ...summary(ok.map((r) => r.wallSeconds)), rssKB: rssOf(runs), failed: runs.length - ok.length };
+  }
+  const sec = `2. read ${post.slug} > /dev/null (${(post.bytes / 1024).toFixed(1)} KB, 80 columns)`;
+  const ratio = stats.blog.medianMs / stats.node.medianMs;
+  row(sec, `blog-tui read ${post.slug}`, `${fmtMs(stats.blog.medianMs)} median, p95 ${fmtMs(stats.blog.p95Ms)}`, '', '', { id: 'read.blog', ...stats.blog });
+  row(sec, "bare node (node -e '')", `${fmtMs(stats.node.medianMs)} median, p95 ${fmtMs(stats.node.p95Ms)}`, '', '', { id: 'read.node', ...stats.node });
+  row(sec, 'ratio blog-tui / node', `${ratio.toFixed(2)}x`, '<= 3x', verdict(ratio <= 3), { id: 'read.ratio', value: round(ratio, 3) });
+  for (const [name, path, label] of [['lowdown', lowdown, 'lowdown -Tterm'], ['pandoc', pandoc, 'pandoc -t plain']]) {
+    if (!path) {
+      row(sec, `${label} (same Markdown)`, NOT_INSTALLED, '', '', { id: `read.${name}`, skipped: NOT_INSTALLED });
+      continue;
+    }
+    const s = stats[name];
+    const vs = s.medianMs ? ` (blog-tui is ${(stats.blog.medianMs / s.medianMs).toFixed(2)}x)` : '';
+    row(sec, `${label} (same Markdown)`, `${fmtMs(s.medianMs)} median${vs}`, '', '', { id: `read.${name}`, ...s });
+    ctx.rss.push([`read piped, ${name}`, s.rssKB]);
+  }
+  ctx.rss.push(['read piped, blog-tui', stats.blog.rssKB], ['read piped, bare node', stats.node.rssKB]);
+  return stats;
+}
+
+function keyLatency(ctx) {
+  log(`3. key latency: ${ROUNDS} presses of each key per scenario`);
+  const listKeys = [
+    { name: 'Down', bytes: KEY.down, expect: 'listDown' },
+    { name: 'PgDn', bytes: KEY.pageDown, expect: 'listPage' },
+  ];
+  const readerKeys = [
+    { name: 'j', bytes: 'j', expect: 'readerLine' },
+    { name: 'PgDn', bytes: KEY.pageDown, expect: 'readerPage' },
+    { name: 'G', bytes: 'G', expect: 'readerEnd' },
+  ];
+  // The keys start after a second on the first screen, when the renderer that the list loads
+  // in the background is in: these figures are the steady cost of a key (the first key pressed
+  // at once is measured in section 1's runs and shown below).
+  const keys = (list) => ({ keys: list, rounds: ROUNDS, gap: KEY_GAP, timeout: 600 });
+  const settle = { idle: IDLE_BEFORE_KEYS };
+  const b = ctx.bundled;
+  const scenarios = [
+    { id: 'list.bundled', what: `list, bundled posts (${b.count})`, session: tui([], { env: ctx.env(), steps: [{ await: { kind: 'list' }, label: 'first', timeout: 30 }, settle, keys(listKeys)] }) },
+    { id: 'list.many', what: 'list, 10,000-post folder', posts: true, session: ctx.posts && tui(['--posts', ctx.data.many.dir], { env: ctx.env(), steps: [{ await: { kind: 'list' }, label: 'first', timeout: 50 }, settle, keys(listKeys)] }) },
+    { id: 'reader.bundled', what: `reader, ${b.slug}`, session: tui(['read', b.slug], { env: ctx.env(), steps: [{ await: { kind: 'reader', text: b.firstWords }, label: 'first', timeout: 30 }, settle, keys(readerKeys)] }) },
+    { id: 'reader.large', what: `reader, generated ${ctx.posts ? (ctx.data.large.bytes / 1e6).toFixed(1) : '2'} MB post`, posts: true, session: ctx.posts && tui(['--posts', ctx.data.large.dir, 'read', ctx.data.large.post.slug], { env: ctx.env(), timeout: 600, steps: [{ await: { kind: 'reader', text: ctx.data.large.post.firstWords }, label: 'first', timeout: 120 }, settle, keys(readerKeys)] }) },
+    { id: 'reader.many', what: 'reader, a post of the 10,000-post folder', posts: true, session: ctx.posts && tui(['--posts', ctx.data.many.dir, 'read', ctx.data.many.readerPost.slug], { env: ctx.env(), steps: [{ await: { kind: 'reader', text: ctx.data.many.readerPost.firstWords }, label: 'first', timeout: 50 }, settle, keys(readerKeys)] }) },
+  ];
+  const sec = '3. Key latency (key written to changed screen complete)';
+  const stats = {};
+  for (const sc of scenarios) {
+    const keyList = sc.id.startsWith('list') ? listKeys : readerKeys;
+    if (sc.posts && !ctx.posts) {
+      for (const k of keyList) row(sec, `${k.name}, ${sc.what}`, NEEDS_POSTS, 'p95 <= 25 ms', '', { id: `keys.${sc.id}.${k.name}`, skipped: NEEDS_POSTS });
+      continue;
+    }
+    log(`   ${sc.what}`);
+    const [result] = drive([{ ...sc.session, id: sc.id }]);
+    stats[sc.id] = { result };
+    for (const k of keyList) {
+      const samples = result.latencies[k.name] ?? [];
+      const s = samples.length ? summary(samples) : null;
+      const bytes = result.bytes[k.name] ?? [];
+      const ok = s !== null && !result.error && s.p95Ms <= 25;
+      const figure = s ? `${fmtMs(s.medianMs)} median, p95 ${fmtMs(s.p95Ms)}${result.error ? ` (n=${s.n}, then failed)` : ''}` : 'failed (see the log above)';
+      row(sec, `${k.name}, ${sc.what}`, figure, 'p95 <= 25 ms', verdict(ok), {
+        id: `keys.${sc.id}.${k.name}`, ...(s ?? {}), bytesPerKey: median(bytes), error: result.error ?? undefined,
+      });
+    }
+    stats[sc.id].rssKB = result.maxRssKB;
+    ctx.rss.push([`keys, ${sc.what}`, result.maxRssKB, sc.id === 'list.many' ? 'many' : undefined]);
+    if (sc.id === 'list.bundled') ctx.firstKeyRow?.();
+    if (result.resets || result.extraFrames) log(`   (${result.resets} untimed Home presses; ${result.extraFrames} output chunks after a completed frame)`);
+  }
+  return stats;
+}
+
+function opening(ctx) {
+  const b = ctx.bundled;
+  const openSteps = (title, text, timeout) => [
+    { await: { kind: 'list' }, label: 'first', timeout: 50 },
+    { idle: IDLE_BEFORE_OPEN },
+    { select: title, timeout: 30 },
+    { press: KEY.enter, await: { kind: 'reader', text }, label: 'open', timeout },
+  ];
+  const bundledSession = () => tui([], { id: 'bundled', env: ctx.env(), steps: openSteps(b.title.slice(0, 40), b.firstWords, 30) });
+  const largeSession = () => tui(['--posts', ctx.data.large.dir], { id: 'large', env: ctx.env(), timeout: 200, steps: openSteps(ctx.data.large.post.title, ctx.data.large.post.firstWords, 120) });
+  let largeRuns = 0;
+  if (ctx.posts) {
+    log('4. opening a post: trial run of the 2 MB post');
+    largeRuns = trialRuns(largeSession, 'open', 'opening the 2 MB post');
+  }
+  log(`4. opening a post (Enter after ${IDLE_BEFORE_OPEN} s on the list): ${RUNS} interleaved runs (+1 warm-up)`);
+  const g = driveRounds(interleaved(RUNS, (r) => [bundledSession(), ...(ctx.posts && r >= 1 && r <= largeRuns ? [largeSession()] : [])]));
+  const sec = '4. Opening a post (Enter to first screen of text)';
+  const stats = {};
+  const rowsFor = [['bundled', `${b.slug} (bundled, ${(b.bytes / 1024).toFixed(1)} KB)`, 0.1, '<= 100 ms']];
+  if (ctx.posts) rowsFor.push(['large', `generated ${(ctx.data.large.bytes / 1e6).toFixed(1)} MB post`, 1.5, '<= 1.5 s']);
+  for (const [name, what, limit, target] of rowsFor) {
+    const runs = g[name] ?? [];
+    const ok = okRuns(runs, 'open');
+    const s = ok.length ? summary(ok.map((r) => r.times.open)) : null;
+    stats[name] = { ...(s ?? {}), rssKB: rssOf(runs), failed: runs.length - ok.length };
+    const failedNote = runs.length - ok.length ? `, ${runs.length - ok.length} failed` : '';
+    row(sec, what, s ? `${fmtMs(s.medianMs)} median, p95 ${fmtMs(s.p95Ms)} (n=${s.n}${failedNote})` : 'failed (timed out)', target, verdict(s !== null && s.medianMs <= limit * 1000 && ok.length === runs.length), { id: `open.${name}`, ...stats[name] });
+    ctx.rss.push([`open, ${what}`, stats[name].rssKB]);
+  }
+  if (!ctx.posts) row(sec, 'generated 2 MB post', NEEDS_POSTS, '<= 1.5 s', '', { id: 'open.large', skipped: NEEDS_POSTS });
+  return stats;
+}
+
+function memory(ctx) {
+  const sec = '5. Peak RSS (largest of the runs of each kind)';
+  for (const [what, kb] of ctx.rss) {
+    const atFloor = kb !== null && kb <= floorKB * 1.05;
+    row(sec, what, atFloor ? `<= ${fmtMB(floorKB)} (harness floor)` : fmtMB(kb), '', '', { id: `rss.${what}`, rssKB: kb });
+  }
+  const label = '10,000-post list (first frames and key session)';
+  if (!ctx.posts) {
+    row(sec, label, NEEDS_POSTS, '<= 150 MB', '', { id: 'rss.many', skipped: NEEDS_POSTS });
+    return;
+  }
+  const many = ctx.rss.filter(([, , tag]) => tag === 'many').map(([, kb]) => kb).filter((kb) => kb !== null && kb !== undefined);
+  const peak = many.length ? Math.max(...many) : null;
+  row(sec, label, fmtMB(peak), '<= 150 MB', verdict(peak !== null && peak <= 150 * 1024), { id: 'rss.many', rssKB: peak });
+}
+
+// -- output ----------------------------------------------------------------------------------
+
+function table() {
+  const w1 = Math.max(...rows.map((r) => r.label.length));
+  const w2 = Math.max(...rows.map((r) => r.figure.length));
+  const w3 = Math.max(6, ...rows.map((r) => r.target.length));
+  const lines = [];
+  let section = null;
+  for (const r of rows) {
+    if (r.section !== section) {
+      section = r.section;
+      lines.push('', section);
+    }
+    lines.push(`  ${r.label.padEnd(w1)}  ${r.figure.padEnd(w2)}  ${r.target.padEnd(w3)}  ${r.result}`.trimEnd());
+  }
+  return lines.join('\n');
+}
+
+function main() {
+  const started = process.hrtime.bigint();
+  const loadBefore = loadavg()[0];
+  ensureBuilt();
+  const help = spawnSync(NODE, [BIN, '--help'], { encoding: 'utf8' }).stdout ?? '';
+  const posts = /--posts\b/.test(help);
+  const tmp = mkdtempSync(join(tmpdir(), 'blog-tui-bench-'));
+  const cacheHome = join(tmp, 'cache');
+  let stateCount = 0;
+  const ctx = {
+    tmp,
+    posts,
+    rss: [],
+    bundled: longestBundledPost(),
+    // Every session gets its own empty state, config and data folders (no saved reading
+    // position changes what is on screen); the cache (the index of a --posts folder) is shared.
+    env: () => {
+      const state = join(tmp, `home-${++stateCount}`);
+      return childEnv({ XDG_CACHE_HOME: cacheHome, XDG_STATE_HOME: join(state, 'state'), XDG_CONFIG_HOME: join(state, 'config'), XDG_DATA_HOME: join(state, 'data') });
+    },
+  };
+  const prep = {};
+  try {
+    if (posts) {
+      const t0 = Date.now();
+      log(`generated posts under ${DATA} (kept between runs)`);
+      ctx.data = ensureBenchPosts(DATA);
+      if (ctx.data.generated) log(`   generated in ${((Date.now() - t0) / 1000).toFixed(1)} s`);
+      log('   building the index cache of each folder (cold start, once)');
+      const [many, large] = drive([
+        { id: 'index.many', mode: 'null', argv: [NODE, BIN, '--posts', ctx.data.many.dir, 'list'], cwd: root, env: ctx.env(), timeout: 300 },
+        { id: 'index.large', mode: 'null', argv: [NODE, BIN, '--posts', ctx.data.large.dir, 'list'], cwd: root, env: ctx.env(), timeout: 300 },
+      ]);
+      prep.coldIndex = { many: { seconds: round(many.wallSeconds, 3), rssKB: many.maxRssKB, error: many.error }, large: { seconds: round(large.wallSeconds, 3), rssKB: large.maxRssKB, error: large.error } };
+    } else {
+      log(`this build has no --posts: the 10,000-post and 2 MB rows are skipped`);
+    }
+    const stats = {};
+    stats.firstFrame = firstFrame(ctx);
+    stats.read = piped(ctx);
+    stats.keys = keyLatency(ctx);
+    stats.open = opening(ctx);
+    memory(ctx);
+    if (posts) {
+      const sec = 'Preparation (information only)';
+      row(sec, 'cold index, 10,000-post folder (blog-tui --posts DIR list)', `${prep.coldIndex.many.seconds} s, ${fmtMB(prep.coldIndex.many.rssKB)}`, '', '', { id: 'prep.coldIndex.many', ...prep.coldIndex.many });
+    }
+    const seconds = Number(process.hrtime.bigint() - started) / 1e9;
+    const header = [
+      `blog-tui bench: ${new Date().toISOString()}, node ${process.version}, ${cpus().length} cores (${cpus()[0]?.model ?? '?'})`,
+      `${RUNS} interleaved runs per start-up figure (+1 warm-up), ${ROUNDS} presses per key, ${COLS}x${ROWS} pty; p95 is nearest-rank; total ${seconds.toFixed(0)} s`,
+      `load average (1 min) before / after: ${loadBefore.toFixed(2)} / ${loadavg()[0].toFixed(2)}${loadBefore > 0.5 ? ' (other work on this machine makes the figures noisier)' : ''}`,
+    ];
+    const text = `${header.join('\n')}\n${table()}\n`;
+    process.stdout.write(text);
+    const outDir = join(root, 'bench-results');
+    mkdirSync(outDir, { recursive: true });
+    const commit = spawnSync('git', ['rev-parse', '--short', 'HEAD'], { cwd: root, encoding: 'utf8' }).stdout?.trim() || null;
+    const json = {
+      meta: {
+        date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null,
+        commit, runs: RUNS, rounds: ROUNDS, cols: COLS, rows: ROWS, keyGapSeconds: KEY_GAP, idleBeforeOpenSeconds: IDLE_BEFORE_OPEN, idleBeforeKeysSeconds: IDLE_BEFORE_KEYS,
+        postsOption: posts, dataDir: posts ? DATA : null, harnessRssFloorKB: floorKB, seconds: round(seconds, 1),
+        loadAverageBefore: round(loadBefore), loadAverageAfter: round(loadavg()[0]),
+        lowdown: onPath('lowdown') ? 'installed' : null, pandoc: onPath('pandoc') ? version(['pandoc', '--version']) : null,
+      },
+      prep,
+      rows: rows.map(({ section, ...rest }) => ({ section, ...rest })),
+      table: text,
+    };
+    writeFileSync(join(outDir, 'bench.json'), JSON.stringify(json, null, 2) + '\n');
+    log(`wrote ${relative(process.cwd(), join(outDir, 'bench.json')) || 'bench-results/bench.json'}`);
+  } finally {
+    rmSync(tmp, { recursive: true, force: true });
+  }
+}
+
+try {
+  main();
+} catch (error) {
+  log(error instanceof Error ? error.message : String(error));
+  process.exit(1);
+}
