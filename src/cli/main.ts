@@ -53,6 +53,8 @@ interface GlobalOptions {
   posts?: string;
   drafts?: boolean;
   verbose?: boolean;
+  /** False with --no-state. */
+  state?: boolean;
 }
 
 /** The posts to show: the folder of `--posts` (or BLOG_TUI_POSTS), else the bundled ones. */
@@ -74,7 +76,7 @@ async function runRead(query: string, options: { width?: number }, globals: Glob
   const index = resolveSlug(query, source);
   if (interactive()) {
     const { runTui } = await import('../tui/runTui.js');
-    return runTui({ source, standaloneIndex: index, color: colorEnabled(process.stdout) });
+    return runTui({ source, standaloneIndex: index, color: colorEnabled(process.stdout), keepState: globals.state !== false });
   }
   const entry = source.posts[index]!;
   let body: string;
@@ -126,6 +128,7 @@ export async function main(argv: string[]): Promise<number> {
     .addOption(new Option('--posts <dir>', 'read the Markdown posts of this folder (a Hugo or Jekyll site, any folder of .md files)').env('BLOG_TUI_POSTS'))
     .option('--drafts', 'include posts marked as drafts')
     .option('--verbose', 'list each file that could not be used, and say what the cache did')
+    .option('--no-state', 'do not read or write the reading state (read marks, positions, bookmarks)')
     .action(async () => {
       // Without a terminal (a pipe, CI) there is no one to press keys: print the list instead.
       if (!interactive()) {
@@ -134,7 +137,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const source = await loadSource(globals());
       const { runTui } = await import('../tui/runTui.js');
-      code = await runTui({ source, color: colorEnabled(process.stdout) });
+      code = await runTui({ source, color: colorEnabled(process.stdout), keepState: globals().state !== false });
     });
   const globals = () => program.opts<GlobalOptions>();
 

@@ -52,7 +52,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const restoreTerminal = enterFullScreen(process.stdin, () => store.flush());
   const restore = () => {
     restoreTerminal();
-    for (const line of warnings.splice(0)) process.stderr.write(`blog-tui: ${line}\n`);
+    for (const line of warnings.splice(0)) process.stderr.write(`${line}\n`);
   };
   let exitKind = 'quit' as 'quit' | 'interrupt';
   const instance = render(
