@@ -12,6 +12,8 @@
 //   BENCH_RUNS=N     runs per start-up measurement (default 10, interleaved, plus 1 warm-up)
 //   BENCH_ROUNDS=N   presses of each key per key-latency scenario (default max(20, 3 x runs))
 //   BENCH_DATA=DIR   where the generated posts are kept between runs (default: the temp dir)
+//   BENCH_ONLY=1,3   only these sections (1 first frame, 2 piped read, 3 keys, 4 opening);
+//                    peak RSS is reported for the sections that ran. The default is all.
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
@@ -28,6 +30,7 @@ const ROWS = 30;
 const RUNS = positiveInt(process.env.BENCH_RUNS, 10);
 const ROUNDS = positiveInt(process.env.BENCH_ROUNDS, Math.max(20, 3 * RUNS));
 const DATA = process.env.BENCH_DATA || join(tmpdir(), 'blog-tui-bench-data');
+const ONLY = new Set((process.env.BENCH_ONLY || '1,2,3,4').split(',').map((x) => x.trim()));
 const KEY_GAP = 0.05; // seconds of quiet screen before each key: more than Ink's 33 ms render throttle
 const IDLE_BEFORE_OPEN = 0.5; // seconds a user looks at the list before pressing Enter
 const IDLE_BEFORE_KEYS = 1.0; // seconds on the first screen before the key-latency rounds
@@ -423,6 +426,7 @@ function memory(ctx) {
     row(sec, what, atFloor ? `<= ${fmtMB(floorKB)} (harness floor)` : fmtMB(kb), '', '', { id: `rss.${what}`, rssKB: kb });
   }
   const label = '10,000-post list (first frames and key session)';
+  if (!ONLY.has('1') && !ONLY.has('3')) return;
   if (!ctx.posts) {
     row(sec, label, NEEDS_POSTS, '<= 150 MB', '', { id: 'rss.many', skipped: NEEDS_POSTS });
     return;
@@ -473,7 +477,7 @@ function main() {
   };
   const prep = {};
   try {
-    if (posts) {
+    if (posts && (ONLY.has('1') || ONLY.has('3') || ONLY.has('4'))) {
       const t0 = Date.now();
       log(`generated posts under ${DATA} (kept between runs)`);
       ctx.data = ensureBenchPosts(DATA);
@@ -488,12 +492,12 @@ function main() {
       log(`this build has no --posts: the 10,000-post and 2 MB rows are skipped`);
     }
     const stats = {};
-    stats.firstFrame = firstFrame(ctx);
-    stats.read = piped(ctx);
-    stats.keys = keyLatency(ctx);
-    stats.open = opening(ctx);
+    if (ONLY.has('1')) stats.firstFrame = firstFrame(ctx);
+    if (ONLY.has('2')) stats.read = piped(ctx);
+    if (ONLY.has('3')) stats.keys = keyLatency(ctx);
+    if (ONLY.has('4')) stats.open = opening(ctx);
     memory(ctx);
-    if (posts) {
+    if (prep.coldIndex) {
       const sec = 'Preparation (information only)';
       row(sec, 'cold index, 10,000-post folder (blog-tui --posts DIR list)', `${prep.coldIndex.many.seconds} s, ${fmtMB(prep.coldIndex.many.rssKB)}`, '', '', { id: 'prep.coldIndex.many', ...prep.coldIndex.many });
     }
@@ -511,7 +515,7 @@ function main() {
     const json = {
       meta: {
         date: new Date().toISOString(), node: process.version, cpus: cpus().length, cpuModel: cpus()[0]?.model ?? null,
-        commit, runs: RUNS, rounds: ROUNDS, cols: COLS, rows: ROWS, keyGapSeconds: KEY_GAP, idleBeforeOpenSeconds: IDLE_BEFORE_OPEN, idleBeforeKeysSeconds: IDLE_BEFORE_KEYS,
+        commit, sections: [...ONLY].sort(), runs: RUNS, rounds: ROUNDS, cols: COLS, rows: ROWS, keyGapSeconds: KEY_GAP, idleBeforeOpenSeconds: IDLE_BEFORE_OPEN, idleBeforeKeysSeconds: IDLE_BEFORE_KEYS,
         postsOption: posts, dataDir: posts ? DATA : null, harnessRssFloorKB: floorKB, seconds: round(seconds, 1),
         loadAverageBefore: round(loadBefore), loadAverageAfter: round(loadavg()[0]),
         lowdown: onPath('lowdown') ? 'installed' : null, pandoc: onPath('pandoc') ? version(['pandoc', '--version']) : null,
