@@ -38,6 +38,38 @@ const noDevtools = {
   },
 };
 
+// marked-terminal imports a highlighter, an emoji table and a table library at load time;
+// blog-tui renders code, emoji (off) and tables itself, so marked-terminal gets stubs.
+const MARKED_TERMINAL_STUBS = {
+  'cli-highlight': 'export function highlight(code) { return code; }',
+  'node-emoji': 'export function get() { return undefined; }',
+  'cli-table3': 'export default class Table { push() {} toString() { return ""; } }',
+};
+const markedTerminalStubs = {
+  name: 'marked-terminal-stubs',
+  setup(b) {
+    b.onResolve({ filter: /^(cli-highlight|node-emoji|cli-table3)$/ }, (args) =>
+      /[\\/]marked-terminal[\\/]/.test(args.importer) ? { path: args.path, namespace: 'marked-terminal-stub' } : undefined,
+    );
+    b.onLoad({ filter: /.*/, namespace: 'marked-terminal-stub' }, (args) => ({ contents: MARKED_TERMINAL_STUBS[args.path], loader: 'js' }));
+  },
+};
+
+// Ink's layout engine loads its WebAssembly from a data: URL with fetch() when fetch exists,
+// which pulls Node's whole HTTP client in at start-up; it decodes the same bytes without it.
+const yogaWithoutFetch = {
+  name: 'yoga-without-fetch',
+  setup(b) {
+    b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const patched = source.replaceAll('"function"!=typeof fetch', 'true');
+      if (patched === source) throw new Error('yoga-without-fetch: the fetch test was not found; check the yoga-layout version');
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 await build({
   entryPoints: { 'blog-tui': `${root}src/cli/bin.ts` },
@@ -53,7 +85,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __blogTuiRequire } from 'node:module'; const require = __blogTuiRequire(import.meta.url);",
   },
-  plugins: [highlightSubset, noDevtools],
+  plugins: [highlightSubset, noDevtools, markedTerminalStubs, yogaWithoutFetch],
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -1,7 +1,7 @@
 import { realpathSync, statSync } from 'node:fs';
 import { basename, join, resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
-import { splitFrontMatter } from '../content/frontMatter.js';
+import { postBody } from '../content/frontMatterFences.js';
 import { cacheFile, readCache, writeCache } from '../content/indexCache.js';
 import { buildIndex, readPostSource, type BuildOptions, type BuiltIndex } from '../content/postIndex.js';
 import { sanitizeLine } from '../content/sanitize.js';
@@ -122,6 +122,6 @@ export function loadFolderPosts(dir: string, options: FolderOptions, io: FolderI
     id: root,
     name: basename(folder),
     posts: built.index.posts,
-    readBody: (entry) => splitFrontMatter(readPostSource(root, entry)).body,
+    readBody: (entry) => postBody(readPostSource(root, entry)),
   };
 }

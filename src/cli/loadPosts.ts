@@ -1,6 +1,6 @@
 import { join } from 'node:path';
 import { readIndex, readPostSource, IndexError } from '../content/postIndex.js';
-import { splitFrontMatter } from '../content/frontMatter.js';
+import { postBody } from '../content/frontMatterFences.js';
 import type { PostSource } from '../tui/postSource.js';
 import { bundledPostsDir } from './bundledPosts.js';
 import { CliError } from './errors.js';
@@ -15,7 +15,7 @@ export function loadBundledPosts(dir = bundledPostsDir()): PostSource {
       id: 'bundled',
       name: BLOG_NAME,
       posts: index.posts.filter((p) => !p.draft),
-      readBody: (entry) => splitFrontMatter(readPostSource(dir, entry)).body,
+      readBody: (entry) => postBody(readPostSource(dir, entry)),
     };
   } catch (error) {
     if (error instanceof IndexError) throw new CliError(error.message);

@@ -88,7 +88,7 @@ async function runRead(query: string, options: { width?: number }, globals: Glob
   }
   const { renderPostText } = await import('./readOutput.js');
   const width = options.width ?? (process.stdout.isTTY ? process.stdout.columns : 80);
-  await write(renderPostText(entry, body, width, colorEnabled(process.stdout)));
+  await write(await renderPostText(entry, body, width, colorEnabled(process.stdout)));
   return 0;
 }
 

@@ -50,11 +50,14 @@ export interface BuiltIndex {
 
 export class IndexError extends Error {}
 
+/** One collator for every comparison: localeCompare with a locale builds one per call. */
+const ENGLISH = new Intl.Collator('en');
+
 /** Newest first; posts without a date last; equal dates by title, as Hugo orders pages. */
 export function comparePosts(a: PostEntry, b: PostEntry): number {
   const byDate = dateSortKey(b.date) - dateSortKey(a.date);
   if (byDate !== 0 && !Number.isNaN(byDate)) return byDate;
-  return a.title.localeCompare(b.title, 'en') || a.file.localeCompare(b.file, 'en');
+  return ENGLISH.compare(a.title, b.title) || ENGLISH.compare(a.file, b.file);
 }
 
 /** Posts larger than this are left out of an index: no blog post is 10 MB of text. */

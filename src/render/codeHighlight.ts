@@ -1,4 +1,20 @@
-import { highlight, supportsLanguage } from 'cli-highlight';
+interface Highlighter {
+  highlight(code: string, options: { language: string; ignoreIllegals: boolean }): string;
+  supportsLanguage(name: string): boolean;
+}
+
+/**
+ * highlight.js is large: it is loaded only where colour is wanted (the reader, or piped output
+ * with FORCE_COLOR), by loadHighlighter(). Until then code is rendered plain.
+ */
+let highlighter: Highlighter | undefined;
+
+export async function loadHighlighter(): Promise<void> {
+  if (highlighter) return;
+  // A CommonJS module: its functions are on the namespace or on its default export.
+  const module = (await import('cli-highlight')) as unknown as Partial<Highlighter> & { default?: Highlighter };
+  highlighter = typeof module.supportsLanguage === 'function' ? (module as Highlighter) : module.default;
+}
 
 const PLAIN = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'none', 'console', 'output']);
 const ALIASES: Record<string, string> = { jsonc: 'json', ndjson: 'json', shell: 'bash', sh: 'bash', zsh: 'bash', mjs: 'javascript', cjs: 'javascript' };
@@ -10,17 +26,17 @@ const ALIASES: Record<string, string> = { jsonc: 'json', ndjson: 'json', shell: 
  */
 export function fenceLanguage(info: string | undefined): string | undefined {
   const word = (info ?? '').trim().split(/[\s{]/)[0]!.toLowerCase();
-  if (PLAIN.has(word)) return undefined;
+  if (PLAIN.has(word) || !highlighter) return undefined;
   const name = ALIASES[word] ?? word;
-  return /^[a-z0-9_+#.-]+$/.test(name) && supportsLanguage(name) ? name : undefined;
+  return /^[a-z0-9_+#.-]+$/.test(name) && highlighter.supportsLanguage(name) ? name : undefined;
 }
 
 /** Highlights code for the terminal, or returns it as it is when there is no known language. */
 export function highlightCode(code: string, info: string | undefined, color: boolean): string {
   const language = color ? fenceLanguage(info) : undefined;
-  if (!language) return code;
+  if (!language || !highlighter) return code;
   try {
-    return highlight(code, { language, ignoreIllegals: true });
+    return highlighter.highlight(code, { language, ignoreIllegals: true });
   } catch {
     return code;
   }

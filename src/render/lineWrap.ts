@@ -1,5 +1,4 @@
 import stringWidth from 'string-width';
-import stripAnsi from 'strip-ansi';
 import sliceAnsi from 'slice-ansi';
 import wrapAnsi from 'wrap-ansi';
 
@@ -12,7 +11,6 @@ import wrapAnsi from 'wrap-ansi';
 export const CODE_MARK = '\u0001';
 export const RIGID_MARK = '\u0002';
 
-const PREFIX = /^((?:[ ]|│ )*)(\* |\d+\. )?/;
 const MIN_TEXT = 12;
 /** Marks a code line that continues the one above it. */
 export const CONTINUATION = '↪ ';
@@ -37,22 +35,27 @@ function wrapMarked(line: string, mark: string, width: number): string[] {
 }
 
 /** Fits one rendered line into `width` columns; returns one or more lines. */
+/**
+ * The indentation of a rendered line as it stands in the styled text: spaces and block quote
+ * bars (each possibly wrapped in SGR codes), then an optional list marker. Splitting the raw
+ * string here avoids measuring and slicing styled text, the costly part on long posts.
+ */
+const RAW_PREFIX = /^((?:(?:\u001b\[[0-9;]*m)*(?: |│ )(?:\u001b\[[0-9;]*m)*)*)(\* |\d+\. )?/;
+
+/** Fits one rendered line into `width` columns; returns one or more lines. */
 export function fitLine(line: string, width: number): string[] {
   if (line.includes(CODE_MARK)) return wrapMarked(line, CODE_MARK, width);
   if (line.includes(RIGID_MARK)) return wrapMarked(line, RIGID_MARK, width);
-  const plain = stripAnsi(line);
-  const m = PREFIX.exec(plain)!;
-  const prefixWidth = m[0].length;
-  let head = prefixWidth > 0 ? sliceAnsi(line, 0, prefixWidth) : '';
-  const rest = prefixWidth > 0 ? sliceAnsi(line, prefixWidth) : line;
-  if (m[2] === '* ') {
-    const star = head.lastIndexOf('* ');
-    head = head.slice(0, star) + '• ' + head.slice(star + 2);
-  }
-  if (stringWidth(plain) <= width) return [head + rest];
+  const m = RAW_PREFIX.exec(line)!;
+  const marker = m[2];
+  let head = m[0];
+  const rest = line.slice(head.length);
+  if (marker === '* ') head = head.slice(0, -2) + '• ';
+  if (stringWidth(line) <= width) return [head + rest];
+  const prefixWidth = stringWidth(head);
   const room = width - prefixWidth;
   if (room < MIN_TEXT) return wrapAnsi(head + rest, width, { hard: true, trim: true }).split('\n');
-  const continuation = m[2] ? head.replace(m[2] === '* ' ? '• ' : m[2], ' '.repeat(m[2].length)) : head;
+  const continuation = marker ? head.slice(0, -marker.length) + ' '.repeat(marker.length) : head;
   const parts = wrapAnsi(rest, room, { hard: true, trim: true }).split('\n');
   return parts.map((part, i) => (i === 0 ? head : continuation) + part);
 }

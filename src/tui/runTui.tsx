@@ -20,9 +20,13 @@ export interface TuiOptions {
   color: boolean;
 }
 
+const PRELOAD_DELAY_MS = 400;
+
 let rendererPromise: Promise<RenderFn> | undefined;
 function loadRenderer(): Promise<RenderFn> {
-  rendererPromise ??= import('../render/markdownRenderer.js').then((m) => m.renderMarkdown);
+  rendererPromise ??= Promise.all([import('../render/markdownRenderer.js'), import('../render/codeHighlight.js').then((m) => m.loadHighlighter())]).then(
+    ([m]) => m.renderMarkdown,
+  );
   return rendererPromise;
 }
 
@@ -72,8 +76,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
     { stdout: scrollbackSafe(process.stdout), exitOnCtrlC: false, patchConsole: true, incrementalRendering: false },
   );
   if (!renderer) {
-    // Load the renderer while the user looks at the list, so the first post opens at once.
-    setTimeout(() => void loadRenderer(), 50);
+    // Load the renderer while the user looks at the list, so the first post opens at once;
+    // not in the first moments, when the first keys are pressed.
+    setTimeout(() => void loadRenderer(), PRELOAD_DELAY_MS).unref();
   }
   try {
     await instance.waitUntilExit();

@@ -56,3 +56,13 @@ describe('front matter', () => {
     expect(() => splitFrontMatter('---\n- a\n- b\n---\n')).toThrow(/not a mapping/);
   });
 });
+
+describe('the body the reader shows', () => {
+  it('cuts the front matter off without parsing it', async () => {
+    const { postBody } = await import('../../src/content/frontMatterFences.js');
+    expect(postBody('---\ntitle: [broken\n---\nStill readable.\n')).toBe('Still readable.\n');
+    expect(postBody('+++\ntitle = "x"\n+++\nBody')).toBe('Body');
+    expect(postBody('\ufeff{"title": "j"}\r\nBody\r\n')).toBe('Body\n');
+    expect(postBody('---\nnever closed\n')).toBe('---\nnever closed\n');
+  });
+});

@@ -5,9 +5,15 @@ vi.hoisted(() => {
   process.env.FORCE_COLOR = '1';
 });
 
-const { fenceLanguage, highlightCode } = await import('../../src/render/codeHighlight.js');
+const { fenceLanguage, highlightCode, loadHighlighter } = await import('../../src/render/codeHighlight.js');
 
 describe('code highlighting', () => {
+  it('renders code plain until the highlighter is loaded', async () => {
+    expect(highlightCode('const a = 1;', 'js', true)).toBe('const a = 1;');
+    expect(fenceLanguage('python')).toBeUndefined();
+    await loadHighlighter();
+  });
+
   it('colours code whose fence names a known language', () => {
     const out = highlightCode('const answer = 42; // note', 'js', true);
     expect(out).toMatch(/\u001b\[\d+m/);

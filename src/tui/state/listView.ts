@@ -46,6 +46,8 @@ export function displayTitles(posts: readonly PostEntry[]): string[] {
   return titles;
 }
 
+const BY_TITLE = new Intl.Collator('en', { sensitivity: 'base' });
+
 function comparator(posts: readonly PostEntry[], sort: SortOrder): (a: number, b: number) => number {
   const p = (i: number) => posts[i]!;
   switch (sort) {
@@ -58,7 +60,7 @@ function comparator(posts: readonly PostEntry[], sort: SortOrder): (a: number, b
     case 'longest':
       return (a, b) => p(b).words - p(a).words || comparePosts(p(a), p(b));
     case 'title':
-      return (a, b) => displayTitles(posts)[a]!.localeCompare(displayTitles(posts)[b]!, 'en', { sensitivity: 'base' }) || a - b;
+      return (a, b) => BY_TITLE.compare(displayTitles(posts)[a]!, displayTitles(posts)[b]!) || a - b;
   }
 }
 
