@@ -70,6 +70,30 @@ const yogaWithoutFetch = {
   },
 };
 
+// Every ES-module import of string-width (Ink's, wrap-ansi's, blog-tui's) goes to
+// src/render/displayWidth.ts, which measures most text itself; string-width, which it calls for
+// the rest, builds its segmenter and emoji expression on first use instead of at start-up.
+const displayWidth = `${root}src/render/displayWidth.ts`;
+const lazyStringWidth = {
+  name: 'lazy-string-width',
+  setup(b) {
+    b.onResolve({ filter: /^string-width$/ }, (args) =>
+      args.kind === 'import-statement' && args.importer !== displayWidth ? { path: displayWidth } : undefined,
+    );
+    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const patched = source
+        .replace('const segmenter = new Intl.Segmenter();', 'let segmenterInstance; const segmenter = { segment: (s) => (segmenterInstance ??= new Intl.Segmenter()).segment(s) };')
+        .replace('const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiInstance; const rgiEmojiRegex = { test: (s) => (rgiInstance ??= new RegExp("^\\\\p{RGI_Emoji}$", "v")).test(s) };');
+      if (!patched.includes('segmenterInstance') || !patched.includes('rgiInstance')) {
+        throw new Error('lazy-string-width: string-width changed; check the patch');
+      }
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 await build({
   entryPoints: { 'blog-tui': `${root}src/cli/bin.ts` },
@@ -85,7 +109,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __blogTuiRequire } from 'node:module'; const require = __blogTuiRequire(import.meta.url);",
   },
-  plugins: [highlightSubset, noDevtools, markedTerminalStubs, yogaWithoutFetch],
+  plugins: [highlightSubset, noDevtools, markedTerminalStubs, yogaWithoutFetch, lazyStringWidth],
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -4,7 +4,7 @@ if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 
 function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
-  return text.replace(/[\u0000-\u001f\u007f-\u009f]+/g, ' ').trim();
+  return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();
 }
 
 // A reader closing the pipe early (`blog-tui list | head -1`) is a normal end.
@@ -21,6 +21,13 @@ process.on('unhandledRejection', (error) => {
   process.stderr.write(`blog-tui: unexpected error: ${oneLine(error)}\n`);
   process.exit(1);
 });
+
+// The full-screen app is the slowest thing to load: on a terminal, when the command will show
+// it (no command, or `read`), start loading it while the command line and the posts are read.
+const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
+if (process.stdin.isTTY && process.stdout.isTTY && (command === undefined || command === 'read')) {
+  void import('../tui/runTui.js').catch(() => undefined);
+}
 
 const { main } = await import('./main.js');
 process.exitCode = await main(process.argv.slice(2));

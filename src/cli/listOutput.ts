@@ -1,7 +1,8 @@
 import stringWidth from 'string-width';
 import type { PostEntry } from '../content/postEntry.js';
 import { formatDate } from '../content/dates.js';
-import { sanitizeLine } from '../content/sanitize.js';
+import { groupDigits } from '../content/postMeta.js';
+import { escapeJsonText, sanitizeLine } from '../content/sanitize.js';
 import { truncateToWidth } from '../tui/textFit.js';
 
 function padEnd(text: string, width: number): string {
@@ -13,7 +14,7 @@ export function listTable(posts: readonly PostEntry[], width?: number): string {
   const rows = posts.map((p) => [
     formatDate(p.date),
     `${p.readingMinutes} min`,
-    `${p.words.toLocaleString('en-US')} words`,
+    `${groupDigits(p.words)} words`,
     sanitizeLine(p.slug),
     sanitizeLine(p.title),
   ]);
@@ -31,5 +32,5 @@ export function listTable(posts: readonly PostEntry[], width?: number): string {
 
 /** `blog-tui list --json`: the index entries as a JSON array. */
 export function listJson(posts: readonly PostEntry[]): string {
-  return JSON.stringify(posts, null, 2) + '\n';
+  return escapeJsonText(JSON.stringify(posts, null, 2)) + '\n';
 }

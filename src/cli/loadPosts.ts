@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readIndex, readPostSource, IndexError } from '../content/postIndex.js';
+import { readIndex, readPostSource, IndexError } from '../content/postIndexFile.js';
 import { postBody } from '../content/frontMatterFences.js';
 import type { PostSource } from '../tui/postSource.js';
 import { bundledPostsDir } from './bundledPosts.js';

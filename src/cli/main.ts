@@ -173,7 +173,7 @@ export async function main(argv: string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
     if (error instanceof CliError) {
-      process.stderr.write(`blog-tui: ${error.message}\n`);
+      process.stderr.write(`blog-tui: ${sanitizeLine(error.message)}\n`);
       return error.exitCode;
     }
     if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;

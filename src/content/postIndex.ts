@@ -1,16 +1,14 @@
-import { readFileSync, realpathSync } from 'node:fs';
-import { resolve, sep } from 'node:path';
+import { readFileSync } from 'node:fs';
 import { entryFromSource, type PostEntry } from './postEntry.js';
-import { dateSortKey } from './dates.js';
 import { writeFileAtomicSync } from '../state/atomicFile.js';
-import { byFile, errorReason, isInside, walkPostFiles, type PostFile, type WalkProblem } from './postFiles.js';
+import { escapeJsonText } from './sanitize.js';
+import { INDEX_VERSION, type PostIndex } from './postIndexFile.js';
+import { comparePosts } from './postOrder.js';
 
-export const INDEX_VERSION = 1;
+import { byFile, errorReason, walkPostFiles, type PostFile, type WalkProblem } from './postFiles.js';
 
-export interface PostIndex {
-  version: number;
-  posts: PostEntry[];
-}
+export { INDEX_VERSION, IndexError, isEntry, parseIndex, postPath, readIndex, readPostSource, type PostIndex } from './postIndexFile.js';
+export { comparePosts } from './postOrder.js';
 
 /** A file left out of the index (`skipped`) or used with a caveat (`warning`), and why. */
 export type IndexProblem = WalkProblem;
@@ -46,18 +44,6 @@ export interface BuiltIndex {
   records: FileRecord[];
   /** How many files were read (the rest came from `previous`). */
   read: number;
-}
-
-export class IndexError extends Error {}
-
-/** One collator for every comparison: localeCompare with a locale builds one per call. */
-const ENGLISH = new Intl.Collator('en');
-
-/** Newest first; posts without a date last; equal dates by title, as Hugo orders pages. */
-export function comparePosts(a: PostEntry, b: PostEntry): number {
-  const byDate = dateSortKey(b.date) - dateSortKey(a.date);
-  if (byDate !== 0 && !Number.isNaN(byDate)) return byDate;
-  return ENGLISH.compare(a.title, b.title) || ENGLISH.compare(a.file, b.file);
 }
 
 /** Posts larger than this are left out of an index: no blog post is 10 MB of text. */
@@ -141,75 +127,10 @@ export function buildIndex(dir: string, options: BuildOptions = {}): BuiltIndex 
 }
 
 export function serializeIndex(index: PostIndex): string {
-  return JSON.stringify(index, null, 2) + '\n';
+  return escapeJsonText(JSON.stringify(index, null, 2)) + '\n';
 }
 
 /** Writes atomically: a temporary file in the same folder, then a rename. */
 export function writeIndex(path: string, index: PostIndex): void {
   writeFileAtomicSync(path, serializeIndex(index), 0o666);
-}
-
-/** Whether a value has every field of an index entry, with the right types. */
-export function isEntry(value: unknown): value is PostEntry {
-  if (typeof value !== 'object' || value === null) return false;
-  const v = value as Record<string, unknown>;
-  return (
-    typeof v.slug === 'string' && v.slug !== '' &&
-    typeof v.title === 'string' &&
-    (v.date === undefined || typeof v.date === 'string') &&
-    Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string') &&
-    typeof v.summary === 'string' &&
-    Number.isInteger(v.words) && (v.words as number) >= 0 &&
-    Number.isInteger(v.readingMinutes) && (v.readingMinutes as number) >= 0 &&
-    typeof v.file === 'string' && v.file !== ''
-  );
-}
-
-/** Parses and checks an index file's text; throws IndexError with a one-line reason. */
-export function parseIndex(text: string): PostIndex {
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    throw new IndexError('the post index is not valid JSON');
-  }
-  const d = data as Partial<PostIndex> | null;
-  if (typeof d !== 'object' || d === null || d.version !== INDEX_VERSION || !Array.isArray(d.posts)) {
-    throw new IndexError(`the post index is not a version ${INDEX_VERSION} blog-tui index`);
-  }
-  const bad = d.posts.findIndex((p) => !isEntry(p));
-  if (bad >= 0) throw new IndexError(`the post index has a malformed entry (number ${bad + 1})`);
-  return { version: INDEX_VERSION, posts: d.posts };
-}
-
-export function readIndex(path: string): PostIndex {
-  let text: string;
-  try {
-    text = readFileSync(path, 'utf8');
-  } catch (error) {
-    throw new IndexError(`cannot read the post index ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
-  }
-  return parseIndex(text);
-}
-
-/**
- * The absolute path of a post's Markdown file. Only files inside the posts folder can be
- * reached: an entry whose `file` climbs out (`..`, an absolute path) is refused.
- */
-export function postPath(postsDir: string, entry: PostEntry): string {
-  const root = resolve(postsDir);
-  const full = resolve(root, entry.file);
-  if (!full.startsWith(root + sep)) throw new IndexError(`post "${entry.slug}" points outside the posts folder`);
-  return full;
-}
-
-/**
- * Reads a post's Markdown source (front matter removed by the caller's parser). The file's
- * real path must be inside the folder's: a file replaced by a link to elsewhere is refused.
- */
-export function readPostSource(postsDir: string, entry: PostEntry): string {
-  const real = realpathSync(postPath(postsDir, entry));
-  if (!isInside(realpathSync(postsDir), real)) throw new IndexError(`post "${entry.slug}" points outside the posts folder`);
-  const buffer = readFileSync(real);
-  return new TextDecoder('utf-8', { fatal: false }).decode(buffer);
 }

@@ -35,3 +35,31 @@ export function sanitizeText(text: string): string {
 export function sanitizeLine(text: string): string {
   return text.replace(BREAKS, ' ').replace(CONTROL, visibleControl).replace(BIDI, visibleCodePoint);
 }
+
+/**
+ * Tabs as spaces to the next multiple of `stop` columns, counted from the start of each line:
+ * a terminal would move a tab to its own tab stops, which string-width counts as nothing, so a
+ * line with tabs could end past the width it was fitted to. Markdown reads tabs the same way.
+ */
+export function expandTabs(text: string, stop = 4): string {
+  if (!text.includes('\t')) return text;
+  return text.replace(/^[^\n]*\t[^\n]*$/gm, (line) => {
+    let out = '';
+    let column = 0;
+    for (const ch of line) {
+      const add = ch === '\t' ? ' '.repeat(stop - (column % stop)) : ch;
+      out += add;
+      column += ch === '\t' ? add.length : 1;
+    }
+    return out;
+  });
+}
+
+// What JSON.stringify leaves raw that a terminal acts on: DEL, C1 controls, bidi controls and
+// the Unicode line and paragraph separators.
+const JSON_RAW = /[\u007F-\u009F\u061C\u200E\u200F\u2028-\u202E\u2066-\u2069]/g;
+
+/** JSON text with those characters written as \uXXXX escapes: the same JSON value, safe to print. */
+export function escapeJsonText(json: string): string {
+  return json.replace(JSON_RAW, (ch) => `\\u${ch.charCodeAt(0).toString(16).padStart(4, '0')}`);
+}

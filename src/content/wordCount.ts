@@ -1,4 +1,5 @@
 import { Marked, type Token } from 'marked';
+import { limitNesting } from '../render/nestingLimit.js';
 
 /**
  * Word count and reading time as Hugo computes them, so the terminal shows the same figures as
@@ -10,12 +11,12 @@ import { Marked, type Token } from 'marked';
 const htmlRenderer = new Marked({ gfm: true, async: false });
 
 export function markdownToHtml(markdown: string): string {
-  return htmlRenderer.parse(markdown, { async: false });
+  return htmlRenderer.parse(limitNesting(markdown), { async: false });
 }
 
 /** The block tokens of a Markdown text; `tokensToHtml` of them is `markdownToHtml` of it. */
 export function lexMarkdown(markdown: string): Token[] {
-  return htmlRenderer.lexer(markdown, { ...htmlRenderer.defaults });
+  return htmlRenderer.lexer(limitNesting(markdown), { ...htmlRenderer.defaults });
 }
 
 export function tokensToHtml(tokens: Token[]): string {

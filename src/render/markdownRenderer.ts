@@ -3,10 +3,11 @@ import { markedTerminal } from 'marked-terminal';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
 import { Chalk, type ChalkInstance } from 'chalk';
-import { sanitizeText } from '../content/sanitize.js';
+import { expandTabs, sanitizeText } from '../content/sanitize.js';
 import { highlightCode } from './codeHighlight.js';
 import { layoutTable, type Align } from './tableLayout.js';
 import { CODE_MARK, RIGID_MARK, fitLine } from './lineWrap.js';
+import { limitNesting } from './nestingLimit.js';
 
 export interface Heading {
   level: number;
@@ -206,7 +207,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): Render
   const width = Math.max(10, Math.floor(options.width));
   const engine = engineFor(options.color, options.hyperlinks === true);
   engine.width = width;
-  const tokens = engine.marked.lexer(sanitizeText(markdown));
+  const tokens = engine.marked.lexer(expandTabs(sanitizeText(limitNesting(markdown))));
   const lines: string[] = [];
   const blockStarts: number[] = [];
   const headings: Heading[] = [];

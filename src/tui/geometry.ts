@@ -1,4 +1,5 @@
 import wrapAnsi from 'wrap-ansi';
+import { sanitizeLine } from '../content/sanitize.js';
 
 /** Screen geometry for every view, derived from the terminal size alone. */
 export interface Size {
@@ -54,7 +55,7 @@ export interface ReaderGeometry {
 export function readerGeometry(size: Size, title: string): ReaderGeometry {
   const textWidth = Math.max(10, Math.min(MAX_TEXT_WIDTH, size.cols - 4));
   const margin = Math.max(0, Math.floor((size.cols - textWidth) / 2));
-  let titleLines = wrapAnsi(title, textWidth, { hard: true, trim: true }).split('\n');
+  let titleLines = wrapAnsi(sanitizeLine(title), textWidth, { hard: true, trim: true }).split('\n');
   if (titleLines.length > MAX_TITLE_LINES) {
     titleLines = titleLines.slice(0, MAX_TITLE_LINES);
     titleLines[MAX_TITLE_LINES - 1] = titleLines[MAX_TITLE_LINES - 1]!.slice(0, textWidth - 1) + '…';

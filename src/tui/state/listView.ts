@@ -1,7 +1,7 @@
 import type { PostEntry } from '../../content/postEntry.js';
 import { fuzzyMatch } from '../../content/fuzzy.js';
 import { sanitizeLine } from '../../content/sanitize.js';
-import { comparePosts } from '../../content/postIndex.js';
+import { comparePosts } from '../../content/postOrder.js';
 
 /** The list as shown: the posts that pass the filter, tag and bookmark view, in the chosen order. */
 export type SortOrder = 'newest' | 'oldest' | 'shortest' | 'longest' | 'title';

@@ -1,0 +1,82 @@
+import { readFileSync, realpathSync } from 'node:fs';
+import { resolve, sep } from 'node:path';
+import type { PostEntry } from './postEntry.js';
+import { isInside } from './postFiles.js';
+
+/**
+ * Reading an index file and the posts it names: all that showing the bundled posts needs, kept
+ * apart from building indexes so that start-up loads no Markdown parser.
+ */
+export const INDEX_VERSION = 1;
+
+export interface PostIndex {
+  version: number;
+  posts: PostEntry[];
+}
+
+export class IndexError extends Error {}
+
+/** Whether a value has every field of an index entry, with the right types. */
+export function isEntry(value: unknown): value is PostEntry {
+  if (typeof value !== 'object' || value === null) return false;
+  const v = value as Record<string, unknown>;
+  return (
+    typeof v.slug === 'string' && v.slug !== '' &&
+    typeof v.title === 'string' &&
+    (v.date === undefined || typeof v.date === 'string') &&
+    Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string') &&
+    typeof v.summary === 'string' &&
+    Number.isInteger(v.words) && (v.words as number) >= 0 &&
+    Number.isInteger(v.readingMinutes) && (v.readingMinutes as number) >= 0 &&
+    typeof v.file === 'string' && v.file !== ''
+  );
+}
+
+/** Parses and checks an index file's text; throws IndexError with a one-line reason. */
+export function parseIndex(text: string): PostIndex {
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch {
+    throw new IndexError('the post index is not valid JSON');
+  }
+  const d = data as Partial<PostIndex> | null;
+  if (typeof d !== 'object' || d === null || d.version !== INDEX_VERSION || !Array.isArray(d.posts)) {
+    throw new IndexError(`the post index is not a version ${INDEX_VERSION} blog-tui index`);
+  }
+  const bad = d.posts.findIndex((p) => !isEntry(p));
+  if (bad >= 0) throw new IndexError(`the post index has a malformed entry (number ${bad + 1})`);
+  return { version: INDEX_VERSION, posts: d.posts };
+}
+
+export function readIndex(path: string): PostIndex {
+  let text: string;
+  try {
+    text = readFileSync(path, 'utf8');
+  } catch (error) {
+    throw new IndexError(`cannot read the post index ${path}: ${(error as NodeJS.ErrnoException).code ?? 'error'}`);
+  }
+  return parseIndex(text);
+}
+
+/**
+ * The absolute path of a post's Markdown file. Only files inside the posts folder can be
+ * reached: an entry whose `file` climbs out (`..`, an absolute path) is refused.
+ */
+export function postPath(postsDir: string, entry: PostEntry): string {
+  const root = resolve(postsDir);
+  const full = resolve(root, entry.file);
+  if (!full.startsWith(root + sep)) throw new IndexError(`post "${entry.slug}" points outside the posts folder`);
+  return full;
+}
+
+/**
+ * Reads a post's Markdown source (front matter removed by the caller's parser). The file's
+ * real path must be inside the folder's: a file replaced by a link to elsewhere is refused.
+ */
+export function readPostSource(postsDir: string, entry: PostEntry): string {
+  const real = realpathSync(postPath(postsDir, entry));
+  if (!isInside(realpathSync(postsDir), real)) throw new IndexError(`post "${entry.slug}" points outside the posts folder`);
+  const buffer = readFileSync(real);
+  return new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+}

@@ -1,0 +1,163 @@
+/**
+ * Markdown nested absurdly deep (thousands of block quotes, list items or emphasis spans inside
+ * each other) makes marked recurse until the stack overflows, or run out of memory. No post
+ * nests more than a few levels, so nesting past MAX_NESTING is flattened before lexing: the
+ * text is kept, and only the block quote and list markers past that depth are dropped, and the
+ * emphasis delimiters past it are escaped (shown as they are). Text nested less deeply comes
+ * back unchanged, so rendering and word counts of ordinary posts are not affected.
+ */
+export const MAX_NESTING = 32;
+
+/** Inside what looks like a fenced code block, lines are left alone up to this depth. */
+const FENCED_LIMIT = MAX_NESTING * 4;
+/** A line whose start could hold more than MAX_NESTING levels: only such text needs the slow pass. */
+const DEEP_PREFIX = new RegExp(`^[ \\t>*+\\-.)0-9]{${MAX_NESTING},}`, 'm');
+const DELIMITER = /[*_~]/g;
+const LEAD = /[ \t]*/y;
+/** A block quote marker, or a list item marker (followed by a blank or the end of the line). */
+const MARKER = />|(?:[-*+]|\d{1,9}[.)])(?=[ \t]|$)/y;
+const FENCE = /^(`{3,}|~{3,})/;
+const RUN = /(`+)|([*_~]+)/g;
+const SPACE = /\s/;
+
+function columns(ws: string): number {
+  let col = 0;
+  for (const ch of ws) col = ch === '\t' ? col + 4 - (col % 4) : col + 1;
+  return col;
+}
+
+/** Nesting levels whitespace can add: a list item's content may be indented two columns a level. */
+function levels(ws: string, afterMarker: boolean): number {
+  return Math.floor(Math.max(0, columns(ws) - (afterMarker ? 1 : 0)) / 2);
+}
+
+interface Prefix {
+  lead: string;
+  units: Array<{ marker: string; ws: string }>;
+  rest: string;
+  depth: number;
+}
+
+function parsePrefix(line: string): Prefix {
+  LEAD.lastIndex = 0;
+  const lead = LEAD.exec(line)![0];
+  let at = lead.length;
+  let depth = levels(lead, false);
+  const units: Prefix['units'] = [];
+  for (;;) {
+    MARKER.lastIndex = at;
+    const marker = MARKER.exec(line)?.[0];
+    if (marker === undefined) break;
+    LEAD.lastIndex = at + marker.length;
+    const ws = LEAD.exec(line)![0];
+    units.push({ marker, ws });
+    depth += 1 + levels(ws, true);
+    at += marker.length + ws.length;
+  }
+  return { lead, units, rest: line.slice(at), depth };
+}
+
+/** The line's container markers cut to `limit` levels; the last marker (the line's own item) stays. */
+function flattenPrefix(prefix: Prefix, limit: number): string {
+  let budget = limit;
+  const leadLevels = levels(prefix.lead, false);
+  const keepLead = Math.min(leadLevels, budget - 1);
+  let out = keepLead === leadLevels ? prefix.lead : ' '.repeat(2 * keepLead);
+  budget -= keepLead;
+  prefix.units.forEach((unit, i) => {
+    const reserve = i === prefix.units.length - 1 ? 0 : 1;
+    if (budget - reserve < 1) return;
+    const wanted = levels(unit.ws, true);
+    const extra = Math.min(wanted, budget - reserve - 1);
+    out += unit.marker + (extra === wanted ? unit.ws : ' '.repeat(1 + 2 * extra));
+    budget -= 1 + extra;
+  });
+  return out + prefix.rest;
+}
+
+const escapeRun = (run: string) => run.replace(/./g, '\\$&');
+
+/** Emphasis opened and not yet closed in the current paragraph, and how much of it was escaped. */
+interface Emphasis {
+  depth: number;
+  escaped: number;
+}
+
+/** Escapes the emphasis delimiters of one line that would open past MAX_NESTING, and their closers. */
+function limitEmphasis(text: string, state: Emphasis): string {
+  let out = '';
+  let from = 0;
+  RUN.lastIndex = 0;
+  for (let m = RUN.exec(text); m; m = RUN.exec(text)) {
+    if (m[1]) {
+      // A code span: its text is not Markdown.
+      const close = text.indexOf(m[1], RUN.lastIndex);
+      if (close >= 0) RUN.lastIndex = close + m[1].length;
+      continue;
+    }
+    const run = m[2]!;
+    const before = text[m.index - 1] ?? ' ';
+    const after = text[m.index + run.length] ?? ' ';
+    const opens = !SPACE.test(after) && SPACE.test(before);
+    const closes = !SPACE.test(before) && SPACE.test(after);
+    let replaced = run;
+    if (opens) {
+      const keep = Math.max(0, Math.min(run.length, MAX_NESTING - state.depth));
+      state.depth += keep;
+      state.escaped += run.length - keep;
+      if (keep < run.length) replaced = run.slice(0, keep) + escapeRun(run.slice(keep));
+    } else if (closes) {
+      const escape = Math.min(run.length, state.escaped);
+      state.escaped -= escape;
+      state.depth = Math.max(0, state.depth - (run.length - escape));
+      if (escape > 0) replaced = escapeRun(run.slice(0, escape)) + run.slice(escape);
+    }
+    if (replaced !== run) {
+      out += text.slice(from, m.index) + replaced;
+      from = m.index + run.length;
+    }
+  }
+  return from === 0 ? text : out + text.slice(from);
+}
+
+/** The Markdown with nesting deeper than MAX_NESTING flattened; the same string when there is none. */
+export function limitNesting(markdown: string): string {
+  const deepBlocks = DEEP_PREFIX.test(markdown);
+  const manyDelimiters = (markdown.match(DELIMITER)?.length ?? 0) > MAX_NESTING;
+  if (!deepBlocks && !manyDelimiters) return markdown;
+  const lines = markdown.split('\n');
+  let fence: string | null = null;
+  let indentedCode = false;
+  let blank = true;
+  const emphasis: Emphasis = { depth: 0, escaped: 0 };
+  let changed = false;
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!;
+    const prefix = parsePrefix(line);
+    let next = prefix.depth > (fence ? FENCED_LIMIT : MAX_NESTING) && prefix.units.length > 0 ? flattenPrefix(prefix, MAX_NESTING) : line;
+    const rest = prefix.rest;
+    const mark = FENCE.exec(rest)?.[1];
+    if (fence) {
+      if (mark && mark[0] === fence[0] && mark.length >= fence.length && rest.slice(mark.length).trim() === '') fence = null;
+    } else if (mark && !(mark[0] === '`' && rest.slice(mark.length).includes('`'))) {
+      fence = mark;
+      emphasis.depth = emphasis.escaped = 0;
+    } else if (rest.trim() === '') {
+      blank = true;
+      indentedCode = false;
+      emphasis.depth = emphasis.escaped = 0;
+    } else {
+      indentedCode = prefix.units.length === 0 && columns(prefix.lead) >= 4 && (blank || indentedCode);
+      blank = false;
+      if (!indentedCode && manyDelimiters) {
+        const limited = limitEmphasis(rest, emphasis);
+        if (limited !== rest) next = next.slice(0, next.length - rest.length) + limited;
+      }
+    }
+    if (next !== line) {
+      lines[i] = next;
+      changed = true;
+    }
+  }
+  return changed ? lines.join('\n') : markdown;
+}
