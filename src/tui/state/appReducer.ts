@@ -230,10 +230,6 @@ function onListKey(state: AppState, action: KeyAction): AppState {
     }
     case 'bookmarksOnly':
       return relist({ ...state, bookmarksOnly: !state.bookmarksOnly, message: state.bookmarksOnly ? 'All posts' : 'Bookmarked posts only' });
-    case 'toggleBookmark':
-      return toggle(state, selectedSlug(state), 'bookmarked');
-    case 'toggleRead':
-      return toggle(state, selectedSlug(state), 'read');
     default:
       return state;
   }
@@ -301,10 +297,6 @@ function onReaderKey(state: AppState, action: KeyAction): AppState {
     case 'links':
       if (reader.layout.links.length === 0) return { ...state, message: 'This post has no links' };
       return { ...state, screen: 'links', returnTo: 'reader', picker: { selected: 0, top: 0 } };
-    case 'toggleBookmark':
-      return toggle(state, selectedSlug(state), 'bookmarked');
-    case 'toggleRead':
-      return toggle(state, selectedSlug(state), 'read');
     default:
       return state;
   }
@@ -399,6 +391,9 @@ export function reduce(state: AppState, action: AppAction): AppState {
       if (action.action === 'interrupt') return { ...base, exit: 'interrupt' };
       const scope = keyScope(base);
       if (scope === 'input') return onInputKey(base, action.action);
+      // The selected post in the list, the open one in the reader.
+      if (action.action === 'toggleBookmark') return toggle(base, selectedSlug(base), 'bookmarked');
+      if (action.action === 'toggleRead') return toggle(base, selectedSlug(base), 'read');
       if (scope === 'list') return onListKey(base, action.action);
       if (scope === 'reader') return onReaderKey(base, action.action);
       if (scope === 'picker') return onPickerKey(base, action.action);
