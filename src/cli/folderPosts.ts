@@ -3,7 +3,9 @@ import { basename, join, resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { postBody } from '../content/frontMatterFences.js';
 import { cacheFile, readCache, writeCache } from '../content/indexCache.js';
-import { buildIndex, readPostSource, type BuildOptions, type BuiltIndex } from '../content/postIndex.js';
+import { buildIndexWith, unchanged, type BuildOptions, type BuiltIndex, type ParsePost } from '../content/indexBuild.js';
+import { readPostSource } from '../content/postIndexFile.js';
+import { walkPostFiles } from '../content/postFiles.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import type { PostSource } from '../tui/postSource.js';
 import { CliError } from './errors.js';
@@ -22,6 +24,10 @@ export interface FolderIo {
 }
 
 const STAMP = `blog-tui ${pkg.version}`;
+
+const unused: ParsePost = () => {
+  throw new Error('no file needed reading');
+};
 
 function isFolder(path: string): boolean {
   try {
@@ -76,14 +82,23 @@ export function postsLayout(folder: string): PostsLayout {
   return {};
 }
 
+/** The post parser (Markdown, YAML, TOML): loaded only when a file has to be read. */
+export async function loadPostParser(): Promise<ParsePost> {
+  return (await import('../content/postEntry.js')).entryFromSource;
+}
+
+function folderError(folder: string, error: unknown): CliError {
+  const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return new CliError(`cannot read the folder ${sanitizeLine(folder)} (${code})`);
+}
+
 /** Builds the index of a posts folder, with progress on a terminal; a folder that vanished is one line. */
-export function indexFolder(folder: string, options: BuildOptions, stderr: ReportStream): BuiltIndex {
+export function indexFolder(folder: string, parse: ParsePost, options: BuildOptions, stderr: ReportStream): BuiltIndex {
   const progress = progressReporter(stderr);
   try {
-    return buildIndex(folder, { ...options, onProgress: progress.update });
+    return buildIndexWith(parse, folder, { ...options, onProgress: progress.update });
   } catch (error) {
-    const code = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CliError(`cannot read the folder ${sanitizeLine(folder)} (${code})`);
+    throw folderError(folder, error);
   } finally {
     progress.done();
   }
@@ -94,7 +109,7 @@ export function indexFolder(folder: string, options: BuildOptions, stderr: Repor
  * the files are unchanged; files added, changed or removed since are read, and the cache is
  * rewritten. Problems are reported on stderr as one line (every file with `verbose`).
  */
-export function loadFolderPosts(dir: string, options: FolderOptions, io: FolderIo = { stderr: process.stderr, env: process.env }): PostSource {
+export async function loadFolderPosts(dir: string, options: FolderOptions, io: FolderIo = { stderr: process.stderr, env: process.env }): Promise<PostSource> {
   const folder = checkFolder(dir);
   const layout = postsLayout(folder);
   const say = (text: string) => options.verbose && io.stderr.write(`blog-tui: ${sanitizeLine(text)}\n`);
@@ -105,7 +120,15 @@ export function loadFolderPosts(dir: string, options: FolderOptions, io: FolderI
   const cachePath = cacheFile(root, io.env);
   const cached = readCache(cachePath, root, STAMP);
   if (!cached.records) say(`${cached.reason}: indexing every file`);
-  const built = indexFolder(root, { drafts: options.drafts, only: layout.only, previous: cached.records, readFile: io.readFile }, io.stderr);
+  let walk;
+  try {
+    walk = walkPostFiles(root, layout.only);
+  } catch (error) {
+    throw folderError(root, error);
+  }
+  // A warm start with every file unchanged needs no parser at all.
+  const parse = walk.files.every((f) => unchanged(f, cached.records)) ? unused : await loadPostParser();
+  const built = indexFolder(root, parse, { drafts: options.drafts, only: layout.only, previous: cached.records, readFile: io.readFile, walk }, io.stderr);
   if (built.read > 0 || built.records.length !== cached.records?.size) {
     try {
       writeCache(cachePath, root, STAMP, built.records);

@@ -94,11 +94,11 @@ async function runRead(query: string, options: { width?: number }, globals: Glob
 
 async function runIndex(dir: string | undefined, options: { out?: string }, globals: GlobalOptions): Promise<number> {
   const { serializeIndex, writeIndex } = await import('../content/postIndex.js');
-  const { checkFolder, indexFolder, postsLayout } = await import('./folderPosts.js');
+  const { checkFolder, indexFolder, loadPostParser, postsLayout } = await import('./folderPosts.js');
   const { reportProblems } = await import('./indexReport.js');
   const given = dir ?? globals.posts;
   const folder = given ? checkFolder(given) : bundledPostsDir();
-  const built = indexFolder(folder, { drafts: globals.drafts === true, only: postsLayout(folder).only }, process.stderr);
+  const built = indexFolder(folder, await loadPostParser(), { drafts: globals.drafts === true, only: postsLayout(folder).only }, process.stderr);
   reportProblems(built.problems, globals.verbose === true, process.stderr);
   if (options.out) {
     try {

@@ -3,7 +3,8 @@ import { mkdirSync, readFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { removeStaleTempFiles, writeFileAtomicSync } from '../state/atomicFile.js';
-import { isEntry, type FileRecord } from './postIndex.js';
+import { isEntry } from './postIndexFile.js';
+import type { FileRecord } from './indexBuild.js';
 
 /**
  * The index cache of a posts folder: one file per folder under `$XDG_CACHE_HOME/blog-tui/`

@@ -15,10 +15,10 @@ function loader(dir: string) {
   return {
     env,
     cachePath: () => cacheFile(root(), env),
-    load(options: Partial<FolderOptions> = {}, extraEnv: NodeJS.ProcessEnv = {}) {
+    async load(options: Partial<FolderOptions> = {}, extraEnv: NodeJS.ProcessEnv = {}) {
       const reads: string[] = [];
       const stderr: string[] = [];
-      const source = loadFolderPosts(
+      const source = await loadFolderPosts(
         dir,
         { drafts: false, verbose: false, ...options },
         {
@@ -33,141 +33,141 @@ function loader(dir: string) {
 }
 
 describe('the posts of a folder, with the index cache', () => {
-  it('reads every file on the first start and no unchanged file on the second', () => {
+  it('reads every file on the first start and no unchanged file on the second', async () => {
     const dir = tempPosts({ 'a.md': post('A', '2024-01-03'), 'b/b.md': post('B', '2024-01-02'), 'c.markdown': post('C') });
     const folder = loader(dir);
-    const first = folder.load();
+    const first = await folder.load();
     expect(first.reads.sort()).toEqual(['a.md', 'b/b.md', 'c.markdown']);
-    const second = folder.load();
+    const second = await folder.load();
     expect(second.reads).toEqual([]);
     expect(second.source.posts).toEqual(first.source.posts);
   });
 
-  it('reads an edited file again and updates its entry, also when only its mtime changed', () => {
+  it('reads an edited file again and updates its entry, also when only its mtime changed', async () => {
     const dir = tempPosts({ 'a.md': post('A'), 'b.md': post('B') });
     const folder = loader(dir);
-    folder.load();
+    await folder.load();
     writeFileSync(join(dir, 'b.md'), post('B, edited and longer'));
-    const edited = folder.load();
+    const edited = await folder.load();
     expect(edited.reads).toEqual(['b.md']);
     expect(edited.titles).toContain('B, edited and longer');
 
     writeFileSync(join(dir, 'a.md'), post('Z')); // the same size as before
     const { mtimeMs } = statSync(join(dir, 'a.md'));
     utimesSync(join(dir, 'a.md'), new Date(), new Date(mtimeMs + 5000));
-    const touched = folder.load();
+    const touched = await folder.load();
     expect(touched.reads).toEqual(['a.md']);
     expect(touched.titles).toContain('Z');
-    expect(folder.load().reads).toEqual([]);
+    expect((await folder.load()).reads).toEqual([]);
   });
 
-  it('drops a deleted file and reads an added one, and nothing else', () => {
+  it('drops a deleted file and reads an added one, and nothing else', async () => {
     const dir = tempPosts({ 'a.md': post('A'), 'b.md': post('B') });
     const folder = loader(dir);
-    folder.load();
+    await folder.load();
     rmSync(join(dir, 'a.md'));
-    const deleted = folder.load();
+    const deleted = await folder.load();
     expect(deleted.reads).toEqual([]);
     expect(deleted.titles).toEqual(['B']);
     writeFileSync(join(dir, 'new.md'), post('New'));
-    const added = folder.load();
+    const added = await folder.load();
     expect(added.reads).toEqual(['new.md']);
     expect(added.titles.sort()).toEqual(['B', 'New']);
   });
 
-  it('ignores a corrupt cache, rebuilds it, and trusts the rebuilt one', () => {
+  it('ignores a corrupt cache, rebuilds it, and trusts the rebuilt one', async () => {
     const dir = tempPosts({ 'a.md': post('A'), 'b.md': post('B') });
     const folder = loader(dir);
-    const first = folder.load();
+    const first = await folder.load();
     writeFileSync(folder.cachePath(), '{"kind":"blog-tui index cache","version":1,"records":[{"file":"a.md","entry":"');
-    const rebuilt = folder.load({ verbose: true });
+    const rebuilt = await folder.load({ verbose: true });
     expect(rebuilt.reads.sort()).toEqual(['a.md', 'b.md']);
     expect(rebuilt.stderr).toContain('blog-tui: the cache is not valid JSON: indexing every file\n');
     expect(rebuilt.source.posts).toEqual(first.source.posts);
-    expect(folder.load().reads).toEqual([]);
+    expect((await folder.load()).reads).toEqual([]);
   });
 
-  it('never trusts entries cached for another folder', () => {
+  it('never trusts entries cached for another folder', async () => {
     const one = tempPosts({ 'a.md': post('One') });
     const two = tempPosts({ 'a.md': post('Two') });
     const folder = loader(two);
-    folder.load();
+    await folder.load();
     const foreign = JSON.parse(readFileSync(folder.cachePath(), 'utf8'));
     writeFileSync(folder.cachePath(), JSON.stringify({ ...foreign, root: realpathSync(one) }));
-    const again = folder.load();
+    const again = await folder.load();
     expect(again.reads).toEqual(['a.md']);
     expect(again.titles).toEqual(['Two']);
   });
 
-  it('keeps the problems of unchanged files without reading them again', () => {
+  it('keeps the problems of unchanged files without reading them again', async () => {
     const dir = tempPosts({ 'ok.md': post('OK'), 'bad.md': '---\ntitle: [x\n---\n' });
     const folder = loader(dir);
-    const first = folder.load();
+    const first = await folder.load();
     expect(first.stderr).toBe('blog-tui: 1 file could not be used (--verbose lists them)\n');
-    const second = folder.load();
+    const second = await folder.load();
     expect(second.reads).toEqual([]);
     expect(second.stderr).toBe(first.stderr);
   });
 
-  it('caches drafts too, so --drafts needs no read', () => {
+  it('caches drafts too, so --drafts needs no read', async () => {
     const dir = tempPosts({ 'a.md': post('A'), 'd.md': post('Draft', '2024-01-01', 'draft: true\n') });
     const folder = loader(dir);
-    expect(folder.load().titles).toEqual(['A']);
-    const drafts = folder.load({ drafts: true });
+    expect((await folder.load()).titles).toEqual(['A']);
+    const drafts = await folder.load({ drafts: true });
     expect(drafts.reads).toEqual([]);
     expect(drafts.titles.sort()).toEqual(['A', 'Draft']);
   });
 
-  it('still shows the posts when the cache cannot be written, and says so with --verbose', () => {
+  it('still shows the posts when the cache cannot be written, and says so with --verbose', async () => {
     const dir = tempPosts({ 'a.md': post('A') });
     const blocker = join(tempPosts({}), 'not-a-folder');
     writeFileSync(blocker, '');
-    const result = loader(dir).load({ verbose: true }, { XDG_CACHE_HOME: blocker });
+    const result = await loader(dir).load({ verbose: true }, { XDG_CACHE_HOME: blocker });
     expect(result.titles).toEqual(['A']);
     expect(result.stderr).toMatch(/^blog-tui: cannot write the cache .* \(ENOTDIR\)$/m);
   });
 });
 
 describe('a folder as a post source', () => {
-  it("is identified by the folder's real path and named after the folder", () => {
+  it("is identified by the folder's real path and named after the folder", async () => {
     const dir = tempPosts({ 'my-blog/a.md': post('A') });
     symlinkSync(join(dir, 'my-blog'), join(dir, 'link'));
-    const { source } = loader(join(dir, 'link')).load();
+    const { source } = await loader(join(dir, 'link')).load();
     expect(source.id).toBe(realpathSync(join(dir, 'my-blog')));
     expect(source.name).toBe('link');
-    expect(loader(join(dir, 'my-blog')).load().source.name).toBe('my-blog');
+    expect((await loader(join(dir, 'my-blog')).load()).source.name).toBe('my-blog');
   });
 
-  it("gives a post's body without its front matter", () => {
+  it("gives a post's body without its front matter", async () => {
     const dir = tempPosts({ 'a.md': post('A') });
-    const { source } = loader(dir).load();
+    const { source } = await loader(dir).load();
     expect(source.readBody(source.posts[0]!)).toBe('\nBody of A.\n');
   });
 
-  it('refuses to open a post that was replaced by a link out of the folder', () => {
+  it('refuses to open a post that was replaced by a link out of the folder', async () => {
     const outside = tempPosts({ 'secret.md': 'secret' });
     const dir = tempPosts({ 'a.md': post('A') });
-    const { source } = loader(dir).load();
+    const { source } = await loader(dir).load();
     rmSync(join(dir, 'a.md'));
     symlinkSync(join(outside, 'secret.md'), join(dir, 'a.md'));
     expect(() => source.readBody(source.posts[0]!)).toThrow(/outside the posts folder/);
   });
 
-  it("reads a Hugo site's content/posts and a Jekyll site's _posts and _drafts", () => {
+  it("reads a Hugo site's content/posts and a Jekyll site's _posts and _drafts", async () => {
     const hugo = tempPosts({ 'hugo.toml': '', 'content/posts/p.md': post('Post'), 'content/about.md': post('About'), 'README.md': '# Readme' });
-    expect(loader(hugo).load().source.posts.map((p) => p.file)).toEqual(['content/posts/p.md']);
+    expect((await loader(hugo).load()).source.posts.map((p) => p.file)).toEqual(['content/posts/p.md']);
     const jekyll = tempPosts({ '_config.yml': '', '_posts/2024-01-01-p.md': post('P'), '_drafts/d.md': post('D'), 'index.md': '# Home' });
-    expect(loader(jekyll).load({ drafts: true }).source.posts.map((p) => p.file).sort()).toEqual(['_drafts/d.md', '_posts/2024-01-01-p.md']);
+    expect((await loader(jekyll).load({ drafts: true })).source.posts.map((p) => p.file).sort()).toEqual(['_drafts/d.md', '_posts/2024-01-01-p.md']);
   });
 
-  it('says so when the folder holds no Markdown', () => {
+  it('says so when the folder holds no Markdown', async () => {
     const dir = tempPosts({ 'notes.txt': '' });
-    const result = loader(dir).load();
+    const result = await loader(dir).load();
     expect(result.titles).toEqual([]);
     expect(result.stderr).toBe(`blog-tui: no Markdown posts (.md, .markdown) in ${dir}\n`);
   });
 
-  it('stops with one clear line when the folder is missing or not a folder', () => {
+  it('stops with one clear line when the folder is missing or not a folder', async () => {
     const dir = tempPosts({ 'file.md': '' });
     for (const [path, message] of [
       [join(dir, 'missing'), `no such folder: ${join(dir, 'missing')}`],
@@ -176,7 +176,7 @@ describe('a folder as a post source', () => {
     ] as const) {
       let error: unknown;
       try {
-        loader(path).load();
+        await loader(path).load();
       } catch (e) {
         error = e;
       }
