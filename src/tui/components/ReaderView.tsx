@@ -16,7 +16,6 @@ const HINTS = footerHints('reader', [
   [['pageDown', 'pageUp'], 'page'],
   [['search'], 'search'],
   [['toc'], 'contents'],
-  [['links'], 'links'],
   [['back'], 'back'],
   [['help'], 'help'],
 ]);
