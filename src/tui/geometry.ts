@@ -56,9 +56,11 @@ export function readerGeometry(size: Size, title: string): ReaderGeometry {
   const textWidth = Math.max(10, Math.min(MAX_TEXT_WIDTH, size.cols - 4));
   const margin = Math.max(0, Math.floor((size.cols - textWidth) / 2));
   let titleLines = wrapAnsi(sanitizeLine(title), textWidth, { hard: true, trim: true }).split('\n');
-  if (titleLines.length > MAX_TITLE_LINES) {
-    titleLines = titleLines.slice(0, MAX_TITLE_LINES);
-    titleLines[MAX_TITLE_LINES - 1] = titleLines[MAX_TITLE_LINES - 1]!.slice(0, textWidth - 1) + '…';
+  // One title line on a short terminal, so that a line of text fits below the header.
+  const room = Math.max(1, Math.min(MAX_TITLE_LINES, drawableRows(size) - 3 - FOOTER_ROWS));
+  if (titleLines.length > room) {
+    titleLines = titleLines.slice(0, room);
+    titleLines[room - 1] = titleLines[room - 1]!.slice(0, textWidth - 1) + '…';
   }
   // Title lines, the meta line and a rule above the text; the status line below it.
   const chrome = titleLines.length + 2 + FOOTER_ROWS;

@@ -1,10 +1,13 @@
 // Every way out of the full-screen app must give the terminal back as it was: alternate screen
 // left, cursor shown, raw mode off, scrollback untouched, and the conventional exit status.
 // The built command runs on a real pseudo-terminal (test/support/pty_run.py).
-import { constants } from 'node:os';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { constants, tmpdir } from 'node:os';
+import { join } from 'node:path';
 import stringWidth from 'string-width';
-import { describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { blogTui, frames, runInPty, type PtyResult, type PtyStep } from '../support/ptyRun.js';
+import { HOSTILE } from '../support/hostile.js';
 
 const ESC = '\u001b';
 const ENTER_ALT = `${ESC}[?1049h`;
@@ -166,5 +169,80 @@ describe('terminal restore on every way out (built dist/blog-tui.js on a pty)', 
     }
 
     expectTerminalRestored(result);
+  });
+});
+
+describe('terminal restore on the help screen, with --posts on hostile files, and while indexing', () => {
+  const HELP_SHOWN: PtyStep[] = [...LIST_SHOWN, { send: '?' }, { wait: 'Esc close' }];
+
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+    it(`${signal} while the help is shown ends the process by ${signal}`, { timeout: TEST_TIMEOUT }, async () => {
+      const result = await runInPty({ argv: blogTui(), steps: [...HELP_SHOWN, { signal }] });
+      expectRanCleanly(result);
+      expectTerminalRestored(result);
+      expectKilledBy(result, signal);
+    });
+  }
+
+  it('q on the help, then q on the list, exits 0', { timeout: TEST_TIMEOUT }, async () => {
+    const result = await runInPty({ argv: blogTui(), steps: [...HELP_SHOWN, { send: 'q' }, { wait: '5 posts' }, { send: 'q' }] });
+    expectRanCleanly(result);
+    expectTerminalRestored(result);
+    expectExitCode(result, 0);
+  });
+
+  it('--posts test/fixtures/hostile: q exits 0, Ctrl-C exits 130, SIGTERM in a post ends by SIGTERM', { timeout: 30_000 }, async () => {
+    const cache = mkdtempSync(join(tmpdir(), 'blog-tui-cache-'));
+    try {
+      const argv = blogTui('--posts', HOSTILE, '--no-state');
+      const env = { XDG_CACHE_HOME: cache };
+      const shown: PtyStep[] = [{ wait: '13 posts' }, { waitTermios: { icanon: false, echo: false } }];
+      const quit = await runInPty({ argv, env, steps: [...shown, { send: 'q' }] });
+      expectRanCleanly(quit);
+      expectTerminalRestored(quit);
+      expectExitCode(quit, 0);
+      const interrupt = await runInPty({ argv, env, steps: [...shown, { send: '\u0003' }] });
+      expectRanCleanly(interrupt);
+      expectTerminalRestored(interrupt);
+      expectExitCode(interrupt, 130);
+      const term = await runInPty({ argv, env, steps: [...shown, { send: '\r' }, { waitRegex: STATUS }, { signal: 'SIGTERM' }] });
+      expectRanCleanly(term);
+      expectTerminalRestored(term);
+      expectKilledBy(term, 'SIGTERM');
+    } finally {
+      rmSync(cache, { recursive: true, force: true });
+    }
+  });
+
+  describe('while a large folder is indexed for the first time (the terminal is not in raw mode yet)', () => {
+    let folder = '';
+    beforeAll(() => {
+      folder = mkdtempSync(join(tmpdir(), 'blog-tui-large-'));
+      mkdirSync(join(folder, 'posts'));
+      const body = 'Some *text* with a [link](https://example.com) and `code`. '.repeat(20) + '\n\n## Heading\n\n- a\n- b\n';
+      for (let i = 0; i < 6000; i++) {
+        writeFileSync(join(folder, 'posts', `post-${i}.md`), `---\ntitle: Post ${i}\ndate: 2024-01-01\ntags: [a, b]\n---\n\n${body}`);
+      }
+    });
+    afterAll(() => rmSync(folder, { recursive: true, force: true }));
+
+    for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP'] as const) {
+      it(`${signal} ends the process by ${signal} with the terminal modes intact`, { timeout: 40_000 }, async () => {
+        const cache = mkdtempSync(join(folder, 'cache-'));
+        const result = await runInPty({
+          argv: blogTui('--posts', join(folder, 'posts'), '--no-state'),
+          env: { XDG_CACHE_HOME: cache },
+          timeout: 30,
+          steps: [{ wait: 'indexing' }, { signal }],
+        });
+        expectRanCleanly(result);
+        expectKilledBy(result, signal);
+        expect(result.termios, `terminal modes after exit; output tail ${tail(result)}`).toEqual({ icanon: true, echo: true, isig: true, icrnl: true, opost: true });
+        // Killed before the list was drawn: the alternate screen was never entered, or was left.
+        const out = result.output;
+        expect(out.lastIndexOf(LEAVE_ALT), tail(result)).toBeGreaterThanOrEqual(out.lastIndexOf(ENTER_ALT));
+        expect(out).not.toContain(ERASE_SCROLLBACK);
+      });
+    }
   });
 });

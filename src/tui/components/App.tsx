@@ -240,7 +240,8 @@ export function App({ source, initialState, renderer, loadRenderer, color, hyper
 
   if (tooSmall(state.size)) {
     const { cols, rows } = state.size;
-    const message = cols >= 40 ? `Terminal too small: ${cols}x${rows}, blog-tui needs ${MIN_COLS}x${MIN_ROWS}` : 'Too small';
+    const full = `Terminal too small: ${cols}x${rows}, blog-tui needs ${MIN_COLS}x${MIN_ROWS}`;
+    const message = full.length <= cols ? full : 'Too small';
     return <Text wrap="truncate-end">{message}</Text>;
   }
   if (state.screen === 'help') return <HelpView state={state} />;

@@ -193,7 +193,8 @@ function toggle(state: AppState, slug: string | undefined, field: 'read' | 'book
   const next = withProgress(state, slug, change);
   const on = field === 'read' ? !before.read : !before.bookmarked;
   const message = field === 'read' ? (on ? 'Marked read' : 'Marked unread') : on ? 'Bookmarked' : 'Bookmark removed';
-  return { ...next, message };
+  // A bookmark removed while only bookmarks are listed takes the post out of the list.
+  return { ...next, message, list: settleList(next.list, listView(next).length, listGeometry(next.size).perPage) };
 }
 
 function selectedSlug(state: AppState): string | undefined {
@@ -306,7 +307,7 @@ function backToList(state: AppState): AppState {
   const reader = state.reader!;
   const entries = listView(state);
   const at = entries.findIndex((e) => e.index === reader.index);
-  const list = at >= 0 ? settleList({ ...state.list, selected: at }, entries.length, listGeometry(state.size).perPage) : state.list;
+  const list = settleList(at >= 0 ? { ...state.list, selected: at } : state.list, entries.length, listGeometry(state.size).perPage);
   return { ...state, screen: 'list', list };
 }
 
