@@ -20,8 +20,6 @@ export interface TuiOptions {
   color: boolean;
 }
 
-const PRELOAD_DELAY_MS = 400;
-
 let rendererPromise: Promise<RenderFn> | undefined;
 function loadRenderer(): Promise<RenderFn> {
   rendererPromise ??= Promise.all([import('../render/markdownRenderer.js'), import('../render/codeHighlight.js').then((m) => m.loadHighlighter())]).then(
@@ -75,11 +73,6 @@ export async function runTui(options: TuiOptions): Promise<number> {
     />,
     { stdout: scrollbackSafe(process.stdout), exitOnCtrlC: false, patchConsole: true, incrementalRendering: false },
   );
-  if (!renderer) {
-    // Load the renderer while the user looks at the list, so the first post opens at once;
-    // not in the first moments, when the first keys are pressed.
-    setTimeout(() => void loadRenderer(), PRELOAD_DELAY_MS).unref();
-  }
   try {
     await instance.waitUntilExit();
   } finally {

@@ -35,6 +35,12 @@ export interface AppProps {
 }
 
 const CACHE_LIMIT = 24;
+/** The renderer is loaded this long after start, while the user looks at the list. */
+const PRELOAD_DELAY_MS = 100;
+/** The selected post is rendered ahead of Enter once the selection has rested this long... */
+const PRERENDER_REST_MS = 150;
+/** ...unless it is long enough that rendering it could delay a key. */
+const PRERENDER_MAX_WORDS = 20_000;
 const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 
 export function layoutOf(rendered: RenderedPost, width: number): PostLayout {
@@ -193,6 +199,24 @@ export function App({ source, initialState, renderer, loadRenderer, color, hyper
   }, [stdout, write, dispatch, renderedFor]);
 
   useEffect(() => () => cancelBodySearch.current(), []);
+
+  // Load the renderer in the background, so that the first post opens at once.
+  const [rendererReady, setRendererReady] = useState(renderer !== undefined);
+  useEffect(() => {
+    const timer = setTimeout(() => withRenderer(() => setRendererReady(true)), PRELOAD_DELAY_MS);
+    return () => clearTimeout(timer);
+  }, [withRenderer]);
+
+  // Render the selected post while the user decides, so that Enter only has to show it.
+  const selected = state.screen === 'list' ? listView(state)[state.list.selected] : undefined;
+  const selectedIndex = selected?.index;
+  useEffect(() => {
+    if (!rendererReady || selectedIndex === undefined || state.posts[selectedIndex]!.words > PRERENDER_MAX_WORDS) return;
+    const timer = setTimeout(() => {
+      if (rendererRef.current && store$.current.screen === 'list') renderedFor(rendererRef.current, selectedIndex, store$.current.size);
+    }, PRERENDER_REST_MS);
+    return () => clearTimeout(timer);
+  }, [rendererReady, selectedIndex, state.size, state.posts, renderedFor]);
 
   const onKey = useCallback(
     (name: string) => {
