@@ -7,6 +7,7 @@ export interface PostSource {
   id: string;
   /** The blog's name for the header. */
   name: string;
+  /** Newest first, as every index is sorted (src/content/postOrder.ts). */
   posts: PostEntry[];
   /** The Markdown body (front matter removed). Throws when the file cannot be read. */
   readBody(entry: PostEntry): string;

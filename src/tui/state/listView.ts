@@ -82,7 +82,8 @@ export function buildView(q: ViewQuery): ViewEntry[] {
     if (q.bookmarked && !q.bookmarked.has(post.slug)) return;
     candidates.push(index);
   });
-  candidates.sort(order);
+  // Posts arrive newest first (every index is sorted so): only other orders need a sort.
+  if (q.sort !== 'newest') candidates.sort(order);
   const filter = q.filter.trim();
   if (filter === '') return candidates.map((index) => ({ index }));
   const matched: ViewEntry[] = [];
