@@ -13,6 +13,7 @@
 //
 // Environment: BENCH_RUNS=N runs per warm figure (default 5; cold runs: max(2, N/2)),
 //              BENCH_KEEP=1 keeps the generated folders (their paths are printed).
+import { prng } from './bench/generate.mjs';
 import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir } from 'node:os';
@@ -31,16 +32,7 @@ const TARGET = { coldIndex1000Ms: 5000, warmFrameRatio: 1.3, peakRss10000Mb: 200
 
 // -- a deterministic generator of realistic posts ------------------------------------------
 
-function random(seed) {
-  let s = seed >>> 0;
-  return () => {
-    s = (s + 0x6d2b79f5) >>> 0;
-    let t = s;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+const random = prng;
 
 const WORDS = (
   'the a of to and in is that for it with as on be by this are or from at which an was but not have ' +

@@ -9,7 +9,8 @@ import { join } from 'node:path';
 /** Bump when the generated text changes, so old folders under the temp dir are rebuilt. */
 export const GENERATOR_VERSION = 2;
 
-function prng(seed) {
+/** A small seeded generator (mulberry32): the same posts on every machine. */
+export function prng(seed) {
   let a = seed >>> 0;
   return () => {
     a = (a + 0x6d2b79f5) >>> 0;
