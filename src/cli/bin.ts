@@ -1,5 +1,8 @@
 // Entry point of the `blog-tui` command. Colour libraries read the environment when they are
-// first imported, so NO_COLOR is settled here before anything else loads.
+// first imported, so NO_COLOR is settled here before anything else loads (they are all loaded
+// by the dynamic imports below).
+import { writeSync } from 'node:fs';
+
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 
 function oneLine(error: unknown): string {
@@ -13,14 +16,21 @@ process.stdout.on('error', (error: NodeJS.ErrnoException) => {
   process.stderr.write(`blog-tui: cannot write output: ${oneLine(error)}\n`);
   process.exit(1);
 });
-process.on('uncaughtException', (error) => {
-  process.stderr.write(`blog-tui: unexpected error: ${oneLine(error)}\n`);
+// A bug that escapes: one line, exit 1. The line is written on exit, after the full-screen app
+// (whose restore runs on exit too, registered earlier) has given the terminal back.
+function fail(error: unknown): never {
+  const line = `blog-tui: unexpected error: ${oneLine(error)}\n`;
+  process.on('exit', () => {
+    try {
+      writeSync(2, line);
+    } catch {
+      // stderr is gone.
+    }
+  });
   process.exit(1);
-});
-process.on('unhandledRejection', (error) => {
-  process.stderr.write(`blog-tui: unexpected error: ${oneLine(error)}\n`);
-  process.exit(1);
-});
+}
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
 
 // The full-screen app is the slowest thing to load: on a terminal, when the command will show
 // it (no command, or `read`), start loading it while the command line and the posts are read.

@@ -184,6 +184,25 @@ describe('terminal restore on the help screen, with --posts on hostile files, an
     });
   }
 
+  it('an uncaught error while the list is shown: one line on stderr, exit 1, terminal restored', { timeout: TEST_TIMEOUT }, async () => {
+    // The error is thrown from inside the process, after the list is on the screen, by a module
+    // preloaded with NODE_OPTIONS: the same path as any bug that escapes the app.
+    const dir = mkdtempSync(join(tmpdir(), 'blog-tui-crash-'));
+    const crash = join(dir, 'crash.cjs');
+    writeFileSync(crash, "setTimeout(() => { throw new Error('boom from a test'); }, 800);\n");
+    try {
+      const result = await runInPty({ argv: blogTui(), env: { NODE_OPTIONS: `--require ${crash}` }, steps: [...LIST_SHOWN] });
+      expectRanCleanly(result);
+      expectTerminalRestored(result);
+      expectExitCode(result, 1);
+      const after = result.output.slice(result.output.lastIndexOf(LEAVE_ALT));
+      expect(after).toContain('blog-tui: unexpected error: boom from a test');
+      expect(after).not.toMatch(/at .*\(.*:\d+:\d+\)/);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
   it('q on the help, then q on the list, exits 0', { timeout: TEST_TIMEOUT }, async () => {
     const result = await runInPty({ argv: blogTui(), steps: [...HELP_SHOWN, { send: 'q' }, { wait: '5 posts' }, { send: 'q' }] });
     expectRanCleanly(result);
