@@ -133,8 +133,11 @@ export function serializeState(table: StateTable): string {
   return JSON.stringify({ format: STATE_FORMAT, version: STATE_VERSION, sources }) + '\n';
 }
 
+/** What a post's state says, without when it was said. */
+export type StateContent = Pick<PostState, 'read' | 'bookmarked' | 'percent' | 'position'>;
+
 /** Whether two entries hold the same state (updatedAt aside). */
-export function sameContent(a: PostState, b: PostState): boolean {
+export function sameContent(a: StateContent, b: StateContent): boolean {
   return (
     a.read === b.read &&
     a.bookmarked === b.bookmarked &&

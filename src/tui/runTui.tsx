@@ -1,4 +1,3 @@
-import React from 'react';
 import { render } from 'ink';
 import { supportsHyperlink } from 'supports-hyperlinks';
 import { App } from './components/App.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { render, cleanup } from 'ink-testing-library';
 import { afterEach, vi } from 'vitest';
 import { App } from '../../src/tui/components/App.js';

@@ -1,4 +1,4 @@
-import React, { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, useApp, useInput, useStdout } from 'ink';
 import stripAnsi from 'strip-ansi';
 import { actionFor, keyNames } from '../keymap.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import type { AppState } from '../state/appReducer.js';
 import { helpLines } from '../keymap.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import { listView, progressOf, type AppState } from '../state/appReducer.js';
 import { displayTitles, SORT_LABELS } from '../state/listView.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import { pickerCount, tagEntries, type AppState } from '../state/appReducer.js';
 import { pickerGeometry } from '../geometry.js';

@@ -1,4 +1,3 @@
-import React from 'react';
 import { Box, Text } from 'ink';
 import stringWidth from 'string-width';
 import sliceAnsi from 'slice-ansi';

@@ -6,6 +6,7 @@ import { helpViewHeight, listGeometry, pickerGeometry, readerGeometry, type Size
 import { moveList, settleList, type ListMove, type ListPosition } from './listNavigation.js';
 import { clampTop, scroll, percentRead, type ScrollMove } from './readerScroll.js';
 import { memoizedView, SORT_ORDERS, tagCounts, type SortOrder, type ViewEntry } from './listView.js';
+import { sameContent } from '../../state/stateFile.js';
 import { NO_PROGRESS, positionOf, topOf, type PostProgress } from './progress.js';
 
 /** What the reader needs to know of a rendered post to move through it. */
@@ -158,15 +159,7 @@ const READER_MOVES = new Set<KeyAction>(['down', 'up', 'pageDown', 'pageUp', 'ha
 function withProgress(state: AppState, slug: string, change: Partial<PostProgress>): AppState {
   const before = progressOf(state, slug);
   const after = { ...before, ...change };
-  if (
-    after.read === before.read &&
-    after.percent === before.percent &&
-    after.bookmarked === before.bookmarked &&
-    after.position?.block === before.position?.block &&
-    after.position?.fraction === before.position?.fraction
-  ) {
-    return state;
-  }
+  if (sameContent(after, before)) return state;
   return { ...state, progress: { ...state.progress, [slug]: after } };
 }
 
