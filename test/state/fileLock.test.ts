@@ -23,7 +23,7 @@ function timed<T>(fn: () => T): { value: T; ms: number } {
 let child: ReturnType<typeof buildStateChild> | undefined;
 afterAll(() => child?.remove());
 
-describe('the lock between processes', () => {
+describe('the lock between processes', { timeout: 60_000 }, () => {
   it('is a file holding this process\'s pid while held, removed on release', () => {
     const path = join(tempPosts({}), 'state.json.lock');
     const lock = acquireLock(path)!;

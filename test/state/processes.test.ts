@@ -19,7 +19,7 @@ function parseState(dir: string) {
   return doc as { sources: Record<string, Record<string, { percent: number; position: { block: number } }>> };
 }
 
-describe('reading state shared by processes', () => {
+describe('reading state shared by processes', { timeout: 60_000 }, () => {
   it('two processes writing 200 updates each at once: the file parses and holds all 400', async () => {
     const dir = tempPosts({});
     const go = join(dir, 'go');

@@ -4,7 +4,7 @@
 //                                                 <flushEvery> updates; with goFile, prints
 //                                                 "ready" and starts when that file exists
 //   loop <entries>                                fills <entries> posts, then updates one and
-//                                                 flushes forever, printing "flushed <n>"
+//                                                 flushes until its parent exits, printing "flushed <n>"
 //   hold <ms>                                     takes the state file's lock, prints "locked",
 //                                                 keeps it <ms>, releases it
 //   linger                                        updates a post with a write due in a minute,
@@ -33,7 +33,9 @@ if (mode === 'write') {
   const entries = Number(args[0] ?? '100');
   const store = openReadingStore();
   for (let i = 0; i < entries; i++) store.update('bundled', `post-${i}`, { percent: 0, position: { block: 0, fraction: 0 } });
-  for (let n = 1; ; n++) {
+  // Ends by itself when the test that started it is gone, so a failed test leaves no process behind.
+  const parent = process.ppid;
+  for (let n = 1; process.ppid === parent; n++) {
     store.update('bundled', `post-${n % entries}`, { percent: n % 101, position: { block: n, fraction: (n % 7) / 7 } });
     store.flush();
     say(`flushed ${n}`);

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
+import { afterEach } from 'vitest';
 
 /** Bundles the child script; returns its path and a function that removes it. */
 export function buildStateChild(): { script: string; remove: () => void } {
@@ -34,11 +35,21 @@ export interface RunningChild {
   exited: Promise<number | NodeJS.Signals>;
 }
 
+const running = new Set<ChildProcess>();
+const stopAll = () => {
+  for (const child of running) child.kill('SIGKILL');
+};
+// A test that fails while a child runs must not leave the child behind.
+afterEach(stopAll);
+process.on('exit', stopAll);
+
 export function startStateChild(script: string, stateDir: string, args: string[]): RunningChild {
   const child = spawn(process.execPath, [script, ...args], {
     env: { ...process.env, BLOG_TUI_STATE_DIR: stateDir },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.on('exit', () => running.delete(child));
   const lines: string[] = [];
   let partial = '';
   let stderr = '';
@@ -59,7 +70,7 @@ export function startStateChild(script: string, stateDir: string, args: string[]
     });
   });
 
-  function waitForLine(pattern: RegExp, timeoutMs = 5_000): Promise<string> {
+  function waitForLine(pattern: RegExp, timeoutMs = 20_000): Promise<string> {
     return new Promise((resolve, reject) => {
       const check = () => {
         const line = lines.find((l) => pattern.test(l));
