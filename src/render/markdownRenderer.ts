@@ -2,7 +2,7 @@ import { Marked, type Token, type Tokens, type MarkedExtension, type RendererThi
 import { markedTerminal } from 'marked-terminal';
 import stringWidth from 'string-width';
 import stripAnsi from 'strip-ansi';
-import { Chalk, type ChalkInstance } from 'chalk';
+import { type Roles, rolesFor, terminalLevel } from './style.js';
 import { expandTabs, sanitizeText } from '../content/sanitize.js';
 import { highlightCode } from './codeHighlight.js';
 import { layoutTable, type Align } from './tableLayout.js';
@@ -37,6 +37,8 @@ export interface RenderOptions {
   color: boolean;
   /** Make links clickable with OSC 8 (terminals that support it); http, https and mailto only. */
   hyperlinks?: boolean;
+  /** The palette when `color` is true; the default palette at the terminal's depth otherwise. */
+  roles?: Roles;
 }
 
 const LINKABLE = /^(https?:\/\/|mailto:)/i;
@@ -68,15 +70,17 @@ function unescapeEntities(text: string): string {
 
 interface Engine {
   marked: Marked;
-  chalk: ChalkInstance;
+  roles: Roles;
+  /** Whether code is highlighted. */
+  color: boolean;
   hyperlinks: boolean;
   /** The width of the render in progress; renderers that lay out (tables, rules) read it. */
   width: number;
 }
 
 function fixes(engine: Engine): MarkedExtension {
-  const c = engine.chalk;
-  const headingStyles = [c.magenta.bold.underline, c.green.bold, c.cyan.bold, c.bold, c.bold, c.bold];
+  const r = engine.roles;
+  const headingStyles = [r.heading1, r.heading2, r.heading3, r.heading4, r.heading5, r.heading6];
   return {
     renderer: {
       // Tight list items hold a text token whose children carry the inline markup.
@@ -89,44 +93,44 @@ function fixes(engine: Engine): MarkedExtension {
         return '';
       },
       codespan(token: Tokens.Codespan) {
-        return c.yellow(unescapeEntities(token.text).replace(/\n/g, ' '));
+        return r.code(unescapeEntities(token.text).replace(/\n/g, ' '));
       },
       heading(this: RendererThis, token: Tokens.Heading) {
         const text = unescapeEntities(this.parser.parseInline(token.tokens));
         const styled = headingStyles[Math.min(token.depth, 6) - 1]!(text);
         // Top-level headings are underlined so they stand out in plain text too.
-        const rule = token.depth <= 2 ? '\n' + c.dim((token.depth === 1 ? '═' : '─').repeat(Math.min(stringWidth(text), engine.width))) : '';
+        const rule = token.depth <= 2 ? '\n' + r.headingRule((token.depth === 1 ? '═' : '─').repeat(Math.min(stringWidth(text), engine.width))) : '';
         return styled + rule + '\n\n';
       },
       hr() {
-        return RIGID_MARK + c.dim('─'.repeat(engine.width)) + '\n\n';
+        return RIGID_MARK + r.dim('─'.repeat(engine.width)) + '\n\n';
       },
       code(token: Tokens.Code) {
-        const code = highlightCode(token.text.replace(/\t/g, '    '), token.lang, c.level > 0);
+        const code = highlightCode(token.text.replace(/\t/g, '    '), token.lang, engine.color);
         const lines = code.split('\n').map((line) => CODE_INDENT + CODE_MARK + line);
         return lines.join('\n') + '\n\n';
       },
       blockquote(this: RendererThis, token: Tokens.Blockquote) {
         const inner = this.parser.parse(token.tokens).replace(/\n+$/, '');
-        const bar = c.gray('│ ');
-        return inner.split('\n').map((line) => bar + c.italic(line)).join('\n') + '\n\n';
+        const bar = r.quoteBar('│ ');
+        return inner.split('\n').map((line) => bar + r.quote(line)).join('\n') + '\n\n';
       },
       link(this: RendererThis, token: Tokens.Link) {
         const text = this.parser.parseInline(token.tokens);
         const href = token.href;
         const plain = text.replace(/\u001b\[[0-9;]*m/g, '');
         const clickable = engine.hyperlinks && LINKABLE.test(href);
-        const shown = (value: string) => (clickable ? hyperlink(c.blue.underline(value), href) : c.blue.underline(value));
+        const shown = (value: string) => (clickable ? hyperlink(r.link(value), href) : r.link(value));
         if (plain === href || `mailto:${plain}` === href || href === '') return shown(text || href);
-        return shown(text) + c.dim(` (${href})`);
+        return shown(text) + r.linkUrl(` (${href})`);
       },
       image(token: Tokens.Image) {
         const alt = token.text ? `: ${token.text}` : '';
-        return c.dim(`[image${alt}]`) + (token.href ? c.dim(` (${token.href})`) : '');
+        return r.dim(`[image${alt}]`) + (token.href ? r.dim(` (${token.href})`) : '');
       },
       html(token: Tokens.HTML | Tokens.Tag) {
         const text = token.text.replace(/<!--[\s\S]*?-->/g, '');
-        return text.trim() === '' ? '' : c.gray(text);
+        return text.trim() === '' ? '' : r.dim(text);
       },
       table(this: RendererThis, token: Tokens.Table) {
         const inline = (cell: Tokens.TableCell) => unescapeEntities(this.parser.parseInline(cell.tokens));
@@ -137,7 +141,7 @@ function fixes(engine: Engine): MarkedExtension {
             align: token.align as Align[],
           },
           engine.width,
-          { border: c.gray, header: c.bold },
+          { border: r.tableBorder, header: r.tableHeader },
         );
         return lines.map((line) => RIGID_MARK + line).join('\n') + '\n\n';
       },
@@ -145,27 +149,26 @@ function fixes(engine: Engine): MarkedExtension {
   };
 }
 
-function createEngine(level: 0 | 1 | 2 | 3, hyperlinks: boolean): Engine {
-  const chalk = new Chalk({ level });
-  const engine: Engine = { marked: new Marked(), chalk, hyperlinks, width: 80 };
+function createEngine(roles: Roles, color: boolean, hyperlinks: boolean): Engine {
+  const engine: Engine = { marked: new Marked(), roles, color, hyperlinks, width: 80 };
   const identity = (s: string) => s;
   engine.marked = new Marked(
     { gfm: true, async: false },
     markedTerminal({
-      code: chalk.yellow,
+      code: roles.code,
       blockquote: identity,
-      html: chalk.gray,
-      heading: chalk.green.bold,
-      firstHeading: chalk.magenta.bold.underline,
+      html: roles.dim,
+      heading: roles.heading2,
+      firstHeading: roles.heading1,
       listitem: identity,
       table: identity,
       paragraph: identity,
-      strong: chalk.bold,
-      em: chalk.italic,
-      codespan: chalk.yellow,
-      del: chalk.dim.strikethrough,
-      link: chalk.blue,
-      href: chalk.blue.underline,
+      strong: roles.strong,
+      em: roles.em,
+      codespan: roles.code,
+      del: roles.del,
+      link: roles.link,
+      href: roles.link,
       text: (s: string) => s.replace(/\n/g, ' '),
       unescape: true,
       emoji: false,
@@ -178,15 +181,18 @@ function createEngine(level: 0 | 1 | 2 | 3, hyperlinks: boolean): Engine {
   return engine;
 }
 
-const engines = new Map<string, Engine>();
+const engines = new WeakMap<Roles, Map<string, Engine>>();
 
-function engineFor(color: boolean, hyperlinks: boolean): Engine {
-  const level = color ? Math.max(1, new Chalk().level) as 1 | 2 | 3 : 0;
-  const key = `${level}${hyperlinks}`;
-  let engine = engines.get(key);
+function engineFor(options: RenderOptions): Engine {
+  const roles = options.color ? (options.roles ?? rolesFor(terminalLevel())) : rolesFor(0);
+  const hyperlinks = options.hyperlinks === true;
+  const key = `${options.color}${hyperlinks}`;
+  let forRoles = engines.get(roles);
+  if (!forRoles) engines.set(roles, (forRoles = new Map()));
+  let engine = forRoles.get(key);
   if (!engine) {
-    engine = createEngine(level, hyperlinks);
-    engines.set(key, engine);
+    engine = createEngine(roles, options.color, hyperlinks);
+    forRoles.set(key, engine);
   }
   return engine;
 }
@@ -205,7 +211,7 @@ function collectLinks(engine: Engine, tokens: Token[]): PostLink[] {
 /** Renders a post's Markdown body to terminal lines no wider than `width` display columns. */
 export function renderMarkdown(markdown: string, options: RenderOptions): RenderedPost {
   const width = Math.max(10, Math.floor(options.width));
-  const engine = engineFor(options.color, options.hyperlinks === true);
+  const engine = engineFor(options);
   engine.width = width;
   const tokens = engine.marked.lexer(expandTabs(sanitizeText(limitNesting(markdown))));
   const lines: string[] = [];

@@ -9,6 +9,7 @@ import { postMeta } from '../../content/postMeta.js';
 import type { LineMatch } from '../../content/textSearch.js';
 import { footerHints } from '../hints.js';
 import { spread, truncateToWidth } from '../textFit.js';
+import { rolesFor, terminalLevel } from '../../render/style.js';
 
 const HINTS = footerHints('reader', [
   [['up', 'down'], 'line'],
@@ -20,9 +21,7 @@ const HINTS = footerHints('reader', [
 ]);
 const INPUT_HINTS = footerHints('input', [[['commit'], 'keep'], [['cancel'], 'clear']]);
 
-const MATCH_ON = '\u001b[7m';
-const CURRENT_ON = '\u001b[30;43m';
-const HIGHLIGHT_OFF = '\u001b[27;39;49m';
+const ROLES = rolesFor(terminalLevel());
 
 /** Marks the matches on one rendered line: reverse video, the current match in yellow. */
 function highlight(line: string, plain: string, matches: readonly LineMatch[], current: LineMatch | undefined): string {
@@ -31,8 +30,8 @@ function highlight(line: string, plain: string, matches: readonly LineMatch[], c
   for (const m of [...matches].sort((a, b) => b.start - a.start)) {
     const from = stringWidth(plain.slice(0, m.start));
     const to = from + stringWidth(plain.slice(m.start, m.end));
-    const on = m === current ? CURRENT_ON : MATCH_ON;
-    out = sliceAnsi(out, 0, from) + on + plain.slice(m.start, m.end) + HIGHLIGHT_OFF + sliceAnsi(out, to);
+    const paint = m === current ? ROLES.matchCurrent : ROLES.match;
+    out = sliceAnsi(out, 0, from) + paint(plain.slice(m.start, m.end)) + sliceAnsi(out, to);
   }
   return out;
 }
