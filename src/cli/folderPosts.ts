@@ -4,7 +4,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { postBody } from '../content/frontMatterFences.js';
 import { cacheFile, readCache, writeCache } from '../content/indexCache.js';
 import { buildIndexWith, unchanged, type BuildOptions, type BuiltIndex, type ParsePost } from '../content/indexBuild.js';
-import { readPostSource } from '../content/postIndexFile.js';
+import { readPostSource, postPath } from '../content/postIndexFile.js';
 import { walkPostFiles } from '../content/postFiles.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import type { PostSource } from '../tui/postSource.js';
@@ -146,5 +146,6 @@ export async function loadFolderPosts(dir: string, options: FolderOptions, io: F
     name: basename(folder),
     posts: built.index.posts,
     readBody: (entry) => postBody(readPostSource(root, entry)),
+    filePath: (entry) => postPath(root, entry),
   };
 }

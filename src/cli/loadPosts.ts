@@ -1,5 +1,5 @@
 import { join } from 'node:path';
-import { readIndex, readPostSource, IndexError } from '../content/postIndexFile.js';
+import { readIndex, readPostSource, postPath, IndexError } from '../content/postIndexFile.js';
 import { postBody } from '../content/frontMatterFences.js';
 import type { PostSource } from '../tui/postSource.js';
 import { bundledPostsDir } from './bundledPosts.js';
@@ -16,6 +16,7 @@ export function loadBundledPosts(dir = bundledPostsDir()): PostSource {
       name: BLOG_NAME,
       posts: index.posts.filter((p) => !p.draft),
       readBody: (entry) => postBody(readPostSource(dir, entry)),
+      filePath: (entry) => postPath(dir, entry),
     };
   } catch (error) {
     if (error instanceof IndexError) throw new CliError(error.message);

@@ -55,6 +55,8 @@ interface GlobalOptions {
   verbose?: boolean;
   /** False with --no-state. */
   state?: boolean;
+  /** False with --no-mouse. */
+  mouse?: boolean;
 }
 
 /** The posts to show: the folder of `--posts` (or BLOG_TUI_POSTS), else the bundled ones. */
@@ -76,7 +78,7 @@ async function runRead(query: string, options: { width?: number }, globals: Glob
   const index = resolveSlug(query, source);
   if (interactive()) {
     const { runTui } = await import('../tui/runTui.js');
-    return runTui({ source, standaloneIndex: index, color: colorEnabled(process.stdout), keepState: globals.state !== false });
+    return runTui({ source, standaloneIndex: index, color: colorEnabled(process.stdout), keepState: globals.state !== false, mouse: globals.mouse !== false });
   }
   const entry = source.posts[index]!;
   let body: string;
@@ -129,6 +131,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--drafts', 'include posts marked as drafts')
     .option('--verbose', 'list each file that could not be used, and say what the cache did')
     .option('--no-state', 'do not read or write the reading state (read marks, positions, bookmarks)')
+    .option('--no-mouse', 'do not take the mouse (wheel and clicks); Shift+drag selects text either way')
     .action(async () => {
       // Without a terminal (a pipe, CI) there is no one to press keys: print the list instead.
       if (!interactive()) {
@@ -137,7 +140,7 @@ export async function main(argv: string[]): Promise<number> {
       }
       const source = await loadSource(globals());
       const { runTui } = await import('../tui/runTui.js');
-      code = await runTui({ source, color: colorEnabled(process.stdout), keepState: globals().state !== false });
+      code = await runTui({ source, color: colorEnabled(process.stdout), keepState: globals().state !== false, mouse: globals().mouse !== false });
     });
   const globals = () => program.opts<GlobalOptions>();
 

@@ -6,13 +6,19 @@ export interface LineMatch {
   end: number;
 }
 
-/** Every case-insensitive occurrence of `query` in the lines, in reading order. */
+/** Smart case, as less -i and vim's smartcase: a query with a capital letter matches case exactly. */
+export function isCaseSensitive(query: string): boolean {
+  return /\p{Lu}/u.test(query);
+}
+
+/** Every occurrence of `query` in the lines, in reading order; case-insensitive unless the query has a capital. */
 export function findInLines(lines: readonly string[], query: string): LineMatch[] {
-  const q = query.toLowerCase();
+  const exact = isCaseSensitive(query);
+  const q = exact ? query : query.toLowerCase();
   if (q === '') return [];
   const matches: LineMatch[] = [];
   lines.forEach((text, line) => {
-    const lower = text.toLowerCase();
+    const lower = exact ? text : text.toLowerCase();
     for (let at = lower.indexOf(q); at >= 0; at = lower.indexOf(q, at + q.length)) {
       matches.push({ line, start: at, end: at + q.length });
     }

@@ -37,28 +37,62 @@ export type KeyAction =
   | 'choose'
   | 'commit'
   | 'cancel'
-  | 'deleteChar';
+  | 'deleteChar'
+  | 'count'
+  | 'percent'
+  | 'info'
+  | 'edit'
+  | 'redraw'
+  | 'suspend';
 
 export interface Binding {
   action: KeyAction;
   /** Key names as keyName() produces them: 'down', 'pagedown', 'enter', 'ctrl+c', 'j', 'G'. */
   keys: string[];
   description: string;
+  /** The count the action gets when none was typed (the wheel scrolls three lines). */
+  count?: number;
 }
 
+/** Ctrl-Z and Ctrl-C do the same everywhere. */
+const ALWAYS: Binding[] = [
+  { action: 'suspend', keys: ['ctrl+z'], description: 'suspend to the shell (fg comes back)' },
+  { action: 'interrupt', keys: ['ctrl+c'], description: 'quit at once' },
+];
+
 const MOVES = (what: string): Binding[] => [
-  { action: 'down', keys: ['down', 'j'], description: `next ${what}` },
-  { action: 'up', keys: ['up', 'k'], description: `previous ${what}` },
-  { action: 'pageDown', keys: ['pagedown', 'space', 'f'], description: 'next page' },
-  { action: 'pageUp', keys: ['pageup', 'b'], description: 'previous page' },
-  { action: 'top', keys: ['home', 'g'], description: `first ${what}` },
-  { action: 'bottom', keys: ['end', 'G'], description: `last ${what}` },
+  { action: 'down', keys: ['down', 'j', 'e', 'ctrl+n', 'ctrl+e'], description: `next ${what}` },
+  { action: 'up', keys: ['up', 'k', 'y', 'ctrl+p', 'ctrl+y'], description: `previous ${what}` },
+  { action: 'pageDown', keys: ['pagedown', 'space', 'f', 'ctrl+f', 'z'], description: 'next page' },
+  { action: 'pageUp', keys: ['pageup', 'b', 'ctrl+b', 'w'], description: 'previous page' },
+  { action: 'halfPageDown', keys: ['d', 'ctrl+d'], description: 'down half a page' },
+  { action: 'halfPageUp', keys: ['u', 'ctrl+u'], description: 'up half a page' },
+  { action: 'top', keys: ['home', 'g', '<'], description: `first ${what}, or ${what} N (5g)` },
+  { action: 'bottom', keys: ['end', 'G', '>'], description: `last ${what}, or ${what} N (5G)` },
+  { action: 'down', keys: ['wheeldown'], description: `next ${what}` },
+  { action: 'up', keys: ['wheelup'], description: `previous ${what}` },
+];
+
+/** Scrolling text line by line: the reader and the help. */
+const SCROLLS = (say: { line: string; top: string; bottom: string }): Binding[] => [
+  { action: 'down', keys: ['down', 'j', 'e', 'enter', 'ctrl+n', 'ctrl+e'], description: `down ${say.line}` },
+  { action: 'up', keys: ['up', 'k', 'y', 'ctrl+p', 'ctrl+y'], description: `up ${say.line}` },
+  { action: 'down', keys: ['wheeldown'], description: 'down three lines', count: 3 },
+  { action: 'up', keys: ['wheelup'], description: 'up three lines', count: 3 },
+  { action: 'pageDown', keys: ['pagedown', 'space', 'f', 'ctrl+f', 'z'], description: 'down one page' },
+  { action: 'pageUp', keys: ['pageup', 'b', 'ctrl+b', 'w'], description: 'up one page' },
+  { action: 'halfPageDown', keys: ['d', 'ctrl+d'], description: 'down half a page' },
+  { action: 'halfPageUp', keys: ['u', 'ctrl+u'], description: 'up half a page' },
+  { action: 'top', keys: ['home', 'g', '<'], description: say.top },
+  { action: 'bottom', keys: ['end', 'G', '>'], description: say.bottom },
 ];
 
 export const KEYMAP: Record<Scope, Binding[]> = {
   list: [
     ...MOVES('post'),
-    { action: 'open', keys: ['enter', 'l', 'right'], description: 'open the post' },
+    { action: 'count', keys: ['digit'], description: 'a count before a move: 10j, 5G, 50%' },
+    { action: 'percent', keys: ['%', 'p'], description: 'N percent of the way down the list (50%, 50p)' },
+    { action: 'open', keys: ['enter', 'l', 'right', 'click'], description: 'open the post (click: the post clicked)' },
     { action: 'filter', keys: ['/'], description: 'filter by title, tags, summary and text' },
     { action: 'clearFilter', keys: ['escape'], description: 'clear the filter' },
     { action: 'sort', keys: ['s'], description: 'order: newest, oldest, shortest, longest, title' },
@@ -66,22 +100,20 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     { action: 'bookmarksOnly', keys: ['B'], description: 'bookmarked posts only, or all' },
     { action: 'toggleBookmark', keys: ['*'], description: 'bookmark the post, or not' },
     { action: 'toggleRead', keys: ['m'], description: 'mark the post read or unread' },
+    { action: 'info', keys: ['=', 'ctrl+g'], description: 'the post, its file and its place in the list' },
+    { action: 'edit', keys: ['v'], description: "edit the post's file in $VISUAL or $EDITOR" },
+    { action: 'redraw', keys: ['ctrl+l'], description: 'redraw the screen' },
     { action: 'help', keys: ['?'], description: 'this help' },
     { action: 'quit', keys: ['q'], description: 'quit' },
-    { action: 'interrupt', keys: ['ctrl+c'], description: 'quit at once' },
+    ...ALWAYS,
   ],
   reader: [
-    { action: 'down', keys: ['down', 'j'], description: 'down one line' },
-    { action: 'up', keys: ['up', 'k'], description: 'up one line' },
-    { action: 'pageDown', keys: ['pagedown', 'space', 'f'], description: 'down one page' },
-    { action: 'pageUp', keys: ['pageup', 'b'], description: 'up one page' },
-    { action: 'halfPageDown', keys: ['d'], description: 'down half a page' },
-    { action: 'halfPageUp', keys: ['u'], description: 'up half a page' },
-    { action: 'top', keys: ['home', 'g'], description: 'start of the post' },
-    { action: 'bottom', keys: ['end', 'G'], description: 'end of the post' },
-    { action: 'search', keys: ['/'], description: 'search the post' },
-    { action: 'nextMatch', keys: ['n'], description: 'next match' },
-    { action: 'previousMatch', keys: ['N'], description: 'previous match' },
+    ...SCROLLS({ line: 'one line, or N lines (10j, 10k)', top: 'start of the post, or line N (5g)', bottom: 'end of the post, or line N (5G)' }),
+    { action: 'count', keys: ['digit'], description: 'a count before a move: 10j, 5G, 50%' },
+    { action: 'percent', keys: ['%', 'p'], description: 'N percent into the post (50%, 50p)' },
+    { action: 'search', keys: ['/'], description: 'search the post (smart case)' },
+    { action: 'nextMatch', keys: ['n'], description: 'next match below the top of the screen' },
+    { action: 'previousMatch', keys: ['N'], description: 'previous match above the top of the screen' },
     { action: 'nextHeading', keys: [']'], description: 'next heading' },
     { action: 'previousHeading', keys: ['['], description: 'previous heading' },
     { action: 'toc', keys: ['t'], description: 'table of contents' },
@@ -90,36 +122,44 @@ export const KEYMAP: Record<Scope, Binding[]> = {
     { action: 'previousPost', keys: ['K'], description: 'previous post in the list' },
     { action: 'toggleBookmark', keys: ['*'], description: 'bookmark the post, or not' },
     { action: 'toggleRead', keys: ['m'], description: 'mark the post read or unread' },
+    { action: 'info', keys: ['=', 'ctrl+g'], description: 'the post, its file, the lines shown and how far' },
+    { action: 'edit', keys: ['v'], description: "edit the post's file in $VISUAL or $EDITOR, then read it again" },
+    { action: 'redraw', keys: ['ctrl+l'], description: 'redraw the screen' },
     { action: 'back', keys: ['escape', 'q', 'h', 'left'], description: 'clear the search, else back to the list' },
     { action: 'help', keys: ['?'], description: 'this help' },
-    { action: 'interrupt', keys: ['ctrl+c'], description: 'quit at once' },
+    ...ALWAYS,
   ],
   picker: [
     ...MOVES('entry'),
+    { action: 'count', keys: ['digit'], description: 'a count before a move: 10j, 5G' },
     { action: 'choose', keys: ['enter', 'l', 'right'], description: 'choose: the tag, the heading, or open the link' },
-    { action: 'back', keys: ['escape', 'q', 'h', 'left'], description: 'close' },
-    { action: 'interrupt', keys: ['ctrl+c'], description: 'quit at once' },
+    { action: 'filter', keys: ['/'], description: 'type to filter the entries' },
+    { action: 'back', keys: ['escape', 'q', 'h', 'left'], description: 'clear the filter, else close' },
+    ...ALWAYS,
   ],
   input: [
     { action: 'commit', keys: ['enter'], description: 'keep the filter or search and leave the prompt' },
-    { action: 'cancel', keys: ['escape'], description: 'clear the filter or search' },
+    { action: 'cancel', keys: ['escape'], description: 'clear the filter; a search goes back to where it began' },
     { action: 'deleteChar', keys: ['backspace'], description: 'delete the last character' },
-    { action: 'interrupt', keys: ['ctrl+c'], description: 'quit at once' },
+    ...ALWAYS,
   ],
   help: [
-    { action: 'down', keys: ['down', 'j'], description: 'down one line' },
-    { action: 'up', keys: ['up', 'k'], description: 'up one line' },
-    { action: 'pageDown', keys: ['pagedown', 'space', 'f'], description: 'down one page' },
-    { action: 'pageUp', keys: ['pageup', 'b'], description: 'up one page' },
-    { action: 'top', keys: ['home', 'g'], description: 'top' },
-    { action: 'bottom', keys: ['end', 'G'], description: 'bottom' },
+    ...SCROLLS({ line: 'one line', top: 'top', bottom: 'bottom' }),
     { action: 'back', keys: ['escape', 'q', '?', 'h', 'left'], description: 'close the help' },
-    { action: 'interrupt', keys: ['ctrl+c'], description: 'quit at once' },
+    ...ALWAYS,
   ],
 };
 
+/** The pseudo-key of a binding that takes every digit. */
+const DIGIT = 'digit';
+
+/** The binding of a key in a screen; every digit finds the binding of the pseudo-key 'digit'. */
+export function bindingFor(scope: Scope, key: string): Binding | undefined {
+  return KEYMAP[scope].find((b) => b.keys.includes(key)) ?? (/^[0-9]$/.test(key) ? KEYMAP[scope].find((b) => b.keys.includes(DIGIT)) : undefined);
+}
+
 export function actionFor(scope: Scope, key: string): KeyAction | undefined {
-  return KEYMAP[scope].find((b) => b.keys.includes(key))?.action;
+  return bindingFor(scope, key)?.action;
 }
 
 /** The subset of Ink's Key that names keys. */
@@ -160,7 +200,16 @@ export function keyName(input: string, key: InkKey): string {
   return input;
 }
 
-const CONTROL_KEYS: Record<string, string> = { '\r': 'enter', '\n': 'enter', '\u0003': 'ctrl+c', '\u001b': 'escape', '\t': 'tab', '\u007f': 'backspace' };
+const CONTROL_KEYS: Record<string, string> = { '\r': 'enter', '\n': 'enter', '\u001b': 'escape', '\t': 'tab', '\b': 'backspace', '\u007f': 'backspace' };
+
+/** One character of a string of keys: control characters are Ctrl and a letter. */
+function charKey(ch: string): string {
+  const named = CONTROL_KEYS[ch];
+  if (named) return named;
+  const code = ch.charCodeAt(0);
+  if (code >= 1 && code <= 26) return `ctrl+${String.fromCharCode(code + 96)}`;
+  return ch === ' ' ? 'space' : ch;
+}
 
 /**
  * Key names for one input event. Ink delivers keys typed faster than it reads them (or sent
@@ -169,15 +218,18 @@ const CONTROL_KEYS: Record<string, string> = { '\r': 'enter', '\n': 'enter', '\u
 export function keyNames(input: string, key: InkKey): string[] {
   const chars = [...input];
   if (chars.length <= 1 || input.startsWith('\u001b') || key.ctrl || key.meta) return [keyName(input, key)];
-  return chars.map((ch) => CONTROL_KEYS[ch] ?? (ch === ' ' ? 'space' : ch));
+  return chars.map(charKey);
 }
 
 const LABELS: Record<string, string> = {
   down: '↓', up: '↑', left: '←', right: '→', pagedown: 'PgDn', pageup: 'PgUp', home: 'Home',
-  end: 'End', enter: 'Enter', escape: 'Esc', space: 'Space', 'ctrl+c': 'Ctrl-C', backspace: 'Backspace',
+  end: 'End', enter: 'Enter', escape: 'Esc', space: 'Space', backspace: 'Backspace', [DIGIT]: '0-9',
+  wheelup: 'wheel up', wheeldown: 'wheel down', click: 'click',
 };
 
 export function keyLabel(key: string): string {
+  const ctrl = /^ctrl\+(.)$/.exec(key);
+  if (ctrl) return `Ctrl-${ctrl[1]!.toUpperCase()}`;
   return LABELS[key] ?? key;
 }
 
@@ -189,6 +241,20 @@ export const SCOPE_TITLES: Record<Scope, string> = {
   help: 'Help',
 };
 
+/** Width of the keys column of the help. */
+export const HELP_KEYS_WIDTH = 26;
+
+/** One line of the help for a binding. */
+export function helpLine(binding: Binding): string {
+  return `  ${binding.keys.map(keyLabel).join(' ').padEnd(HELP_KEYS_WIDTH)} ${binding.description}`;
+}
+
+export const MOUSE_NOTE = [
+  'Mouse (off with --no-mouse)',
+  '  The wheel scrolls, a click on a post opens it.',
+  '  To select text while the mouse is on, hold Shift as you drag (Option in iTerm2).',
+];
+
 /** The help screen's lines, generated from KEYMAP. */
 export function helpLines(): string[] {
   const lines: string[] = [];
@@ -196,8 +262,38 @@ export function helpLines(): string[] {
     if (lines.length > 0) lines.push('');
     lines.push(SCOPE_TITLES[scope]);
     for (const b of KEYMAP[scope]) {
-      lines.push(`  ${b.keys.map(keyLabel).join(' ').padEnd(22)} ${b.description}`);
+      lines.push(helpLine(b));
     }
   }
+  lines.push('', ...MOUSE_NOTE);
   return lines;
+}
+
+/** A mouse report turned into a key: the wheel, or a click of the left button at a cell (1-based). */
+export interface MouseKey {
+  name: 'wheelup' | 'wheeldown' | 'click';
+  x: number;
+  y: number;
+}
+
+const SGR_MOUSE = /^\u001b?\[<(\d{1,4});(\d{1,5});(\d{1,5})([Mm])$/;
+
+/**
+ * An SGR mouse report (mode 1006) as Ink delivers it, with or without its ESC: the key it
+ * stands for, null for reports that mean nothing here (releases, other buttons), or undefined
+ * when the input is not a mouse report at all.
+ */
+export function parseMouse(input: string): MouseKey | null | undefined {
+  const m = SGR_MOUSE.exec(input);
+  if (!m) return undefined;
+  const button = Number(m[1]);
+  const x = Number(m[2]);
+  const y = Number(m[3]);
+  if (m[4] === 'm') return null;
+  // 64 and 65 are the wheel; modifier bits (4 Shift, 8 Meta, 16 Ctrl) are ignored.
+  const base = button & ~(4 | 8 | 16);
+  if (base === 64) return { name: 'wheelup', x, y };
+  if (base === 65) return { name: 'wheeldown', x, y };
+  if (base === 0) return { name: 'click', x, y };
+  return null;
 }

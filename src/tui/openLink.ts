@@ -1,4 +1,5 @@
 import { spawn } from 'node:child_process';
+import { basename } from 'node:path';
 
 export interface OpenCommand {
   command: string;
@@ -37,11 +38,45 @@ export function browserCommand(url: string, env: NodeJS.ProcessEnv = process.env
   return { command: 'xdg-open', args: [url] };
 }
 
-/** Starts the browser on a link, detached, and reports the outcome in one line. */
-export function openLink(href: string, env: NodeJS.ProcessEnv = process.env): Promise<string> {
+/** Browsers that draw in the terminal: they need it, so they run in the foreground. */
+const TEXT_BROWSERS = new Set(['w3m', 'lynx', 'links', 'links2', 'elinks', 'browsh', 'carbonyl', 'chawan', 'cha']);
+
+/**
+ * Whether a browser command runs in the terminal: a known text browser, or any browser when
+ * `textBrowser` says so (BLOG_TUI_TEXT_BROWSER=1, for one this list does not know).
+ */
+export function isTextBrowser(command: string, textBrowser?: boolean): boolean {
+  if (textBrowser !== undefined) return textBrowser;
+  return TEXT_BROWSERS.has(basename(command));
+}
+
+/** Runs a command on the terminal with the app out of the way, and waits for it. */
+export type RunForeground = (command: string, args: string[]) => { status: number | null; error?: string };
+
+export interface OpenOptions {
+  env?: NodeJS.ProcessEnv;
+  /** Present in the full-screen app: text browsers run through it. */
+  runForeground?: RunForeground;
+  /** Force the browser to be treated as a text browser, or not (default: by its name). */
+  textBrowser?: boolean;
+}
+
+/**
+ * Opens a link and reports the outcome in one line. A text browser (w3m, lynx, ...) gets the
+ * terminal while the app is suspended; a graphical one is started detached.
+ */
+export function openLink(href: string, options: OpenOptions = {}): Promise<string> {
+  const env = options.env ?? process.env;
   const checked = checkLink(href);
   if ('error' in checked) return Promise.resolve(`Not opened: ${checked.error}`);
   const { command, args } = browserCommand(checked.url, env);
+  const flag = env.BLOG_TUI_TEXT_BROWSER;
+  const textBrowser = options.textBrowser ?? (flag === undefined || flag === '' ? undefined : flag !== '0');
+  if (options.runForeground && isTextBrowser(command, textBrowser)) {
+    const result = options.runForeground(command, args);
+    if (result.error) return Promise.resolve(`Could not start ${command}: ${result.error}`);
+    return Promise.resolve(result.status === 0 ? `Back from ${command}` : `${command} exited with status ${result.status ?? 'unknown'}`);
+  }
   return new Promise((resolve) => {
     let child;
     try {
@@ -56,4 +91,11 @@ export function openLink(href: string, env: NodeJS.ProcessEnv = process.env): Pr
       resolve(`Opened ${checked.url}`);
     });
   });
+}
+
+/** The editor for `v`: $VISUAL, else $EDITOR, else vi; split into words, run without a shell. */
+export function editorCommand(file: string, env: NodeJS.ProcessEnv = process.env): OpenCommand {
+  const editor = [env.VISUAL, env.EDITOR].map((e) => e?.trim()).find(Boolean) ?? 'vi';
+  const words = editor.split(/\s+/);
+  return { command: words[0]!, args: [...words.slice(1), file] };
 }

@@ -11,6 +11,8 @@ export interface PostSource {
   posts: PostEntry[];
   /** The Markdown body (front matter removed). Throws when the file cannot be read. */
   readBody(entry: PostEntry): string;
+  /** The post's file, to open in an editor; absent when there is no file (standard input). */
+  filePath?(entry: PostEntry): string;
 }
 
 export type RenderFn = (markdown: string, options: RenderOptions) => RenderedPost;

@@ -4,7 +4,7 @@ import { App } from './components/App.js';
 import { renderPostCached, layoutOf } from './components/App.js';
 import { initialState, standaloneState } from './state/appReducer.js';
 import { readerGeometry } from './geometry.js';
-import { enterFullScreen, scrollbackSafe } from './terminalSession.js';
+import { startTerminalSession, scrollbackSafe } from './terminalSession.js';
 import type { PostSource, RenderFn } from './postSource.js';
 import type { RenderedPost } from '../render/markdownRenderer.js';
 import { openReadingStore } from '../state/readingStore.js';
@@ -17,6 +17,8 @@ export interface TuiOptions {
   /** Open the reader on this post and quit when leaving it (`blog-tui read <slug>`). */
   standaloneIndex?: number;
   color: boolean;
+  /** Report the mouse wheel and clicks (default on; off with --no-mouse). */
+  mouse?: boolean;
 }
 
 let rendererPromise: Promise<RenderFn> | undefined;
@@ -50,9 +52,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
     state = standaloneState(source.posts, size, index, layoutOf(rendered, width), progress);
   }
 
-  const restoreTerminal = enterFullScreen(process.stdin, () => store.flush());
+  const terminal = startTerminalSession(process.stdin, { beforeRestore: () => store.flush(), mouse: options.mouse !== false });
   const restore = () => {
-    restoreTerminal();
+    terminal.restore();
     for (const line of warnings.splice(0)) process.stderr.write(`${line}\n`);
   };
   let exitKind = 'quit' as 'quit' | 'interrupt';
@@ -66,6 +68,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
       hyperlinks={hyperlinks}
       cache={cache}
       store={store}
+      terminal={terminal}
       onExit={(kind) => {
         exitKind = kind;
       }}

@@ -17,9 +17,9 @@ export function blogTui(...args: string[]): string[] {
 export type TermiosFlag = 'icanon' | 'echo' | 'isig' | 'icrnl' | 'opost';
 export type TermiosFlags = Record<TermiosFlag, boolean>;
 
-/** Where a wait starts searching: after the previous wait's match (default), anywhere, or
- *  only in output that arrives after the wait starts. */
-export type WaitFrom = 'previous' | 'start' | 'now';
+/** Where a wait starts searching: after the previous wait's match (default), anywhere, only
+ *  in output that arrives after the wait starts, or after a mark (set it before the send). */
+export type WaitFrom = 'previous' | 'start' | 'now' | `mark:${string}`;
 
 export type PtyStep =
   | { wait: string; from?: WaitFrom; timeout?: number }
@@ -28,6 +28,8 @@ export type PtyStep =
   /** Poll the terminal modes until they match, e.g. `{ icanon: false }` = raw mode is on. */
   | { waitTermios: Partial<TermiosFlags>; timeout?: number }
   /** Written UTF-8 encoded: '\r' is Enter, '\u0003' Ctrl-C, '\u001b[B' down. */
+  /** Wait until the command is stopped (true) or running again (false). */
+  | { waitStopped: boolean; timeout?: number }
   | { send: string }
   | { signal: NodeJS.Signals | number; group?: boolean }
   /** TIOCSWINSZ then SIGWINCH (`sigwinch: false` leaves only the kernel's own SIGWINCH). */

@@ -23,6 +23,7 @@ Steps
                             for the same text need two occurrences. Options:
                               "from": "previous" (default) | "start" (anywhere in the output)
                                       | "now" (only output that arrives after this step starts)
+                                      | "mark:NAME" (output after the mark NAME, see below)
                               "timeout": seconds (default: whatever is left of the budget)
                             On timeout the run stops: the child is killed with SIGKILL and the
                             result has "timedOut": true and an "error" naming the step.
@@ -42,6 +43,8 @@ Steps
                             Poll the terminal's local modes until they match (e.g. wait until
                             the app has put the terminal into raw mode before sending a
                             Ctrl-C byte). Same "timeout" option and failure as "wait".
+{"waitStopped": true}       Wait until the child is stopped (state T in /proc; false: until it
+                            runs again). Same "timeout" option and failure as "wait".
 {"sleep": 0.1}              Keep reading output for that many seconds. Avoid when a wait can
                             be used instead.
 {"mark": "name"}            Record the time and the current output position under `name`.
@@ -144,6 +147,7 @@ class Run:
         self.cursor = 0  # byte position after the previous wait's match
         self.marks = {}
         self.mark_offsets = {}
+        self.mark_bytes = {}
         self.waits = {}
         self.wait_offsets = {}
         self.timed_out = False
@@ -329,6 +333,8 @@ class Run:
             base = len(self.buf)
         elif origin == "previous":
             base = self.cursor
+        elif isinstance(origin, str) and origin.startswith("mark:") and origin[5:] in self.mark_bytes:
+            base = self.mark_bytes[origin[5:]]
         else:
             raise ValueError(f"unknown wait origin {origin!r}")
         until = self.step_deadline(step)
@@ -368,6 +374,28 @@ class Run:
                 return False
             self.pump(min(until, time.monotonic() + 0.01))
 
+    def is_stopped(self):
+        try:
+            with open(f"/proc/{self.pid}/stat", "rb") as stat:
+                fields = stat.read().rsplit(b")", 1)[1].split()
+        except OSError:
+            return None
+        return fields[0] in (b"T", b"t")
+
+    def do_wait_stopped(self, step):
+        want = bool(step["waitStopped"])
+        until = self.step_deadline(step)
+        while True:
+            if self.is_stopped() == want:
+                return True
+            if time.monotonic() >= until:
+                self.fail(f"timed out waiting for the command to be {'stopped' if want else 'running'}")
+                return False
+            if self.reap():
+                self.fail("the command ended while waiting for it to stop or run")
+                return False
+            self.pump(min(until, time.monotonic() + 0.01))
+
     def fail(self, message):
         self.error = message
         self.timed_out = "timed out" in message
@@ -382,6 +410,10 @@ class Run:
                     return
             elif "waitTermios" in step:
                 if not self.do_wait_termios(step):
+                    self.error = f"step {index}: {self.error}"
+                    return
+            elif "waitStopped" in step:
+                if not self.do_wait_stopped(step):
                     self.error = f"step {index}: {self.error}"
                     return
             elif "send" in step:
@@ -416,6 +448,7 @@ class Run:
                 name = self.unique_key(self.marks, str(step["mark"]))
                 self.marks[name] = self.now()
                 self.mark_offsets[name] = self.char_offset(len(self.buf))
+                self.mark_bytes[name] = len(self.buf)
             else:
                 raise ValueError(f"step {index}: unknown step {step!r}")
             if time.monotonic() >= self.deadline:

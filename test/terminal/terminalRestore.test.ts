@@ -15,6 +15,8 @@ const LEAVE_ALT = `${ESC}[?1049l`;
 const HIDE_CURSOR = `${ESC}[?25l`;
 const SHOW_CURSOR = `${ESC}[?25h`;
 const ERASE_SCROLLBACK = `${ESC}[3J`;
+const MOUSE_ON = `${ESC}[?1000h`;
+const MOUSE_OFF = `${ESC}[?1000l`;
 
 /** The reader's status line: a percentage at the end of a line (not "0.17 %" in a post). */
 const STATUS = String.raw`\d{1,3}% ?(?:\x1b\[[0-9;]*m)*(?:\r?\n|\x1b\[\?2026l)`;
@@ -56,6 +58,9 @@ function expectTerminalRestored(result: PtyResult): void {
     out.lastIndexOf(SHOW_CURSOR),
     `the cursor is not shown after the last ESC[?25l; output tail ${tail(result)}`,
   ).toBeGreaterThan(lastHide);
+  const mouseOn = out.lastIndexOf(MOUSE_ON);
+  expect.soft(mouseOn, `mouse reporting was never turned on; output tail ${tail(result)}`).toBeGreaterThanOrEqual(0);
+  expect.soft(out.lastIndexOf(MOUSE_OFF), `mouse reporting is still on at the end; output tail ${tail(result)}`).toBeGreaterThan(mouseOn);
   const erase = out.indexOf(ERASE_SCROLLBACK);
   const erases = out.split(ERASE_SCROLLBACK).length - 1;
   expect.soft(

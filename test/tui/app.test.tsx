@@ -153,7 +153,10 @@ describe('the reader', () => {
 
   it('quits instead of going back when opened by `read <slug>`', async () => {
     const app = renderApp({ posts: makePosts(3), bodies: bodiesFor(3), standaloneIndex: 2 });
-    await app.waitForScreen((s) => s.includes('Post 3') && s.includes('Paragraph 1'));
+    const screen = await app.waitForScreen((s) => s.includes('Post 3') && s.includes('Paragraph 1'));
+    // The footer says what Esc does here: it quits.
+    expect(screen).toContain('Esc quit');
+    expect(screen).not.toContain('Esc back');
     await app.press('q');
     await expect.poll(() => app.onExit.mock.calls).toEqual([['quit']]);
   });
@@ -161,13 +164,13 @@ describe('the reader', () => {
 
 describe('help and quitting', () => {
   it('shows every key of the keymap on ? and closes again', async () => {
-    const app = renderApp({ posts: makePosts(2), size: { cols: 80, rows: 60 } });
+    const app = renderApp({ posts: makePosts(2), size: { cols: 80, rows: 160 } });
     await app.waitForScreen((s) => s.includes('1/2'));
     await app.press('?');
     const help = await app.waitForScreen((s) => s.includes('Keys'));
     expect(help).toContain('Post list');
     expect(help).toContain('Reader');
-    expect(help).toMatch(/d\s+down half a page/);
+    expect(help).toMatch(/d Ctrl-D\s+down half a page/);
     expect(help).toMatch(/Esc q h ←\s+clear the search, else back to the list/);
     await app.press(KEYS.escape);
     await app.waitForScreen((s) => s.includes('1/2'));

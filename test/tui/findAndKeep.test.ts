@@ -90,10 +90,10 @@ describe('ordering, tags and bookmarks', () => {
 
   it('lists tags with counts and narrows the list to the chosen one', () => {
     expect(tagEntries(base)).toEqual([
-      { tag: null, count: 6 },
-      { tag: 'http', count: 3 },
-      { tag: 'perf', count: 3 },
-      { tag: 'python', count: 3 },
+      { tag: null, key: null, count: 6 },
+      { tag: 'http', key: 'http', count: 3 },
+      { tag: 'perf', key: 'perf', count: 3 },
+      { tag: 'python', key: 'python', count: 3 },
     ]);
     const picked = apply(base, 'tags', 'down', 'down', 'down', 'choose');
     expect(picked.screen).toBe('list');

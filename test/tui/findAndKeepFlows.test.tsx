@@ -97,7 +97,7 @@ describe('inside a post', () => {
     const record = join(dir, 'args.json');
     const script = join(dir, 'fake-browser.mjs');
     writeFileSync(script, `import { writeFileSync } from 'node:fs';\nwriteFileSync(${JSON.stringify(record)}, JSON.stringify(process.argv.slice(2)));\n`);
-    const app = renderApp({ posts, bodies, open: (href) => openLink(href, { BROWSER: `${process.execPath} ${script}` }) });
+    const app = renderApp({ posts, bodies, open: (href) => openLink(href, { env: { BROWSER: `${process.execPath} ${script}` } }) });
     await app.press('j', KEYS.enter);
     await app.waitForScreen((s) => s.includes('Start'));
     await app.press('o');
@@ -145,12 +145,12 @@ describe('inside a post', () => {
 
 describe('opening links safely', () => {
   it('refuses anything but http, https and mailto', async () => {
-    expect(await openLink('javascript:alert(1)', { BROWSER: 'true' })).toBe('Not opened: javascript links are not opened');
-    expect(await openLink('file:///etc/passwd', { BROWSER: 'true' })).toBe('Not opened: file links are not opened');
-    expect(await openLink('relative/path', { BROWSER: 'true' })).toBe('Not opened: not an absolute URL');
+    expect(await openLink('javascript:alert(1)', { env: { BROWSER: 'true' } })).toBe('Not opened: javascript links are not opened');
+    expect(await openLink('file:///etc/passwd', { env: { BROWSER: 'true' } })).toBe('Not opened: file links are not opened');
+    expect(await openLink('relative/path', { env: { BROWSER: 'true' } })).toBe('Not opened: not an absolute URL');
   });
 
   it('reports a browser command that does not exist', async () => {
-    expect(await openLink('https://example.com/', { BROWSER: 'no-such-browser-command' })).toBe('Could not start no-such-browser-command: ENOENT');
+    expect(await openLink('https://example.com/', { env: { BROWSER: 'no-such-browser-command' } })).toBe('Could not start no-such-browser-command: ENOENT');
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, actionFor, helpLines, keyLabel, keyName, keyNames, type Scope } from '../../src/tui/keymap.js';
+import { KEYMAP, actionFor, bindingFor, helpLine, helpLines, keyLabel, keyName, keyNames, parseMouse, type Scope } from '../../src/tui/keymap.js';
 
 describe('the keymap', () => {
   it('binds the less-style keys of the list', () => {
@@ -27,7 +27,8 @@ describe('the keymap', () => {
     const help = helpLines().join('\n');
     for (const scope of Object.keys(KEYMAP) as Scope[]) {
       for (const binding of KEYMAP[scope]) {
-        expect(help).toContain(`${binding.keys.map(keyLabel).join(' ').padEnd(22)} ${binding.description}`);
+        expect(help).toContain(helpLine(binding));
+        expect(helpLine(binding)).toContain(binding.keys.map(keyLabel).join(' '));
       }
     }
   });
@@ -46,5 +47,54 @@ describe('the keymap', () => {
     expect(keyNames('jj\r', {})).toEqual(['j', 'j', 'enter']);
     expect(keyNames('q', {})).toEqual(['q']);
     expect(keyNames('\u001b[B', { downArrow: true })).toEqual(['down']);
+  });
+
+  it("binds less's Ctrl and letter forms in the reader, the list and the help", () => {
+    const expected: Record<string, string> = {
+      'ctrl+f': 'pageDown', 'ctrl+b': 'pageUp', 'ctrl+d': 'halfPageDown', 'ctrl+u': 'halfPageUp', e: 'down', y: 'up',
+      'ctrl+e': 'down', 'ctrl+y': 'up', 'ctrl+n': 'down', 'ctrl+p': 'up', z: 'pageDown', w: 'pageUp', '<': 'top', '>': 'bottom',
+    };
+    for (const scope of ['reader', 'list', 'help'] as const) {
+      for (const [key, action] of Object.entries(expected)) expect(actionFor(scope, key), `${scope} ${key}`).toBe(action);
+    }
+    for (const scope of ['reader', 'list'] as const) {
+      expect(actionFor(scope, '=')).toBe('info');
+      expect(actionFor(scope, 'v')).toBe('edit');
+      expect(actionFor(scope, '%')).toBe('percent');
+      expect(actionFor(scope, 'p')).toBe('percent');
+      for (const digit of '0123456789') expect(actionFor(scope, digit)).toBe('count');
+    }
+  });
+
+  it('suspends on Ctrl-Z on every screen, the prompt included', () => {
+    for (const scope of Object.keys(KEYMAP) as Scope[]) expect(actionFor(scope, 'ctrl+z'), scope).toBe('suspend');
+  });
+
+  it('lets the prompt type digits: counts are not keys there', () => {
+    expect(actionFor('input', '5')).toBeUndefined();
+  });
+
+  it('scrolls the reader three lines per wheel step, by the binding\'s count', () => {
+    expect(bindingFor('reader', 'wheeldown')).toMatchObject({ action: 'down', count: 3 });
+    expect(bindingFor('list', 'wheelup')).toMatchObject({ action: 'up' });
+    expect(actionFor('list', 'click')).toBe('open');
+  });
+
+  it('names control characters that arrive with other keys as Ctrl keys', () => {
+    expect(keyName('f', { ctrl: true })).toBe('ctrl+f');
+    expect(keyNames('\u0006\u0002j', {})).toEqual(['ctrl+f', 'ctrl+b', 'j']);
+    expect(keyNames('10j', {})).toEqual(['1', '0', 'j']);
+    expect(keyLabel('ctrl+z')).toBe('Ctrl-Z');
+  });
+
+  it('reads SGR mouse reports with or without their ESC, and ignores releases and other buttons', () => {
+    expect(parseMouse('\u001b[<65;10;5M')).toEqual({ name: 'wheeldown', x: 10, y: 5 });
+    expect(parseMouse('[<64;1;2M')).toEqual({ name: 'wheelup', x: 1, y: 2 });
+    expect(parseMouse('[<0;30;11M')).toEqual({ name: 'click', x: 30, y: 11 });
+    expect(parseMouse('[<0;30;11m')).toBeNull();
+    expect(parseMouse('[<2;30;11M')).toBeNull();
+    expect(parseMouse('[<68;3;4M')).toEqual({ name: 'wheelup', x: 3, y: 4 });
+    expect(parseMouse('j')).toBeUndefined();
+    expect(parseMouse('[B')).toBeUndefined();
   });
 });

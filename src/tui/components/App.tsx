@@ -1,16 +1,17 @@
 import { useCallback, useEffect, useRef, useState } from 'react';
 import { Text, useApp, useInput, useStdout } from 'ink';
 import stripAnsi from 'strip-ansi';
-import { actionFor, keyNames } from '../keymap.js';
+import { bindingFor, keyNames, parseMouse, type MouseKey } from '../keymap.js';
 import { MIN_COLS, MIN_ROWS, readerGeometry, tooSmall, type Size } from '../geometry.js';
-import { keyScope, listView, reduce, type AppAction, type AppState, type PostLayout } from '../state/appReducer.js';
+import { keyScope, listEntryAtRow, listView, reduce, type AppAction, type AppState, type PostLayout } from '../state/appReducer.js';
 import { sanitizeLine } from '../../content/sanitize.js';
 import { findInLines, type LineMatch } from '../../content/textSearch.js';
 import type { RenderedPost } from '../../render/markdownRenderer.js';
 import type { PostSource, RenderFn } from '../postSource.js';
 import type { ProgressStore } from '../progressStore.js';
 import { BodyCache, MIN_BODY_QUERY, searchBodies } from '../bodySearch.js';
-import { openLink } from '../openLink.js';
+import { editorCommand, openLink, type OpenOptions } from '../openLink.js';
+import type { TerminalSession } from '../terminalSession.js';
 import { ListView } from './ListView.js';
 import { ReaderView } from './ReaderView.js';
 import { HelpView } from './HelpView.js';
@@ -30,7 +31,9 @@ export interface AppProps {
   cache?: Map<string, RenderedPost>;
   store?: ProgressStore;
   /** Opens a link in the browser; resolves with a one-line report. */
-  open?: (href: string) => Promise<string>;
+  open?: (href: string, options?: OpenOptions) => Promise<string>;
+  /** The terminal: Ctrl-Z, and commands that take it over (the editor, a text browser). */
+  terminal?: Pick<TerminalSession, 'suspend' | 'runForeground' | 'onResume'>;
   onExit: (kind: 'quit' | 'interrupt') => void;
 }
 
@@ -87,7 +90,7 @@ function terminalSize(stdout: NodeJS.WriteStream): Size {
   return { cols: stdout.columns || 80, rows: stdout.rows || 24 };
 }
 
-export function App({ source, initialState, renderer, loadRenderer, color, hyperlinks = false, cache: sharedCache, store, open = openLink, onExit }: AppProps) {
+export function App({ source, initialState, renderer, loadRenderer, color, hyperlinks = false, cache: sharedCache, store, open = openLink, terminal, onExit }: AppProps) {
   const { exit } = useApp();
   const { stdout, write } = useStdout();
   // The reducer runs here synchronously so that every key sees the state left by the key
@@ -98,6 +101,7 @@ export function App({ source, initialState, renderer, loadRenderer, color, hyper
   const cache = useRef(sharedCache ?? new Map<string, RenderedPost>());
   const bodies = useRef<BodyCache | null>(null);
   const cancelBodySearch = useRef<() => void>(() => undefined);
+  const redraw = useRef<() => void>(() => undefined);
 
   const dispatch = useCallback(
     (action: AppAction) => {
@@ -193,10 +197,14 @@ export function App({ source, initialState, renderer, loadRenderer, color, hyper
       }
     };
     stdout.on('resize', onResize);
+    // Back from Ctrl-Z or from a command that had the terminal: draw everything again.
+    const stopResume = terminal?.onResume(onResize);
+    redraw.current = onResize;
     return () => {
       stdout.off('resize', onResize);
+      stopResume?.();
     };
-  }, [stdout, write, dispatch, renderedFor]);
+  }, [stdout, write, dispatch, renderedFor, terminal]);
 
   useEffect(() => () => cancelBodySearch.current(), []);
 
@@ -218,21 +226,71 @@ export function App({ source, initialState, renderer, loadRenderer, color, hyper
     return () => clearTimeout(timer);
   }, [rendererReady, selectedIndex, state.size, state.posts, renderedFor]);
 
+  /** `v`: the post's file in the editor, in the foreground; then the post read again. */
+  const editPost = useCallback(
+    (index: number) => {
+      const entry = source.posts[index]!;
+      const file = source.filePath?.(entry);
+      if (!terminal || !file) {
+        dispatch({ type: 'message', text: 'This post has no file to edit' });
+        return;
+      }
+      const { command, args } = editorCommand(file);
+      const result = terminal.runForeground(command, args);
+      for (const key of [...cache.current.keys()]) if (key.startsWith(`${index}@`)) cache.current.delete(key);
+      bodies.current = null;
+      const reader = store$.current.reader;
+      if (reader && reader.index === index && rendererRef.current) {
+        const { width, rendered } = renderedFor(rendererRef.current, index, store$.current.size);
+        dispatch({ type: 'reload', layout: layoutOf(rendered, width) });
+      }
+      if (result.error) dispatch({ type: 'message', text: sanitizeLine(`Could not start ${command}: ${result.error}`) });
+      else if (result.status !== 0) dispatch({ type: 'message', text: sanitizeLine(`${command} exited with status ${result.status ?? 'unknown'}`) });
+    },
+    [source, terminal, dispatch, renderedFor],
+  );
+
   const onKey = useCallback(
-    (name: string) => {
+    (name: string, at?: MouseKey) => {
       const current = store$.current;
       const scope = keyScope(current);
-      const action = actionFor(scope, name);
+      const binding = bindingFor(scope, name);
+      const action = binding?.action;
       if (scope === 'input' && (action === undefined || action === 'deleteChar')) {
-        const text = current.screen === 'list' ? current.filter.text : (current.reader?.search?.query ?? '');
         const typed = name === 'space' ? ' ' : [...name].length === 1 && name >= ' ' ? name : null;
         if (action !== 'deleteChar' && typed === null) return;
-        const next = action === 'deleteChar' ? [...text].slice(0, -1).join('') : text + typed;
-        if (current.screen === 'list') filterChanged(next);
-        else searchChanged(next);
+        if (current.screen === 'list') {
+          // The old filter is shown selected: typing replaces it.
+          const text = current.filter.selected ? '' : current.filter.text;
+          filterChanged(action === 'deleteChar' ? [...text].slice(0, -1).join('') : text + typed);
+        } else if (current.screen === 'tags') {
+          const text = current.tagFilter.text;
+          dispatch({ type: 'input', text: action === 'deleteChar' ? [...text].slice(0, -1).join('') : text + typed });
+        } else {
+          const text = current.reader?.search?.query ?? '';
+          searchChanged(action === 'deleteChar' ? [...text].slice(0, -1).join('') : text + typed);
+        }
         return;
       }
       if (!action) return;
+      if (action === 'suspend') {
+        terminal?.suspend();
+        return;
+      }
+      if (action === 'redraw') {
+        redraw.current();
+        return;
+      }
+      if (action === 'edit') {
+        const index = current.screen === 'reader' ? current.reader?.index : listView(current)[current.list.selected]?.index;
+        if (index !== undefined) editPost(index);
+        return;
+      }
+      if (scope === 'list' && name === 'click' && at) {
+        const entry = listEntryAtRow(current, at.y);
+        if (entry) openPost(entry.index);
+        return;
+      }
       if (scope === 'input' && action === 'cancel' && current.screen === 'list') cancelBodySearch.current();
       if (scope === 'list' && action === 'clearFilter') cancelBodySearch.current();
       if (scope === 'list' && action === 'open') {
@@ -250,15 +308,21 @@ export function App({ source, initialState, renderer, loadRenderer, color, hyper
       }
       if (scope === 'picker' && action === 'choose' && current.screen === 'links' && current.reader) {
         const link = current.reader.layout.links[current.picker.selected];
-        if (link) void open(link.href).then((report) => dispatch({ type: 'message', text: sanitizeLine(report) }));
+        if (link) void open(link.href, { runForeground: terminal?.runForeground }).then((report) => dispatch({ type: 'message', text: sanitizeLine(report) }));
         return;
       }
-      dispatch({ type: 'key', action });
+      dispatch({ type: 'key', action, key: name, ...(binding.count === undefined ? {} : { count: binding.count }) });
     },
-    [dispatch, filterChanged, searchChanged, openPost, open],
+    [dispatch, filterChanged, searchChanged, openPost, open, terminal, editPost],
   );
 
   useInput((input, key) => {
+    // Mouse reports arrive as one input each; they are keys too (the wheel, a click).
+    const mouse = parseMouse(input);
+    if (mouse !== undefined) {
+      if (mouse) onKey(mouse.name, mouse);
+      return;
+    }
     for (const name of keyNames(input, key)) onKey(name);
   });
 

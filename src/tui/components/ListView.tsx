@@ -64,7 +64,11 @@ export function ListView({ state, blogName }: { state: AppState; blogName: strin
   const markWidth = 5;
   const textWidth = Math.max(1, cols - 2 - markWidth);
   let footer = spread(` ${HINTS}`, entries.length ? `${list.selected + 1}/${entries.length} ` : '', cols);
-  if (state.filter.editing) footer = spread(` /${sanitizeLine(state.filter.text)}▏`, `${INPUT_HINTS} `, cols);
+  if (state.filter.editing) {
+    // The old filter is shown selected (reverse video): typing replaces it.
+    const text = sanitizeLine(state.filter.text);
+    footer = spread(` /${state.filter.selected ? `\u001b[7m${text}\u001b[27m` : text}▏`, `${INPUT_HINTS} `, cols);
+  }
   else if (state.message) footer = ` ${state.message}`;
   return (
     <Box flexDirection="column" height={geometry.bodyRows + 3}>

@@ -6,6 +6,8 @@ import { footerHints } from '../hints.js';
 import { spread, truncateToWidth } from '../textFit.js';
 
 const HINTS = footerHints('picker', [[['up', 'down'], 'move'], [['choose'], 'choose'], [['back'], 'close']]);
+const TAG_HINTS = footerHints('picker', [[['up', 'down'], 'move'], [['choose'], 'choose'], [['filter'], 'filter'], [['back'], 'close']]);
+const INPUT_HINTS = footerHints('input', [[['commit'], 'keep'], [['cancel'], 'clear']]);
 
 /** One line per entry of the open picker: tags with counts, headings by level, numbered links. */
 function entryLines(state: AppState): string[] {
@@ -30,12 +32,17 @@ export function PickerView({ state }: { state: AppState }) {
   const { selected, top } = state.picker;
   const screen = state.screen as keyof typeof TITLES;
   const post = state.reader ? sanitizeLine(state.posts[state.reader.index]!.title) : '';
-  const heading = screen === 'tags' ? ' Tags' : ` ${TITLES[screen]} · ${post}`;
+  const filter = screen === 'tags' ? state.tagFilter : null;
+  const heading = screen === 'tags' ? ` Tags${filter?.text && !filter.editing ? ` · /${sanitizeLine(filter.text)}` : ''}` : ` ${TITLES[screen]} · ${post}`;
+  let footer = spread(` ${screen === 'tags' ? TAG_HINTS : HINTS}`, lines.length ? `${selected + 1}/${lines.length} ` : '', cols);
+  if (filter?.editing) footer = spread(` /${sanitizeLine(filter.text)}▏`, `${INPUT_HINTS} `, cols);
+  else if (state.message) footer = ` ${sanitizeLine(state.message)}`;
   return (
     <Box flexDirection="column" height={bodyRows + 3}>
       <Text bold wrap="truncate-end">{spread(heading, `${pickerCount(state)} `, cols)}</Text>
       <Text dimColor wrap="truncate-end">{'─'.repeat(cols)}</Text>
       <Box flexDirection="column" height={bodyRows}>
+        {lines.length === 0 ? <Text dimColor> No tag matches.</Text> : null}
         {lines.slice(top, top + bodyRows).map((line, i) => {
           const isSelected = top + i === selected;
           return (
@@ -45,7 +52,7 @@ export function PickerView({ state }: { state: AppState }) {
           );
         })}
       </Box>
-      <Text dimColor wrap="truncate-end">{state.message ? ` ${sanitizeLine(state.message)}` : spread(` ${HINTS}`, `${selected + 1}/${lines.length} `, cols)}</Text>
+      <Text dimColor={!(screen === 'tags' && state.tagFilter.editing)} wrap="truncate-end">{footer}</Text>
     </Box>
   );
 }

@@ -19,6 +19,15 @@ const HINTS = footerHints('reader', [
   [['back'], 'back'],
   [['help'], 'help'],
 ]);
+/** `blog-tui read <slug>`: leaving the reader quits, and the footer says so. */
+const STANDALONE_HINTS = footerHints('reader', [
+  [['up', 'down'], 'line'],
+  [['pageDown', 'pageUp'], 'page'],
+  [['search'], 'search'],
+  [['toc'], 'contents'],
+  [['back'], 'quit'],
+  [['help'], 'help'],
+]);
 const INPUT_HINTS = footerHints('input', [[['commit'], 'keep'], [['cancel'], 'clear']]);
 
 const ROLES = rolesFor(terminalLevel());
@@ -57,7 +66,7 @@ export function ReaderView({ state, lines, plain }: { state: AppState; lines: re
     return matches ? highlight(line, plain[reader.top + i] ?? '', matches, current) : line;
   });
 
-  let left = ` ${HINTS}`;
+  let left = ` ${state.standalone ? STANDALONE_HINTS : HINTS}`;
   let right = `${percent}% `;
   if (search?.editing) {
     left = ` /${sanitizeLine(search.query)}▏`;

@@ -1,11 +1,11 @@
 import type { PostEntry } from '../../content/postEntry.js';
 import type { LineMatch } from '../../content/textSearch.js';
 import type { KeyAction, Scope } from '../keymap.js';
-import { helpLines } from '../keymap.js';
+import { helpLines, SCOPE_TITLES } from '../keymap.js';
 import { helpViewHeight, listGeometry, pickerGeometry, readerGeometry, type Size } from '../geometry.js';
-import { moveList, settleList, type ListMove, type ListPosition } from './listNavigation.js';
+import { moveList, settleList, type ListPosition } from './listNavigation.js';
 import { clampTop, scroll, percentRead, type ScrollMove } from './readerScroll.js';
-import { memoizedView, SORT_ORDERS, tagCounts, type SortOrder, type ViewEntry } from './listView.js';
+import { memoizedView, SORT_ORDERS, tagCounts, tagKey, type SortOrder, type ViewEntry } from './listView.js';
 import { sameContent } from '../../state/stateFile.js';
 import { NO_PROGRESS, positionOf, topOf, type PostProgress } from './progress.js';
 
@@ -24,6 +24,8 @@ export interface SearchState {
   matches: LineMatch[];
   /** Index into matches of the current one, or -1. */
   current: number;
+  /** The top of the screen when the search began: Esc, or no match, goes back there. */
+  origin: number;
 }
 
 export interface ReaderState {
@@ -44,7 +46,12 @@ export interface AppState {
   helpTop: number;
   /** Position in the list view (not in `posts`). */
   list: ListPosition;
-  filter: { text: string; editing: boolean };
+  /** `selected`: the old text is shown selected, and typing replaces it. */
+  filter: { text: string; editing: boolean; selected?: boolean };
+  /** Digits typed before a move (10j, 5G, 50%), not yet used. */
+  count: string;
+  /** The text typed to narrow the tag picker. */
+  tagFilter: { text: string; editing: boolean };
   /** Posts whose body contains `bodyQuery`, with the matching line. */
   bodyHits: ReadonlyMap<number, string>;
   bodyQuery: string;
@@ -64,7 +71,10 @@ export interface AppState {
 }
 
 export type AppAction =
-  | { type: 'key'; action: KeyAction }
+  /** `key` is the key pressed (a digit for 'count'); `count` applies when no count was typed. */
+  | { type: 'key'; action: KeyAction; key?: string; count?: number }
+  /** A post re-read after it was edited: its new layout, the place kept. */
+  | { type: 'reload'; layout: PostLayout }
   | { type: 'open'; index: number; layout: PostLayout }
   | { type: 'resize'; size: Size; layout?: PostLayout; matches?: LineMatch[] }
   | { type: 'input'; text: string; matches?: LineMatch[] }
@@ -82,6 +92,8 @@ export function initialState(posts: readonly PostEntry[], size: Size, progress: 
     helpTop: 0,
     list: { selected: 0, top: 0 },
     filter: { text: '', editing: false },
+    count: '',
+    tagFilter: { text: '', editing: false },
     bodyHits: NO_HITS,
     bodyQuery: '',
     sort: 'newest',
@@ -123,8 +135,21 @@ export function listView(state: AppState): ViewEntry[] {
 }
 const bookmarkSets = new WeakMap<object, Set<string>>();
 
-export function tagEntries(state: AppState): Array<{ tag: string | null; count: number }> {
-  return [{ tag: null, count: state.posts.length }, ...tagCounts(state.posts)];
+const tagCountCache = new WeakMap<readonly PostEntry[], Array<{ tag: string; key: string; count: number }>>();
+
+/** "All posts", then the tags (merged as Hugo merges them), narrowed by the typed filter. */
+export function tagEntries(state: AppState): Array<{ tag: string | null; key: string | null; count: number }> {
+  let all = tagCountCache.get(state.posts);
+  if (!all) {
+    all = tagCounts(state.posts);
+    tagCountCache.set(state.posts, all);
+  }
+  const text = state.tagFilter.text.trim().toLowerCase();
+  if (text === '') return [{ tag: null, key: null, count: state.posts.length }, ...all];
+  // Tags that start with the text first, then those that contain it.
+  const starts = all.filter((t) => t.tag.toLowerCase().startsWith(text) || t.key.startsWith(tagKey(text)));
+  const contains = all.filter((t) => !starts.includes(t) && t.tag.toLowerCase().includes(text));
+  return [...starts, ...contains];
 }
 
 /** The entries of the open picker: tags, headings or links. */
@@ -138,6 +163,7 @@ export function pickerCount(state: AppState): number {
 /** The keymap scope that handles keys now. */
 export function keyScope(state: AppState): Scope {
   if (state.screen === 'list' && state.filter.editing) return 'input';
+  if (state.screen === 'tags' && state.tagFilter.editing) return 'input';
   if (state.screen === 'reader' && state.reader?.search?.editing) return 'input';
   if (state.screen === 'tags' || state.screen === 'toc' || state.screen === 'links') return 'picker';
   return state.screen;
@@ -152,8 +178,9 @@ export function progressOf(state: AppState, slug: string): PostProgress {
   return state.progress[slug] ?? NO_PROGRESS;
 }
 
-const HELP_LINE_COUNT = helpLines().length;
-const LIST_MOVES = new Set<KeyAction>(['down', 'up', 'pageDown', 'pageUp', 'top', 'bottom']);
+const HELP_LINES = helpLines();
+const HELP_LINE_COUNT = HELP_LINES.length;
+const LIST_MOVES = new Set<KeyAction>(['down', 'up', 'pageDown', 'pageUp', 'halfPageDown', 'halfPageUp', 'top', 'bottom', 'percent']);
 const READER_MOVES = new Set<KeyAction>(['down', 'up', 'pageDown', 'pageUp', 'halfPageDown', 'halfPageUp', 'top', 'bottom']);
 
 function withProgress(state: AppState, slug: string, change: Partial<PostProgress>): AppState {
@@ -201,17 +228,83 @@ function relist(state: AppState): AppState {
   return { ...state, list: { selected: 0, top: 0 } };
 }
 
-function onListKey(state: AppState, action: KeyAction): AppState {
+/** A list move with an optional count: N entries, entry N (g, G) or N percent of the way. */
+function countedListMove(position: ListPosition, action: KeyAction, n: number | undefined, count: number, perPage: number): ListPosition {
+  const half = Math.max(1, Math.floor(perPage / 2));
+  const to = (selected: number) => settleList({ selected, top: position.top }, count, perPage);
+  switch (action) {
+    case 'down':
+    case 'up':
+      return n === undefined ? moveList(position, action, count, perPage) : to(position.selected + (action === 'down' ? n : -n));
+    case 'pageDown':
+    case 'pageUp':
+      return n === undefined ? moveList(position, action, count, perPage) : to(position.selected + (action === 'pageDown' ? n : -n));
+    case 'halfPageDown':
+      return to(position.selected + (n ?? half));
+    case 'halfPageUp':
+      return to(position.selected - (n ?? half));
+    case 'top':
+    case 'bottom':
+      return n === undefined ? moveList(position, action, count, perPage) : to(n - 1);
+    case 'percent':
+      return to(Math.floor(((count - 1) * Math.min(100, n ?? 0)) / 100));
+    default:
+      return position;
+  }
+}
+
+/** Where the help starts the section of a screen. */
+export function helpSectionTop(scope: 'list' | 'reader'): number {
+  return Math.max(0, HELP_LINES.indexOf(SCOPE_TITLES[scope]));
+}
+
+function openHelp(state: AppState, from: 'list' | 'reader'): AppState {
+  const helpTop = clampTop(helpSectionTop(from), HELP_LINE_COUNT, helpViewHeight(state.size));
+  return { ...state, screen: 'help', returnTo: from, helpTop };
+}
+
+/** `=`: the post, its file and where it is, in one line. */
+function infoMessage(state: AppState): string {
+  if (state.screen === 'reader' && state.reader) {
+    const { index, top, layout } = state.reader;
+    const post = state.posts[index]!;
+    const height = readerViewHeight(state);
+    const last = Math.min(layout.lineCount, top + height);
+    return `${post.file} · lines ${Math.min(top + 1, last)}-${last} of ${layout.lineCount} · ${percentRead(top, layout.lineCount, height)}% · ${post.title}`;
+  }
+  const entries = listView(state);
+  const entry = entries[state.list.selected];
+  if (!entry) return 'No post';
+  const post = state.posts[entry.index]!;
+  return `${post.file} · post ${state.list.selected + 1} of ${entries.length} · ${post.title}`;
+}
+
+/** The list entry drawn at a screen row (1-based, as mouse reports count), if any. */
+export function listEntryAtRow(state: AppState, row: number): ViewEntry | undefined {
+  if (state.screen !== 'list') return undefined;
+  const geometry = listGeometry(state.size);
+  // The header and the rule take the first two rows.
+  const offset = row - 3;
+  if (offset < 0 || offset >= geometry.bodyRows) return undefined;
+  const onPage = Math.floor(offset / geometry.entryHeight);
+  if (onPage >= geometry.perPage) return undefined;
+  return listView(state)[state.list.top + onPage];
+}
+
+function onListKey(state: AppState, action: KeyAction, n: number | undefined): AppState {
   const count = listView(state).length;
   const perPage = listGeometry(state.size).perPage;
-  if (LIST_MOVES.has(action)) return { ...state, list: moveList(state.list, action as ListMove, count, perPage) };
+  if (LIST_MOVES.has(action)) return { ...state, list: countedListMove(state.list, action, n, count, perPage) };
   switch (action) {
     case 'help':
-      return { ...state, screen: 'help', returnTo: 'list', helpTop: 0 };
+      return openHelp(state, 'list');
+    case 'info':
+      return { ...state, message: infoMessage(state) };
     case 'quit':
       return { ...state, exit: 'quit' };
     case 'filter':
-      return { ...state, filter: { text: state.filter.text, editing: true } };
+      // The old text stays, selected: typing replaces it, Enter keeps it.
+      return { ...state, filter: { text: state.filter.text, editing: true, selected: state.filter.text !== '' } };
     case 'clearFilter':
       return state.filter.text === '' ? state : relist({ ...state, filter: { text: '', editing: false } });
     case 'sort': {
@@ -219,8 +312,10 @@ function onListKey(state: AppState, action: KeyAction): AppState {
       return relist({ ...state, sort });
     }
     case 'tags': {
-      const at = Math.max(0, tagEntries(state).findIndex((t) => t.tag === state.tag));
-      return { ...state, screen: 'tags', returnTo: 'list', picker: settleList({ selected: at, top: at }, tagEntries(state).length, pickerGeometry(state.size).perPage) };
+      const opened: AppState = { ...state, screen: 'tags', returnTo: 'list', tagFilter: { text: '', editing: false } };
+      const entries = tagEntries(opened);
+      const at = Math.max(0, entries.findIndex((t) => t.key === state.tag));
+      return { ...opened, picker: settleList({ selected: at, top: at }, entries.length, pickerGeometry(state.size).perPage) };
     }
     case 'bookmarksOnly':
       return relist({ ...state, bookmarksOnly: !state.bookmarksOnly, message: state.bookmarksOnly ? 'All posts' : 'Bookmarked posts only' });
@@ -241,14 +336,34 @@ function jumpToMatch(state: AppState, current: number): AppState {
   return visible ? next : readerAt(next, match.line - Math.min(3, Math.floor(height / 4)));
 }
 
+/**
+ * n and N go from what is on screen: after the current match when it is on screen, else from
+ * the top of the screen (so `g` then `n` finds the first match of the post, not the one after
+ * the last match seen). Past the end they wrap, and say so.
+ */
 function stepMatch(state: AppState, direction: 1 | -1): AppState {
-  const search = state.reader?.search;
-  if (!search || search.matches.length === 0) return { ...state, message: search ? `No match for "${search.query}"` : 'No search: press / to search' };
-  const n = search.matches.length;
-  const current = ((search.current < 0 ? (direction === 1 ? -1 : 0) : search.current) + direction + n) % n;
-  const wrapped = direction === 1 ? current <= search.current : current >= search.current;
-  const next = jumpToMatch(state, current);
-  return wrapped && search.current >= 0 ? { ...next, message: direction === 1 ? 'Search wrapped to the top' : 'Search wrapped to the bottom' } : next;
+  const reader = state.reader;
+  const search = reader?.search;
+  if (!reader || !search || search.matches.length === 0) return { ...state, message: search ? `No match for "${search.query}"` : 'No search: press / to search' };
+  const { matches } = search;
+  const height = readerViewHeight(state);
+  const onScreen = (line: number) => line >= reader.top && line < reader.top + height;
+  const current = matches[search.current];
+  let target: number;
+  if (current && onScreen(current.line)) {
+    target = search.current + direction;
+  } else if (direction === 1) {
+    target = matches.findIndex((m) => m.line >= reader.top);
+  } else {
+    target = matches.findLastIndex((m) => m.line < reader.top);
+  }
+  let message: string | null = null;
+  if (target < 0 || target >= matches.length) {
+    target = direction === 1 ? 0 : matches.length - 1;
+    message = direction === 1 ? 'Search wrapped to the top' : 'Search wrapped to the bottom';
+  }
+  const next = jumpToMatch(state, target);
+  return message ? { ...next, message } : next;
 }
 
 function headingJump(state: AppState, direction: 1 | -1): AppState {
@@ -259,11 +374,19 @@ function headingJump(state: AppState, direction: 1 | -1): AppState {
   return readerAt(state, target);
 }
 
-function onReaderKey(state: AppState, action: KeyAction): AppState {
+function onReaderKey(state: AppState, action: KeyAction, n: number | undefined): AppState {
   const reader = state.reader;
   if (!reader) return { ...state, screen: 'list' };
+  const height = readerViewHeight(state);
+  if (n !== undefined) {
+    // With a count, as less: N lines; g and G go to line N; % and p to N percent.
+    if (action === 'down' || action === 'pageDown' || action === 'halfPageDown') return readerAt(state, reader.top + n);
+    if (action === 'up' || action === 'pageUp' || action === 'halfPageUp') return readerAt(state, reader.top - n);
+    if (action === 'top' || action === 'bottom') return readerAt(state, n - 1);
+  }
+  if (action === 'percent') return readerAt(state, Math.floor((reader.layout.lineCount * Math.min(100, n ?? 0)) / 100));
   if (READER_MOVES.has(action)) {
-    return readerAt(state, scroll(reader.top, action as ScrollMove, reader.layout.lineCount, readerViewHeight(state)));
+    return readerAt(state, scroll(reader.top, action as ScrollMove, reader.layout.lineCount, height));
   }
   switch (action) {
     case 'back':
@@ -271,9 +394,11 @@ function onReaderKey(state: AppState, action: KeyAction): AppState {
       if (state.standalone) return { ...state, exit: 'quit' };
       return backToList(state);
     case 'help':
-      return { ...state, screen: 'help', returnTo: 'reader', helpTop: 0 };
+      return openHelp(state, 'reader');
+    case 'info':
+      return { ...state, message: infoMessage(state) };
     case 'search':
-      return { ...state, reader: { ...reader, search: { query: '', editing: true, matches: [], current: -1 } } };
+      return { ...state, reader: { ...reader, search: { query: '', editing: true, matches: [], current: -1, origin: reader.top } } };
     case 'nextMatch':
       return stepMatch(state, 1);
     case 'previousMatch':
@@ -304,15 +429,19 @@ function backToList(state: AppState): AppState {
   return { ...state, screen: 'list', list };
 }
 
-function onPickerKey(state: AppState, action: KeyAction): AppState {
+function onPickerKey(state: AppState, action: KeyAction, n: number | undefined): AppState {
   const count = pickerCount(state);
   const perPage = pickerGeometry(state.size).perPage;
-  if (LIST_MOVES.has(action)) return { ...state, picker: moveList(state.picker, action as ListMove, count, perPage) };
+  if (LIST_MOVES.has(action)) return { ...state, picker: countedListMove(state.picker, action, n, count, perPage) };
+  if (action === 'filter' && state.screen === 'tags') return { ...state, tagFilter: { text: state.tagFilter.text, editing: true } };
+  if (action === 'back' && state.screen === 'tags' && state.tagFilter.text !== '') {
+    return { ...state, tagFilter: { text: '', editing: false }, picker: { selected: 0, top: 0 } };
+  }
   if (action === 'back') return { ...state, screen: state.returnTo };
   if (action !== 'choose' || count === 0) return state;
   if (state.screen === 'tags') {
-    const tag = tagEntries(state)[state.picker.selected]!.tag;
-    return relist({ ...state, tag, screen: 'list' });
+    const tag = tagEntries(state)[state.picker.selected]!.key;
+    return relist({ ...state, tag, screen: 'list', tagFilter: { text: '', editing: false } });
   }
   if (state.screen === 'toc') {
     const heading = state.reader!.layout.headings[state.picker.selected]!;
@@ -324,27 +453,40 @@ function onPickerKey(state: AppState, action: KeyAction): AppState {
 
 function onInputKey(state: AppState, action: KeyAction): AppState {
   if (state.screen === 'list') {
-    if (action === 'commit') return { ...state, filter: { ...state.filter, editing: false } };
+    if (action === 'commit') return { ...state, filter: { text: state.filter.text, editing: false } };
     if (action === 'cancel') return relist({ ...state, filter: { text: '', editing: false } });
     return state;
   }
+  if (state.screen === 'tags') {
+    if (action === 'commit') return { ...state, tagFilter: { ...state.tagFilter, editing: false } };
+    if (action === 'cancel') return { ...state, tagFilter: { text: '', editing: false }, picker: { selected: 0, top: 0 } };
+    return state;
+  }
   const reader = state.reader!;
+  const search = reader.search!;
   if (action === 'commit') {
-    const search = reader.search!;
     if (search.query === '') return { ...state, reader: { ...reader, search: null } };
     return { ...state, reader: { ...reader, search: { ...search, editing: false } } };
   }
-  if (action === 'cancel') return { ...state, reader: { ...reader, search: null } };
+  // Esc goes back to where the search began.
+  if (action === 'cancel') return readerAt({ ...state, reader: { ...reader, search: null } }, search.origin);
   return state;
 }
 
 function onInput(state: AppState, text: string, matches: LineMatch[] = []): AppState {
   if (state.screen === 'list') return relist({ ...state, filter: { text, editing: true } });
+  if (state.screen === 'tags') return { ...state, tagFilter: { text, editing: true }, picker: { selected: 0, top: 0 } };
   const reader = state.reader;
   if (!reader?.search) return state;
-  // Incremental search: the first match at or below the top of the screen becomes current.
-  const current = matches.length === 0 ? -1 : Math.max(0, matches.findIndex((m) => m.line >= reader.top));
-  return jumpToMatch({ ...state, reader: { ...reader, search: { query: text, editing: true, matches, current } } }, current);
+  // Incremental search from where it began: the first match at or below that top of the
+  // screen becomes current; with no match the view goes back there.
+  const { origin } = reader.search;
+  const from = matches.findIndex((m) => m.line >= origin);
+  const current = matches.length === 0 ? -1 : Math.max(0, from);
+  const searching: AppState = { ...state, reader: { ...reader, search: { query: text, editing: true, matches, current, origin } } };
+  if (current < 0) return readerAt(searching, origin);
+  // Each new letter starts again from the origin, not from the last match shown.
+  return jumpToMatch(readerAt(searching, origin), current);
 }
 
 function open(state: AppState, index: number, layout: PostLayout): AppState {
@@ -356,6 +498,14 @@ function open(state: AppState, index: number, layout: PostLayout): AppState {
   const list = at >= 0 ? settleList({ ...state.list, selected: at }, entries.length, listGeometry(state.size).perPage) : state.list;
   const opened: AppState = { ...state, screen: 'reader', list, reader: { index, top: 0, layout, search: null } };
   return readerAt(opened, saved ? topOf(saved, layout.blockStarts, layout.lineCount) : 0);
+}
+
+/** The open post with a new layout (its file was edited): the same paragraph at the top. */
+function reload(state: AppState, layout: PostLayout): AppState {
+  const reader = state.reader;
+  if (!reader) return state;
+  const position = positionOf(reader.top, reader.layout.blockStarts, reader.layout.lineCount);
+  return readerAt({ ...state, reader: { ...reader, layout, search: null } }, topOf(position, layout.blockStarts, layout.lineCount));
 }
 
 function resize(state: AppState, size: Size, layout?: PostLayout, matches?: LineMatch[]): AppState {
@@ -381,22 +531,37 @@ function resize(state: AppState, size: Size, layout?: PostLayout, matches?: Line
 export function reduce(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'key': {
-      const base = state.message ? { ...state, message: null } : state;
+      if (action.action === 'count') {
+        // Digits wait for the move they count; the message stays until then.
+        const digits = (state.count + (action.key ?? '').replace(/\D/g, '')).replace(/^0+/, '').slice(0, 9);
+        return digits === state.count ? state : { ...state, count: digits };
+      }
+      const typed = state.count === '' ? undefined : Number(state.count);
+      const n = typed ?? action.count;
+      const base = state.message || state.count ? { ...state, message: null, count: '' } : state;
       if (action.action === 'interrupt') return { ...base, exit: 'interrupt' };
       const scope = keyScope(base);
       if (scope === 'input') return onInputKey(base, action.action);
       // The selected post in the list, the open one in the reader.
       if (action.action === 'toggleBookmark') return toggle(base, selectedSlug(base), 'bookmarked');
       if (action.action === 'toggleRead') return toggle(base, selectedSlug(base), 'read');
-      if (scope === 'list') return onListKey(base, action.action);
-      if (scope === 'reader') return onReaderKey(base, action.action);
-      if (scope === 'picker') return onPickerKey(base, action.action);
+      if (scope === 'list') return onListKey(base, action.action, n);
+      if (scope === 'reader') return onReaderKey(base, action.action, n);
+      if (scope === 'picker') return onPickerKey(base, action.action, n);
       if (action.action === 'back') return { ...base, screen: base.returnTo };
-      if (LIST_MOVES.has(action.action)) {
-        return { ...base, helpTop: scroll(base.helpTop, action.action as ScrollMove, HELP_LINE_COUNT, helpViewHeight(base.size)) };
+      if (READER_MOVES.has(action.action)) {
+        const height = helpViewHeight(base.size);
+        const move = action.action;
+        const step =
+          n === undefined ? scroll(base.helpTop, move as ScrollMove, HELP_LINE_COUNT, height)
+          : move === 'top' || move === 'bottom' ? n - 1
+          : base.helpTop + (move === 'up' || move === 'pageUp' || move === 'halfPageUp' ? -n : n);
+        return { ...base, helpTop: clampTop(step, HELP_LINE_COUNT, height) };
       }
       return base;
     }
+    case 'reload':
+      return reload(state, action.layout);
     case 'open':
       return open(state, action.index, action.layout);
     case 'resize':

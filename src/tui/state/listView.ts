@@ -78,7 +78,7 @@ export function buildView(q: ViewQuery): ViewEntry[] {
   const order = comparator(q.posts, q.sort);
   const candidates: number[] = [];
   q.posts.forEach((post, index) => {
-    if (q.tag !== null && !post.tags.includes(q.tag)) return;
+    if (q.tag !== null && !post.tags.some((t) => tagKey(t) === q.tag)) return;
     if (q.bookmarked && !q.bookmarked.has(post.slug)) return;
     candidates.push(index);
   });
@@ -121,11 +121,29 @@ export function memoizedView(): (q: ViewQuery) => ViewEntry[] {
   };
 }
 
-/** Every tag with the number of posts that carry it, most used first. */
-export function tagCounts(posts: readonly PostEntry[]): Array<{ tag: string; count: number }> {
-  const counts = new Map<string, number>();
-  for (const post of posts) for (const tag of new Set(post.tags)) counts.set(tag, (counts.get(tag) ?? 0) + 1);
-  return [...counts]
-    .map(([tag, count]) => ({ tag, count }))
-    .sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
+/**
+ * The identity of a tag as Hugo gives it (its urlize of the term): lower case, spaces as
+ * hyphens, and only letters, digits, marks and `._/#+~-` kept; so "Edge Computing",
+ * "edge computing" and "edge-computing" are one tag.
+ */
+export function tagKey(tag: string): string {
+  return tag
+    .normalize('NFC')
+    .trim()
+    .toLowerCase()
+    .replace(/[\s-]+/gu, '-')
+    .replace(/[^\p{L}\p{N}\p{M}._/#+~-]/gu, '');
+}
+
+/** Every tag (one per key, named as it was first written) with the number of posts that carry it, most used first. */
+export function tagCounts(posts: readonly PostEntry[]): Array<{ tag: string; key: string; count: number }> {
+  const tags = new Map<string, { tag: string; key: string; count: number }>();
+  for (const post of posts) {
+    for (const key of new Set(post.tags.map(tagKey))) {
+      const known = tags.get(key);
+      if (known) known.count++;
+      else tags.set(key, { tag: post.tags.find((t) => tagKey(t) === key)!, key, count: 1 });
+    }
+  }
+  return [...tags.values()].sort((a, b) => b.count - a.count || a.tag.localeCompare(b.tag));
 }
