@@ -28,6 +28,14 @@ describe('finding a post by slug', () => {
     expect(unknown.kind === 'unknown' && unknown.closest[0]).toBe('python-concurrency');
   });
 
+  it('puts the slug with the closest part first, not the one of nearest length', () => {
+    const more = [...posts, entry('elasticsearch-zero-to-hero'), entry('go')];
+    const unknown = findPost('elastik', more);
+    expect(unknown.kind === 'unknown' && unknown.closest[0]).toBe('elasticsearch-zero-to-hero');
+    const typo = findPost('corz-zero', more);
+    expect(typo.kind === 'unknown' && typo.closest[0]).toBe('cors-zero-to-hero');
+  });
+
   it('never treats an empty query as a match', () => {
     expect(findPost('', posts).kind).toBe('unknown');
   });

@@ -174,3 +174,14 @@ describe('tags', () => {
     expect(tagEntries(cleared)).toHaveLength(4);
   });
 });
+
+describe('the order', () => {
+  it('"oldest first" keeps posts without a date last, as "newest first" does', () => {
+    const posts = makePosts(3).map((p, i) => (i === 2 ? { ...p, date: undefined } : p));
+    const newest = initialState(posts, size);
+    expect(listView(newest).map((e) => e.index)).toEqual([0, 1, 2]);
+    const oldest = press(newest, 's');
+    expect(oldest.sort).toBe('oldest');
+    expect(listView(oldest).map((e) => e.index)).toEqual([1, 0, 2]);
+  });
+});

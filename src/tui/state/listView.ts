@@ -2,6 +2,7 @@ import type { PostEntry } from '../../content/postEntry.js';
 import { fuzzyMatch } from '../../content/fuzzy.js';
 import { sanitizeLine } from '../../content/sanitize.js';
 import { comparePosts } from '../../content/postOrder.js';
+import { dateSortKey } from '../../content/dates.js';
 
 /** The list as shown: the posts that pass the filter, tag and bookmark view, in the chosen order. */
 export type SortOrder = 'newest' | 'oldest' | 'shortest' | 'longest' | 'title';
@@ -46,6 +47,10 @@ export function displayTitles(posts: readonly PostEntry[]): string[] {
   return titles;
 }
 
+function hasDate(post: PostEntry): boolean {
+  return Number.isFinite(dateSortKey(post.date));
+}
+
 const BY_TITLE = new Intl.Collator('en', { sensitivity: 'base' });
 
 function comparator(posts: readonly PostEntry[], sort: SortOrder): (a: number, b: number) => number {
@@ -54,7 +59,8 @@ function comparator(posts: readonly PostEntry[], sort: SortOrder): (a: number, b
     case 'newest':
       return (a, b) => comparePosts(p(a), p(b));
     case 'oldest':
-      return (a, b) => comparePosts(p(b), p(a));
+      // Oldest first, and posts without a date still last.
+      return (a, b) => Number(!hasDate(p(a))) - Number(!hasDate(p(b))) || comparePosts(p(b), p(a));
     case 'shortest':
       return (a, b) => p(a).words - p(b).words || comparePosts(p(a), p(b));
     case 'longest':
