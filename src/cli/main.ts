@@ -8,6 +8,8 @@ import { colorEnabled } from './color.js';
 import { loadBundledPosts } from './loadPosts.js';
 import { listJson, listTable } from './listOutput.js';
 import { bundledPostsDir } from './bundledPosts.js';
+import { settingsFor } from './settings.js';
+import { STYLE_NAMES, type GivenSettings, type Settings } from '../config/settings.js';
 
 const EXAMPLES = `
 Examples:
@@ -19,7 +21,10 @@ Examples:
   blog-tui list --json | jq '.[].slug'
   blog-tui --posts ~/my-blog    browse a Hugo or Jekyll site, or any folder of Markdown
   BLOG_TUI_POSTS=~/my-blog blog-tui list --verbose
-  blog-tui index ~/my-blog --out index.json`;
+  blog-tui index ~/my-blog --out index.json
+  blog-tui --style light        colours for a light background (dark, light, auto, plain)
+  blog-tui config               the settings in force, where each comes from, and the files
+  blog-tui config --init        write a commented config file to start from`;
 
 function parseWidth(value: string): number {
   const n = Number(value);
@@ -55,30 +60,32 @@ interface GlobalOptions {
   verbose?: boolean;
   /** False with --no-state. */
   state?: boolean;
+  style?: string;
   /** False with --no-mouse. */
   mouse?: boolean;
 }
 
-/** The posts to show: the folder of `--posts` (or BLOG_TUI_POSTS), else the bundled ones. */
-async function loadSource(globals: GlobalOptions): Promise<PostSource> {
-  if (!globals.posts) return loadBundledPosts();
+/** The posts to show: the folder of `--posts`, BLOG_TUI_POSTS or the config file, else the bundled ones. */
+async function loadSource(settings: Settings, globals: GlobalOptions): Promise<PostSource> {
+  const folder = settings.posts.value;
+  if (!folder) return loadBundledPosts();
   const { loadFolderPosts } = await import('./folderPosts.js');
-  return loadFolderPosts(globals.posts, { drafts: globals.drafts === true, verbose: globals.verbose === true });
+  return loadFolderPosts(folder, { drafts: globals.drafts === true, verbose: globals.verbose === true });
 }
 
-async function runList(json: boolean, globals: GlobalOptions): Promise<number> {
-  const { posts } = await loadSource(globals);
+async function runList(json: boolean, settings: Settings, globals: GlobalOptions): Promise<number> {
+  const { posts } = await loadSource(settings, globals);
   const width = process.stdout.isTTY ? process.stdout.columns : undefined;
   await write(json ? listJson(posts) : listTable(posts, width));
   return 0;
 }
 
-async function runRead(query: string, options: { width?: number }, globals: GlobalOptions): Promise<number> {
-  const source = await loadSource(globals);
+async function runRead(query: string, options: { width?: number }, settings: Settings, globals: GlobalOptions): Promise<number> {
+  const source = await loadSource(settings, globals);
   const index = resolveSlug(query, source);
   if (interactive()) {
     const { runTui } = await import('../tui/runTui.js');
-    return runTui({ source, standaloneIndex: index, color: colorEnabled(process.stdout), keepState: globals.state !== false, mouse: globals.mouse !== false });
+    return runTui({ ...tuiSettings(settings), source, standaloneIndex: index, color: colorEnabled(process.stdout), keepState: globals.state !== false });
   }
   const entry = source.posts[index]!;
   let body: string;
@@ -89,16 +96,17 @@ async function runRead(query: string, options: { width?: number }, globals: Glob
     throw new CliError(`cannot read post "${entry.slug}" (${entry.file}): ${reason}`);
   }
   const { renderPostText } = await import('./readOutput.js');
-  const width = options.width ?? (process.stdout.isTTY ? process.stdout.columns : 80);
+  // Piped text is 80 columns wide unless the text column is set narrower.
+  const width = options.width ?? Math.min(process.stdout.isTTY ? process.stdout.columns : 80, settings.width.value);
   await write(await renderPostText(entry, body, width, colorEnabled(process.stdout)));
   return 0;
 }
 
-async function runIndex(dir: string | undefined, options: { out?: string }, globals: GlobalOptions): Promise<number> {
+async function runIndex(dir: string | undefined, options: { out?: string }, settings: Settings, globals: GlobalOptions): Promise<number> {
   const { serializeIndex, writeIndex } = await import('../content/postIndex.js');
   const { checkFolder, indexFolder, loadPostParser, postsLayout } = await import('./folderPosts.js');
   const { reportProblems } = await import('./indexReport.js');
-  const given = dir ?? globals.posts;
+  const given = dir ?? settings.posts.value;
   const folder = given ? checkFolder(given) : bundledPostsDir();
   const built = indexFolder(folder, await loadPostParser(), { drafts: globals.drafts === true, only: postsLayout(folder).only }, process.stderr);
   reportProblems(built.problems, globals.verbose === true, process.stderr);
@@ -113,6 +121,30 @@ async function runIndex(dir: string | undefined, options: { out?: string }, glob
     await write(serializeIndex(built.index));
   }
   return 0;
+}
+
+/** What the full-screen app takes from the settings. */
+function tuiSettings(settings: Settings) {
+  return { keys: settings.keys, maxTextWidth: settings.width.value, sort: settings.sort.value, mouse: settings.mouse.value, configProblems: settings.problems.length };
+}
+
+/** The settings given on the command line or in the environment, and by which. */
+function givenSettings(program: Command): GivenSettings {
+  const opts = program.opts<GlobalOptions>();
+  const from = (name: string, option: string, variable?: string) => {
+    const source = program.getOptionValueSource(name);
+    if (source === 'cli') return { source: 'option' as const, where: option };
+    if (source === 'env' && variable) return { source: 'environment' as const, where: variable };
+    return undefined;
+  };
+  const given: GivenSettings = {};
+  const posts = from('posts', '--posts', 'BLOG_TUI_POSTS');
+  if (posts && opts.posts) given.posts = { value: opts.posts, ...posts };
+  const style = from('style', '--style');
+  if (style && opts.style) given.style = { value: opts.style, ...style };
+  const mouse = from('mouse', '--no-mouse');
+  if (mouse && opts.mouse !== undefined) given.mouse = { value: opts.mouse, ...mouse };
+  return given;
 }
 
 export async function main(argv: string[]): Promise<number> {
@@ -132,15 +164,17 @@ export async function main(argv: string[]): Promise<number> {
     .option('--verbose', 'list each file that could not be used, and say what the cache did')
     .option('--no-state', 'do not read or write the reading state (read marks, positions, bookmarks)')
     .option('--no-mouse', 'do not take the mouse (wheel and clicks); Shift+drag selects text either way')
+    .addOption(new Option('--style <style>', 'colours: auto (by the terminal\'s background), dark, light or plain').choices(STYLE_NAMES))
     .action(async () => {
+      const settings = await settingsFor(givenSettings(program));
       // Without a terminal (a pipe, CI) there is no one to press keys: print the list instead.
       if (!interactive()) {
-        code = await runList(false, globals());
+        code = await runList(false, settings, globals());
         return;
       }
-      const source = await loadSource(globals());
+      const source = await loadSource(settings, globals());
       const { runTui } = await import('../tui/runTui.js');
-      code = await runTui({ source, color: colorEnabled(process.stdout), keepState: globals().state !== false, mouse: globals().mouse !== false });
+      code = await runTui({ ...tuiSettings(settings), source, color: colorEnabled(process.stdout), keepState: globals().state !== false });
     });
   const globals = () => program.opts<GlobalOptions>();
 
@@ -150,7 +184,7 @@ export async function main(argv: string[]): Promise<number> {
     .argument('<slug>', 'the post: its slug, or any unique prefix or part of one')
     .addOption(new Option('-w, --width <columns>', 'wrap width when not on a terminal (default 80)').argParser(parseWidth))
     .action(async (slug: string, options: { width?: number }) => {
-      code = await runRead(slug, options, globals());
+      code = await runRead(slug, options, await settingsFor(givenSettings(program)), globals());
     });
 
   program
@@ -158,7 +192,7 @@ export async function main(argv: string[]): Promise<number> {
     .description('print the posts: date, reading time, words, slug and title')
     .option('--json', 'the index entries as a JSON array')
     .action(async (options: { json?: boolean }) => {
-      code = await runList(options.json === true, globals());
+      code = await runList(options.json === true, await settingsFor(givenSettings(program)), globals());
     });
 
   program
@@ -167,7 +201,16 @@ export async function main(argv: string[]): Promise<number> {
     .argument('[dir]', 'the folder of posts')
     .option('-o, --out <file>', 'write the index to this file instead of standard output')
     .action(async (dir: string | undefined, options: { out?: string }) => {
-      code = await runIndex(dir, options, globals());
+      code = await runIndex(dir, options, await settingsFor(givenSettings(program)), globals());
+    });
+
+  program
+    .command('config')
+    .description('print the settings in force, where each comes from, and the paths of the config, state and cache')
+    .option('--init', 'write a commented config file with the defaults (never over an existing file)')
+    .action(async (options: { init?: boolean }) => {
+      const { runConfig } = await import('./configOutput.js');
+      code = await runConfig(options.init === true, givenSettings(program), write);
     });
 
   try {

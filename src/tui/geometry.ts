@@ -52,8 +52,9 @@ export interface ReaderGeometry {
   viewHeight: number;
 }
 
-export function readerGeometry(size: Size, title: string): ReaderGeometry {
-  const textWidth = Math.max(10, Math.min(MAX_TEXT_WIDTH, size.cols - 4));
+/** `maxWidth` is the widest the text column gets (the `width` setting). */
+export function readerGeometry(size: Size, title: string, maxWidth = MAX_TEXT_WIDTH): ReaderGeometry {
+  const textWidth = Math.max(10, Math.min(maxWidth, size.cols - 4));
   const margin = Math.max(0, Math.floor((size.cols - textWidth) / 2));
   let titleLines = wrapAnsi(sanitizeLine(title), textWidth, { hard: true, trim: true }).split('\n');
   // One title line on a short terminal, so that a line of text fits below the header.

@@ -87,7 +87,9 @@ const SCROLLS = (say: { line: string; top: string; bottom: string }): Binding[] 
   { action: 'bottom', keys: ['end', 'G', '>'], description: say.bottom },
 ];
 
-export const KEYMAP: Record<Scope, Binding[]> = {
+export type Keymap = Readonly<Record<Scope, readonly Binding[]>>;
+
+export const KEYMAP: Keymap = {
   list: [
     ...MOVES('post'),
     { action: 'count', keys: ['digit'], description: 'a count before a move: 10j, 5G, 50%' },
@@ -154,12 +156,12 @@ export const KEYMAP: Record<Scope, Binding[]> = {
 const DIGIT = 'digit';
 
 /** The binding of a key in a screen; every digit finds the binding of the pseudo-key 'digit'. */
-export function bindingFor(scope: Scope, key: string): Binding | undefined {
-  return KEYMAP[scope].find((b) => b.keys.includes(key)) ?? (/^[0-9]$/.test(key) ? KEYMAP[scope].find((b) => b.keys.includes(DIGIT)) : undefined);
+export function bindingFor(scope: Scope, key: string, keymap: Keymap = KEYMAP): Binding | undefined {
+  return keymap[scope].find((b) => b.keys.includes(key)) ?? (/^[0-9]$/.test(key) ? keymap[scope].find((b) => b.keys.includes(DIGIT)) : undefined);
 }
 
-export function actionFor(scope: Scope, key: string): KeyAction | undefined {
-  return bindingFor(scope, key)?.action;
+export function actionFor(scope: Scope, key: string, keymap: Keymap = KEYMAP): KeyAction | undefined {
+  return bindingFor(scope, key, keymap)?.action;
 }
 
 /** The subset of Ink's Key that names keys. */
@@ -230,6 +232,7 @@ const LABELS: Record<string, string> = {
 export function keyLabel(key: string): string {
   const ctrl = /^ctrl\+(.)$/.exec(key);
   if (ctrl) return `Ctrl-${ctrl[1]!.toUpperCase()}`;
+  if (key.startsWith('meta+')) return `Meta-${key.slice(5)}`;
   return LABELS[key] ?? key;
 }
 
@@ -246,7 +249,8 @@ export const HELP_KEYS_WIDTH = 26;
 
 /** One line of the help for a binding. */
 export function helpLine(binding: Binding): string {
-  return `  ${binding.keys.map(keyLabel).join(' ').padEnd(HELP_KEYS_WIDTH)} ${binding.description}`;
+  const keys = binding.keys.length ? binding.keys.map(keyLabel).join(' ') : '(no key)';
+  return `  ${keys.padEnd(HELP_KEYS_WIDTH)} ${binding.description}`;
 }
 
 export const MOUSE_NOTE = [
@@ -255,13 +259,13 @@ export const MOUSE_NOTE = [
   '  To select text while the mouse is on, hold Shift as you drag (Option in iTerm2).',
 ];
 
-/** The help screen's lines, generated from KEYMAP. */
-export function helpLines(): string[] {
+/** The help screen's lines, generated from the keymap in force. */
+export function helpLines(keymap: Keymap = KEYMAP): string[] {
   const lines: string[] = [];
-  for (const scope of Object.keys(KEYMAP) as Scope[]) {
+  for (const scope of Object.keys(keymap) as Scope[]) {
     if (lines.length > 0) lines.push('');
     lines.push(SCOPE_TITLES[scope]);
-    for (const b of KEYMAP[scope]) {
+    for (const b of keymap[scope]) {
       lines.push(helpLine(b));
     }
   }
@@ -296,4 +300,83 @@ export function parseMouse(input: string): MouseKey | null | undefined {
   if (base === 65) return { name: 'wheeldown', x, y };
   if (base === 0) return { name: 'click', x, y };
   return null;
+}
+
+/** The actions of each scope, each once, for checking key bindings in the config file. */
+export function keyActions(keymap: Keymap = KEYMAP): Record<Scope, KeyAction[]> {
+  return Object.fromEntries(Object.entries(keymap).map(([scope, bindings]) => [scope, [...new Set(bindings.map((b) => b.action))]])) as Record<Scope, KeyAction[]>;
+}
+
+/** Keys that are not typed (the digits of a count, the wheel, a click): the config file does not move them. */
+const PSEUDO_KEYS = new Set([DIGIT, 'wheelup', 'wheeldown', 'click']);
+
+/**
+ * Each screen's actions once, with the keys the config file can give them (the typed ones)
+ * and what they do: the defaults `blog-tui config --init` writes. Actions with no typed key
+ * (a count's digits) are left out.
+ */
+export function keymapOutline(keymap: Keymap = KEYMAP): Record<Scope, Array<{ action: KeyAction; keys: string[]; description: string }>> {
+  const outline = {} as Record<Scope, Array<{ action: KeyAction; keys: string[]; description: string }>>;
+  for (const [scope, bindings] of Object.entries(keymap) as Array<[Scope, readonly Binding[]]>) {
+    const entries: Array<{ action: KeyAction; keys: string[]; description: string }> = [];
+    for (const b of bindings) {
+      const keys = b.keys.filter((k) => !PSEUDO_KEYS.has(k));
+      const entry = entries.find((e) => e.action === b.action);
+      if (entry) entry.keys.push(...keys);
+      else if (keys.length > 0) entries.push({ action: b.action, keys, description: b.description });
+    }
+    outline[scope] = entries;
+  }
+  return outline;
+}
+
+const NAMED_KEYS: Record<string, string> = {
+  down: 'down', up: 'up', left: 'left', right: 'right', pagedown: 'pagedown', pgdn: 'pagedown',
+  pageup: 'pageup', pgup: 'pageup', home: 'home', end: 'end', enter: 'enter', return: 'enter',
+  escape: 'escape', esc: 'escape', space: 'space', backspace: 'backspace',
+};
+
+/**
+ * A key written in the config file, as keyName() names it: one character ("j", "G", "?"), a
+ * named key ("down", "PgDn", "Esc", "space"), "ctrl+LETTER" or "meta+KEY". Ctrl-C always quits
+ * at once, and the prompt's scope takes no character keys, since those are typed.
+ */
+export function parseKeyName(text: string, scope: string, action: string): { key: string } | { error: string } {
+  const shown = JSON.stringify(text.length > 30 ? `${text.slice(0, 27)}...` : text);
+  let key: string | undefined;
+  const chars = [...text];
+  if (chars.length === 1 && text >= ' ' && text !== '\u007f') key = text === ' ' ? 'space' : text;
+  else {
+    const lower = text.toLowerCase();
+    const modified = /^(ctrl|control|c|meta|alt|m)[+-](.)$/u.exec(text.length <= 12 ? lower : '');
+    if (NAMED_KEYS[lower]) key = NAMED_KEYS[lower];
+    else if (modified && modified[1]!.startsWith('c') && /^[a-z]$/.test(modified[2]!)) key = `ctrl+${modified[2]}`;
+    else if (modified && !modified[1]!.startsWith('c') && modified[2]! >= '!') key = `meta+${[...text].at(-1)}`;
+  }
+  if (key === undefined) {
+    return { error: `${shown} is not a key: use one character, a named key (down, up, left, right, pagedown, pageup, home, end, enter, escape, space, backspace), ctrl+LETTER or meta+KEY` };
+  }
+  if (key === 'ctrl+c' && action !== 'interrupt') return { error: `${shown} always quits at once and cannot be bound to another action` };
+  if (scope === 'input' && [...key].length === 1) return { error: `${shown} is a character, which the prompt types, so it cannot be a key in [keys.input]` };
+  return { key };
+}
+
+/**
+ * The keymap with the config file's bindings: each given action gets exactly the given keys
+ * (on its first binding; the wheel, clicks and count digits stay where they are), and a key
+ * given to an action is taken from any other action of that scope. Ctrl-C stays on "quit at
+ * once" whatever is given.
+ */
+export function withBindings(overrides: ReadonlyArray<{ scope: string; action: string; keys: readonly string[] }>, base: Keymap = KEYMAP): Keymap {
+  if (overrides.length === 0) return base;
+  const map = Object.fromEntries(Object.entries(base).map(([scope, bindings]) => [scope, bindings.map((b) => ({ ...b, keys: [...b.keys] }))])) as Record<Scope, Binding[]>;
+  for (const o of overrides) {
+    const bindings = map[o.scope as Scope];
+    const own = bindings?.filter((b) => b.action === o.action) ?? [];
+    if (!bindings || own.length === 0) continue;
+    const given = o.action === 'interrupt' && !o.keys.includes('ctrl+c') ? ['ctrl+c', ...o.keys] : [...o.keys];
+    for (const b of bindings) b.keys = b.keys.filter((k) => !given.includes(k) && (b.action !== o.action || PSEUDO_KEYS.has(k)));
+    own[0]!.keys = [...given, ...own[0]!.keys];
+  }
+  return map;
 }

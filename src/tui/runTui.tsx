@@ -2,7 +2,9 @@ import { render } from 'ink';
 import { supportsHyperlink } from 'supports-hyperlinks';
 import { App } from './components/App.js';
 import { renderPostCached, layoutOf } from './components/App.js';
-import { initialState, standaloneState } from './state/appReducer.js';
+import { initialState, standaloneState, type StartOptions } from './state/appReducer.js';
+import { SORT_ORDERS } from './state/listView.js';
+import { withBindings } from './keymap.js';
 import { readerGeometry } from './geometry.js';
 import { startTerminalSession, scrollbackSafe } from './terminalSession.js';
 import type { PostSource, RenderFn } from './postSource.js';
@@ -17,8 +19,16 @@ export interface TuiOptions {
   /** Open the reader on this post and quit when leaving it (`blog-tui read <slug>`). */
   standaloneIndex?: number;
   color: boolean;
-  /** Report the mouse wheel and clicks (default on; off with --no-mouse). */
+  /** Key bindings from the config file. */
+  keys?: ReadonlyArray<{ scope: string; action: string; keys: readonly string[] }>;
+  /** The widest the reader's text column gets. */
+  maxTextWidth?: number;
+  /** The list's order at start. */
+  sort?: string;
+  /** Report the mouse wheel and clicks (default on; off with --no-mouse or mouse = false). */
   mouse?: boolean;
+  /** Mistakes found in the config file (listed on stderr before the app started). */
+  configProblems?: number;
 }
 
 let rendererPromise: Promise<RenderFn> | undefined;
@@ -43,13 +53,20 @@ export async function runTui(options: TuiOptions): Promise<number> {
     : memoryProgressStore();
   const progress = store.load(source.id, source.posts.map((p) => p.slug));
   let renderer: RenderFn | undefined;
-  let state = initialState(source.posts, size, progress);
+  const problems = options.configProblems ?? 0;
+  const start: StartOptions = {
+    sort: SORT_ORDERS.find((s) => s === options.sort),
+    maxTextWidth: options.maxTextWidth,
+    message: problems > 0 ? `The config file has ${problems === 1 ? 'a mistake' : `${problems} mistakes`}: blog-tui config lists them` : null,
+  };
+  const keymap = withBindings(options.keys ?? []);
+  let state = initialState(source.posts, size, progress, start);
   if (options.standaloneIndex !== undefined) {
     renderer = await loadRenderer();
     const index = options.standaloneIndex;
-    const width = readerGeometry(size, source.posts[index]!.title).textWidth;
+    const width = readerGeometry(size, source.posts[index]!.title, options.maxTextWidth).textWidth;
     const rendered = renderPostCached(cache, source, renderer, index, width, color, hyperlinks);
-    state = standaloneState(source.posts, size, index, layoutOf(rendered, width), progress);
+    state = standaloneState(source.posts, size, index, layoutOf(rendered, width), progress, start);
   }
 
   const terminal = startTerminalSession(process.stdin, { beforeRestore: () => store.flush(), mouse: options.mouse !== false });
@@ -69,6 +86,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
       cache={cache}
       store={store}
       terminal={terminal}
+      keymap={keymap}
       onExit={(kind) => {
         exitKind = kind;
       }}

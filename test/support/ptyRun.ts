@@ -3,6 +3,7 @@
 // See the docstring of pty_run.py for the exact semantics of every step.
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
+import { NO_CONFIG_HOME } from './runCli.js';
 
 /** The built `blog-tui` command (run `node src/build/bundle.mjs` when dist/ is missing). */
 export const BIN = fileURLToPath(new URL('../../dist/blog-tui.js', import.meta.url));
@@ -81,7 +82,7 @@ export interface PtyResult {
  * (is-in-ci looks at CI and CONTINUOUS_INTEGRATION), so these are removed unless the spec
  * sets them.
  */
-const DEFAULT_ENV: Record<string, string | null> = { CI: null, CONTINUOUS_INTEGRATION: null };
+const DEFAULT_ENV: Record<string, string | null> = { CI: null, CONTINUOUS_INTEGRATION: null, BLOG_TUI_CONFIG: null, XDG_CONFIG_HOME: NO_CONFIG_HOME };
 
 /** Runs the spec through pty_run.py. Rejects only when the harness itself fails. */
 export function runInPty(spec: PtySpec): Promise<PtyResult> {

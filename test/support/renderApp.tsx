@@ -1,7 +1,8 @@
 import { render, cleanup } from 'ink-testing-library';
 import { afterEach, vi } from 'vitest';
 import { App } from '../../src/tui/components/App.js';
-import { initialState, standaloneState, type AppState } from '../../src/tui/state/appReducer.js';
+import { initialState, standaloneState, type AppState, type StartOptions } from '../../src/tui/state/appReducer.js';
+import type { Keymap } from '../../src/tui/keymap.js';
 import { renderMarkdown } from '../../src/render/markdownRenderer.js';
 import type { PostEntry } from '../../src/content/postEntry.js';
 import type { PostSource } from '../../src/tui/postSource.js';
@@ -35,10 +36,14 @@ export interface AppOptions {
   standaloneIndex?: number;
   /** Opens links (default: a function that records them). */
   open?: (href: string) => Promise<string>;
+  /** The keymap in force (default: the defaults). */
+  keymap?: Keymap;
+  /** Settings that shape the first state (sort, text width). */
+  start?: StartOptions;
 }
 
 /** Renders the app as the CLI does, on a fake terminal of the given size. */
-export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex, open }: AppOptions) {
+export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex, open, keymap, start }: AppOptions) {
   const source: PostSource = {
     id: 'test',
     name: 'Test blog',
@@ -50,10 +55,10 @@ export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, s
     },
   };
   const cache = new Map<string, RenderedPost>();
-  let state: AppState = initialState(posts, size);
+  let state: AppState = initialState(posts, size, {}, start);
   if (standaloneIndex !== undefined) {
-    const width = readerGeometry(size, posts[standaloneIndex]!.title).textWidth;
-    state = standaloneState(posts, size, standaloneIndex, layoutOf(renderPostCached(cache, source, renderMarkdown, standaloneIndex, width, false), width));
+    const width = readerGeometry(size, posts[standaloneIndex]!.title, start?.maxTextWidth).textWidth;
+    state = standaloneState(posts, size, standaloneIndex, layoutOf(renderPostCached(cache, source, renderMarkdown, standaloneIndex, width, false), width), {}, start);
   }
   const onExit = vi.fn();
   const opened: string[] = [];
@@ -71,6 +76,7 @@ export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, s
       cache={cache}
       open={openLink}
       onExit={onExit}
+      keymap={keymap}
     />,
   );
   const setSize = (next: Size) => {

@@ -1,16 +1,23 @@
 import { spawnSync } from 'node:child_process';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
+
+/** A config folder that does not exist: no user's config file changes what a test sees. */
+export const NO_CONFIG_HOME = join(tmpdir(), 'blog-tui-test-no-config');
 
 // The built command, dist/blog-tui.js, run as users run it (npm test builds it first).
 export const BIN = fileURLToPath(new URL('../../dist/blog-tui.js', import.meta.url));
 
-/** The environment without colour settings, plus `extra`. */
+/** The environment without colour settings or a config file, plus `extra`. */
 export function cleanEnv(extra: Record<string, string> = {}): NodeJS.ProcessEnv {
   const env = { ...process.env };
   delete env.NO_COLOR;
   delete env.FORCE_COLOR;
   delete env.BLOG_TUI_POSTS;
-  return { ...env, ...extra };
+  delete env.BLOG_TUI_CONFIG;
+  delete env.COLORFGBG;
+  return { ...env, XDG_CONFIG_HOME: NO_CONFIG_HOME, ...extra };
 }
 
 /** Runs `blog-tui args` with pipes for stdin, stdout and stderr. */

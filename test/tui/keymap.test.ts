@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { KEYMAP, actionFor, bindingFor, helpLine, helpLines, keyLabel, keyName, keyNames, parseMouse, type Scope } from '../../src/tui/keymap.js';
+import { HELP_KEYS_WIDTH, KEYMAP, actionFor, bindingFor, helpLine, helpLines, keyLabel, keyName, keyNames, parseMouse, withBindings, type Scope } from '../../src/tui/keymap.js';
 
 describe('the keymap', () => {
   it('binds the less-style keys of the list', () => {
@@ -96,5 +96,31 @@ describe('the keymap', () => {
     expect(parseMouse('[<68;3;4M')).toEqual({ name: 'wheelup', x: 3, y: 4 });
     expect(parseMouse('j')).toBeUndefined();
     expect(parseMouse('[B')).toBeUndefined();
+  });
+});
+
+describe('key bindings from the config file', () => {
+  it('give an action exactly the given keys and take them from other actions of that screen only', () => {
+    const keymap = withBindings([{ scope: 'reader', action: 'down', keys: ['j', 'ctrl+n', 'n'] }]);
+    expect(actionFor('reader', 'ctrl+n', keymap)).toBe('down');
+    expect(actionFor('reader', 'n', keymap)).toBe('down');
+    expect(actionFor('reader', 'down', keymap)).toBeUndefined();
+    expect(keymap.reader.find((b) => b.action === 'nextMatch')!.keys).toEqual([]);
+    expect(actionFor('list', 'down', keymap)).toBe('down');
+    expect(actionFor('reader', 'down')).toBe('down');
+  });
+
+  it('keep Ctrl-C quitting at once whatever is given', () => {
+    const keymap = withBindings([{ scope: 'list', action: 'interrupt', keys: ['ctrl+q'] }]);
+    expect(actionFor('list', 'ctrl+c', keymap)).toBe('interrupt');
+    expect(actionFor('list', 'ctrl+q', keymap)).toBe('interrupt');
+  });
+
+  it('show in the help: the keys in force, and an action left without a key', () => {
+    const help = helpLines(withBindings([{ scope: 'reader', action: 'down', keys: ['j', 'n'] }])).join('\n');
+    expect(help).toContain(`${'j n'.padEnd(HELP_KEYS_WIDTH)} down one line`);
+    expect(help).toContain(`${'(no key)'.padEnd(HELP_KEYS_WIDTH)} next match`);
+    // The wheel still scrolls: it is not a key the config file moves.
+    expect(help).toContain(`${'wheel down'.padEnd(HELP_KEYS_WIDTH)} down three lines`);
   });
 });

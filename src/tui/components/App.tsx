@@ -1,7 +1,7 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Text, useApp, useInput, useStdout } from 'ink';
 import stripAnsi from 'strip-ansi';
-import { bindingFor, keyNames, parseMouse, type MouseKey } from '../keymap.js';
+import { bindingFor, KEYMAP, keyNames, parseMouse, type Keymap, type MouseKey } from '../keymap.js';
 import { MIN_COLS, MIN_ROWS, readerGeometry, tooSmall, type Size } from '../geometry.js';
 import { keyScope, listEntryAtRow, listView, reduce, type AppAction, type AppState, type PostLayout } from '../state/appReducer.js';
 import { sanitizeLine } from '../../content/sanitize.js';
@@ -16,6 +16,7 @@ import { ListView } from './ListView.js';
 import { ReaderView } from './ReaderView.js';
 import { HelpView } from './HelpView.js';
 import { PickerView } from './PickerView.js';
+import { UiContext, type Ui } from './uiContext.js';
 
 export interface AppProps {
   source: PostSource;
@@ -35,6 +36,8 @@ export interface AppProps {
   /** The terminal: Ctrl-Z, and commands that take it over (the editor, a text browser). */
   terminal?: Pick<TerminalSession, 'suspend' | 'runForeground' | 'onResume'>;
   onExit: (kind: 'quit' | 'interrupt') => void;
+  /** The keymap in force (the defaults with the config file's bindings). */
+  keymap?: Keymap;
 }
 
 const CACHE_LIMIT = 24;
@@ -90,7 +93,17 @@ function terminalSize(stdout: NodeJS.WriteStream): Size {
   return { cols: stdout.columns || 80, rows: stdout.rows || 24 };
 }
 
-export function App({ source, initialState, renderer, loadRenderer, color, hyperlinks = false, cache: sharedCache, store, open = openLink, terminal, onExit }: AppProps) {
+export function App(props: AppProps) {
+  const keymap = props.keymap ?? KEYMAP;
+  const ui = useMemo<Ui>(() => ({ keymap }), [keymap]);
+  return (
+    <UiContext.Provider value={ui}>
+      <Screens {...props} keymap={keymap} />
+    </UiContext.Provider>
+  );
+}
+
+function Screens({ source, initialState, renderer, loadRenderer, color, hyperlinks = false, cache: sharedCache, store, open = openLink, terminal, onExit, keymap }: AppProps) {
   const { exit } = useApp();
   const { stdout, write } = useStdout();
   // The reducer runs here synchronously so that every key sees the state left by the key
@@ -126,7 +139,7 @@ export function App({ source, initialState, renderer, loadRenderer, color, hyper
 
   const renderedFor = useCallback(
     (render: RenderFn, index: number, size: Size) => {
-      const width = readerGeometry(size, source.posts[index]!.title).textWidth;
+      const width = readerGeometry(size, source.posts[index]!.title, store$.current.maxTextWidth).textWidth;
       return { width, rendered: renderPostCached(cache.current, source, render, index, width, color, hyperlinks) };
     },
     [source, color, hyperlinks],
@@ -254,7 +267,7 @@ export function App({ source, initialState, renderer, loadRenderer, color, hyper
     (name: string, at?: MouseKey) => {
       const current = store$.current;
       const scope = keyScope(current);
-      const binding = bindingFor(scope, name);
+      const binding = bindingFor(scope, name, keymap);
       const action = binding?.action;
       if (scope === 'input' && (action === undefined || action === 'deleteChar')) {
         const typed = name === 'space' ? ' ' : [...name].length === 1 && name >= ' ' ? name : null;
@@ -313,7 +326,7 @@ export function App({ source, initialState, renderer, loadRenderer, color, hyper
       }
       dispatch({ type: 'key', action, key: name, ...(binding.count === undefined ? {} : { count: binding.count }) });
     },
-    [dispatch, filterChanged, searchChanged, openPost, open, terminal, editPost],
+    [dispatch, filterChanged, searchChanged, openPost, open, terminal, editPost, keymap],
   );
 
   useInput((input, key) => {

@@ -1,3 +1,4 @@
+import { useMemo } from 'react';
 import { Box, Text } from 'ink';
 import type { AppState } from '../state/appReducer.js';
 import { helpLines } from '../keymap.js';
@@ -5,10 +6,12 @@ import { helpViewHeight } from '../geometry.js';
 import { footerHints } from '../hints.js';
 import { spread } from '../textFit.js';
 
-const LINES = helpLines();
-const HINTS = footerHints('help', [[['up', 'down'], 'scroll'], [['back'], 'close']]);
+import { useUi } from './uiContext.js';
 
 export function HelpView({ state }: { state: AppState }) {
+  const { keymap } = useUi();
+  const LINES = useMemo(() => helpLines(keymap), [keymap]);
+  const HINTS = useMemo(() => footerHints('help', [[['up', 'down'], 'scroll'], [['back'], 'close']], keymap), [keymap]);
   const { cols } = state.size;
   const height = helpViewHeight(state.size);
   const visible = LINES.slice(state.helpTop, state.helpTop + height);

@@ -8,7 +8,9 @@ import { footerHints } from '../hints.js';
 import { spread, truncateToWidth } from '../textFit.js';
 import type { PostProgress } from '../state/progress.js';
 
-const HINTS = footerHints('list', [
+import { useUi } from './uiContext.js';
+
+const HINT_ITEMS: Parameters<typeof footerHints>[1] = [
   [['up', 'down'], 'move'],
   [['open'], 'open'],
   [['filter'], 'filter'],
@@ -16,8 +18,8 @@ const HINTS = footerHints('list', [
   [['tags'], 'tags'],
   [['help'], 'help'],
   [['quit'], 'quit'],
-]);
-const INPUT_HINTS = footerHints('input', [[['commit'], 'keep'], [['cancel'], 'clear']]);
+];
+const INPUT_HINT_ITEMS: Parameters<typeof footerHints>[1] = [[['commit'], 'keep'], [['cancel'], 'clear']];
 
 /** ● unread, 42% partly read, ✓ read; ★ bookmarked. Always 5 columns wide. */
 function progressMark(p: PostProgress): string {
@@ -55,6 +57,9 @@ function headerRight(state: AppState, shown: number): string {
 }
 
 export function ListView({ state, blogName }: { state: AppState; blogName: string }) {
+  const { keymap } = useUi();
+  const HINTS = footerHints('list', HINT_ITEMS, keymap);
+  const INPUT_HINTS = footerHints('input', INPUT_HINT_ITEMS, keymap);
   const { cols } = state.size;
   const geometry = listGeometry(state.size);
   const entries = listView(state);

@@ -5,9 +5,12 @@ import { sanitizeLine } from '../../content/sanitize.js';
 import { footerHints } from '../hints.js';
 import { spread, truncateToWidth } from '../textFit.js';
 
-const HINTS = footerHints('picker', [[['up', 'down'], 'move'], [['choose'], 'choose'], [['back'], 'close']]);
-const TAG_HINTS = footerHints('picker', [[['up', 'down'], 'move'], [['choose'], 'choose'], [['filter'], 'filter'], [['back'], 'close']]);
-const INPUT_HINTS = footerHints('input', [[['commit'], 'keep'], [['cancel'], 'clear']]);
+import { useUi } from './uiContext.js';
+
+type HintItems = Parameters<typeof footerHints>[1];
+const HINT_ITEMS: HintItems = [[['up', 'down'], 'move'], [['choose'], 'choose'], [['back'], 'close']];
+const TAG_HINT_ITEMS: HintItems = [[['up', 'down'], 'move'], [['choose'], 'choose'], [['filter'], 'filter'], [['back'], 'close']];
+const INPUT_HINT_ITEMS: HintItems = [[['commit'], 'keep'], [['cancel'], 'clear']];
 
 /** One line per entry of the open picker: tags with counts, headings by level, numbered links. */
 function entryLines(state: AppState): string[] {
@@ -26,6 +29,10 @@ function entryLines(state: AppState): string[] {
 const TITLES = { tags: 'Tags', toc: 'Contents', links: 'Links' } as const;
 
 export function PickerView({ state }: { state: AppState }) {
+  const { keymap } = useUi();
+  const HINTS = footerHints('picker', HINT_ITEMS, keymap);
+  const TAG_HINTS = footerHints('picker', TAG_HINT_ITEMS, keymap);
+  const INPUT_HINTS = footerHints('input', INPUT_HINT_ITEMS, keymap);
   const { cols } = state.size;
   const { bodyRows } = pickerGeometry(state.size);
   const lines = entryLines(state);

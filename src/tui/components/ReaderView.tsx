@@ -11,24 +11,26 @@ import { footerHints } from '../hints.js';
 import { spread, truncateToWidth } from '../textFit.js';
 import { rolesFor, terminalLevel } from '../../render/style.js';
 
-const HINTS = footerHints('reader', [
+import { useUi } from './uiContext.js';
+
+const HINT_ITEMS: Parameters<typeof footerHints>[1] = [
   [['up', 'down'], 'line'],
   [['pageDown', 'pageUp'], 'page'],
   [['search'], 'search'],
   [['toc'], 'contents'],
   [['back'], 'back'],
   [['help'], 'help'],
-]);
+];
 /** `blog-tui read <slug>`: leaving the reader quits, and the footer says so. */
-const STANDALONE_HINTS = footerHints('reader', [
+const STANDALONE_HINT_ITEMS: Parameters<typeof footerHints>[1] = [
   [['up', 'down'], 'line'],
   [['pageDown', 'pageUp'], 'page'],
   [['search'], 'search'],
   [['toc'], 'contents'],
   [['back'], 'quit'],
   [['help'], 'help'],
-]);
-const INPUT_HINTS = footerHints('input', [[['commit'], 'keep'], [['cancel'], 'clear']]);
+];
+const INPUT_HINT_ITEMS: Parameters<typeof footerHints>[1] = [[['commit'], 'keep'], [['cancel'], 'clear']];
 
 const ROLES = rolesFor(terminalLevel());
 
@@ -46,10 +48,14 @@ function highlight(line: string, plain: string, matches: readonly LineMatch[], c
 }
 
 export function ReaderView({ state, lines, plain }: { state: AppState; lines: readonly string[]; plain: readonly string[] }) {
+  const { keymap } = useUi();
+  const HINTS = footerHints('reader', HINT_ITEMS, keymap);
+  const INPUT_HINTS = footerHints('input', INPUT_HINT_ITEMS, keymap);
+  const STANDALONE_HINTS = footerHints('reader', STANDALONE_HINT_ITEMS, keymap);
   const reader = state.reader!;
   const post = state.posts[reader.index]!;
   const { cols } = state.size;
-  const g = readerGeometry(state.size, sanitizeLine(post.title));
+  const g = readerGeometry(state.size, sanitizeLine(post.title), state.maxTextWidth);
   const percent = percentRead(reader.top, reader.layout.lineCount, g.viewHeight);
   const pad = ' '.repeat(g.margin);
   const search = reader.search;

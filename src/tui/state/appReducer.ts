@@ -2,7 +2,7 @@ import type { PostEntry } from '../../content/postEntry.js';
 import type { LineMatch } from '../../content/textSearch.js';
 import type { KeyAction, Scope } from '../keymap.js';
 import { helpLines, SCOPE_TITLES } from '../keymap.js';
-import { helpViewHeight, listGeometry, pickerGeometry, readerGeometry, type Size } from '../geometry.js';
+import { helpViewHeight, listGeometry, MAX_TEXT_WIDTH, pickerGeometry, readerGeometry, type Size } from '../geometry.js';
 import { moveList, settleList, type ListPosition } from './listNavigation.js';
 import { clampTop, scroll, percentRead, type ScrollMove } from './readerScroll.js';
 import { memoizedView, SORT_ORDERS, tagCounts, tagKey, type SortOrder, type ViewEntry } from './listView.js';
@@ -68,6 +68,16 @@ export interface AppState {
   /** A one-line note in the footer until the next key. */
   message: string | null;
   exit: 'quit' | 'interrupt' | null;
+  /** The widest the reader's text column gets (the `width` setting). */
+  maxTextWidth: number;
+}
+
+/** Settings that shape the first state. */
+export interface StartOptions {
+  sort?: SortOrder;
+  maxTextWidth?: number;
+  /** A note for the footer at start. */
+  message?: string | null;
 }
 
 export type AppAction =
@@ -83,7 +93,7 @@ export type AppAction =
 
 const NO_HITS: ReadonlyMap<number, string> = new Map();
 
-export function initialState(posts: readonly PostEntry[], size: Size, progress: Record<string, PostProgress> = {}): AppState {
+export function initialState(posts: readonly PostEntry[], size: Size, progress: Record<string, PostProgress> = {}, start: StartOptions = {}): AppState {
   return {
     posts,
     size,
@@ -96,22 +106,23 @@ export function initialState(posts: readonly PostEntry[], size: Size, progress: 
     tagFilter: { text: '', editing: false },
     bodyHits: NO_HITS,
     bodyQuery: '',
-    sort: 'newest',
+    sort: start.sort ?? 'newest',
     tag: null,
     bookmarksOnly: false,
     progress,
     picker: { selected: 0, top: 0 },
     reader: null,
     standalone: false,
-    message: null,
+    message: start.message ?? null,
     exit: null,
+    maxTextWidth: start.maxTextWidth ?? MAX_TEXT_WIDTH,
   };
 }
 
 /** State for `blog-tui read <slug>` on a terminal: the reader on one post. */
-export function standaloneState(posts: readonly PostEntry[], size: Size, index: number, layout: PostLayout, progress: Record<string, PostProgress> = {}): AppState {
-  const state = reduce(initialState(posts, size, progress), { type: 'open', index, layout });
-  return { ...state, standalone: true };
+export function standaloneState(posts: readonly PostEntry[], size: Size, index: number, layout: PostLayout, progress: Record<string, PostProgress> = {}, start: StartOptions = {}): AppState {
+  const state = reduce(initialState(posts, size, progress, { ...start, message: null }), { type: 'open', index, layout });
+  return { ...state, standalone: true, message: start.message ?? state.message };
 }
 
 const view = memoizedView();
@@ -171,7 +182,7 @@ export function keyScope(state: AppState): Scope {
 
 export function readerViewHeight(state: AppState): number {
   const post = state.reader ? state.posts[state.reader.index] : undefined;
-  return readerGeometry(state.size, post?.title ?? '').viewHeight;
+  return readerGeometry(state.size, post?.title ?? '', state.maxTextWidth).viewHeight;
 }
 
 export function progressOf(state: AppState, slug: string): PostProgress {

@@ -3,10 +3,11 @@ import { fuzzyMatch } from '../../content/fuzzy.js';
 import { sanitizeLine } from '../../content/sanitize.js';
 import { comparePosts } from '../../content/postOrder.js';
 import { dateSortKey } from '../../content/dates.js';
+import type { SortOrder } from '../../content/sortOrders.js';
+
+export { SORT_ORDERS, type SortOrder } from '../../content/sortOrders.js';
 
 /** The list as shown: the posts that pass the filter, tag and bookmark view, in the chosen order. */
-export type SortOrder = 'newest' | 'oldest' | 'shortest' | 'longest' | 'title';
-export const SORT_ORDERS: SortOrder[] = ['newest', 'oldest', 'shortest', 'longest', 'title'];
 export const SORT_LABELS: Record<SortOrder, string> = {
   newest: 'newest first',
   oldest: 'oldest first',
