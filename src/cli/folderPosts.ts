@@ -1,11 +1,13 @@
 import { realpathSync, statSync } from 'node:fs';
-import { basename, join, resolve } from 'node:path';
+import { basename, resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { postBody } from '../content/frontMatterFences.js';
 import { cacheFile, readCache, writeCache } from '../content/indexCache.js';
 import { buildIndexWith, unchanged, type BuildOptions, type BuiltIndex, type ParsePost } from '../content/indexBuild.js';
+import { siteOptions } from '../content/siteOptions.js';
 import { readPostSource, postPath } from '../content/postIndexFile.js';
 import { walkPostFiles } from '../content/postFiles.js';
+import { loadSite, type Site } from '../content/generators/registry.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import type { PostSource } from '../tui/postSource.js';
 import { CliError } from './errors.js';
@@ -13,6 +15,8 @@ import { progressReporter, reportProblems, type ReportStream } from './indexRepo
 
 export interface FolderOptions {
   drafts: boolean;
+  /** Show the posts the site hides for their dates (future, expired). */
+  future?: boolean;
   verbose: boolean;
 }
 
@@ -29,14 +33,6 @@ const unused: ParsePost = () => {
   throw new Error('no file needed reading');
 };
 
-function isFolder(path: string): boolean {
-  try {
-    return statSync(path).isDirectory();
-  } catch {
-    return false;
-  }
-}
-
 /** The absolute path of a folder given by the user; one clear line (exit 1) when it is not one. */
 export function checkFolder(dir: string): string {
   const folder = resolve(dir);
@@ -51,40 +47,19 @@ export function checkFolder(dir: string): string {
   return folder;
 }
 
-const HUGO_CONFIG = ['hugo.toml', 'hugo.yaml', 'hugo.yml', 'hugo.json', 'config.toml', 'config.yaml', 'config.yml', 'config.json'];
-
-/** Where the posts are in a folder: all of it, or for a site's root only some subfolders. */
-export interface PostsLayout {
-  /** The site generator, when the folder is a site's root. */
-  site?: 'Hugo' | 'Jekyll';
-  /** The subfolders that hold posts; all of the folder when absent. */
-  only?: string[];
+/** The post parser (Markdown, YAML, TOML) with the site's rules: loaded only when a file has to be read. */
+export async function loadPostParser(site: Site): Promise<ParsePost> {
+  const { entryWith } = await import('../content/postEntry.js');
+  return (source, file) => entryWith(site, source, file);
 }
 
-/**
- * A Hugo site's root keeps its posts in content/posts (else all of content/), a Jekyll site's
- * root in _posts and _drafts; any other folder is all posts.
- */
-export function postsLayout(folder: string): PostsLayout {
-  const has = (name: string) => {
-    try {
-      return statSync(join(folder, name)).isFile();
-    } catch {
-      return false;
-    }
-  };
-  if (HUGO_CONFIG.some(has) && isFolder(join(folder, 'content'))) {
-    return { site: 'Hugo', only: [isFolder(join(folder, 'content', 'posts')) ? 'content/posts' : 'content'] };
+/** The site a folder is (Hugo, Jekyll, … or a plain folder); its configuration not parsing is one line. */
+export async function folderSite(folder: string): Promise<Site> {
+  try {
+    return await loadSite(folder);
+  } catch (error) {
+    throw new CliError(`cannot read the site's configuration: ${sanitizeLine(String((error as Error).message ?? error))}`);
   }
-  if ((has('_config.yml') || has('_config.yaml')) && isFolder(join(folder, '_posts'))) {
-    return { site: 'Jekyll', only: ['_posts', '_drafts'] };
-  }
-  return {};
-}
-
-/** The post parser (Markdown, YAML, TOML): loaded only when a file has to be read. */
-export async function loadPostParser(): Promise<ParsePost> {
-  return (await import('../content/postEntry.js')).entryFromSource;
 }
 
 function folderError(folder: string, error: unknown): CliError {
@@ -111,27 +86,30 @@ export function indexFolder(folder: string, parse: ParsePost, options: BuildOpti
  */
 export async function loadFolderPosts(dir: string, options: FolderOptions, io: FolderIo = { stderr: process.stderr, env: process.env }): Promise<PostSource> {
   const folder = checkFolder(dir);
-  const layout = postsLayout(folder);
   const say = (text: string) => options.verbose && io.stderr.write(`blog-tui: ${sanitizeLine(text)}\n`);
-  if (layout.site) say(`a ${layout.site} site: reading ${layout.only!.join(' and ')}`);
+  const site = await folderSite(folder);
+  if (site.only) say(`a ${site.generator} site: reading ${site.only.join(' and ')}`);
+  const stamp = `${STAMP} ${site.fingerprint}`;
 
   const started = performance.now();
   const root = realpathSync(folder);
   const cachePath = cacheFile(root, io.env);
-  const cached = readCache(cachePath, root, STAMP);
+  const cached = readCache(cachePath, root, stamp);
   if (!cached.records) say(`${cached.reason}: indexing every file`);
   let walk;
   try {
-    walk = walkPostFiles(root, layout.only);
+    walk = walkPostFiles(root, site.only);
   } catch (error) {
     throw folderError(root, error);
   }
   // A warm start with every file unchanged needs no parser at all.
-  const parse = walk.files.every((f) => unchanged(f, cached.records)) ? unused : await loadPostParser();
-  const built = indexFolder(root, parse, { drafts: options.drafts, only: layout.only, previous: cached.records, readFile: io.readFile, walk }, io.stderr);
+  const posts = walk.files.filter((f) => site.isPost(f.file));
+  const parse = posts.every((f) => unchanged(f, cached.records)) ? unused : await loadPostParser(site);
+  const built = indexFolder(root, parse, { drafts: options.drafts, future: options.future === true, ...siteOptions(site), previous: cached.records, readFile: io.readFile, walk }, io.stderr);
+  site.knowPosts?.(built.index.posts);
   if (built.read > 0 || built.records.length !== cached.records?.size) {
     try {
-      writeCache(cachePath, root, STAMP, built.records);
+      writeCache(cachePath, root, stamp, built.records);
     } catch (error) {
       say(`cannot write the cache ${cachePath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
@@ -143,9 +121,9 @@ export async function loadFolderPosts(dir: string, options: FolderOptions, io: F
 
   return {
     id: root,
-    name: basename(folder),
+    name: site.title ?? basename(folder),
     posts: built.index.posts,
-    readBody: (entry) => postBody(readPostSource(root, entry)),
+    readBody: (entry) => site.prepareBody(postBody(readPostSource(root, entry)), entry.file),
     filePath: (entry) => postPath(root, entry),
   };
 }

@@ -14,12 +14,12 @@ import { STYLE_NAMES, type GivenSettings, type Settings } from '../config/settin
 const EXAMPLES = `
 Examples:
   blog-tui                      browse the posts (list, then Enter to read)
-  blog-tui read cors            read the post whose slug contains "cors"
+  blog-tui read cors            read the post whose slug or URL path contains "cors"
   blog-tui read cors | less -R  the same post as text, in your pager
   blog-tui read cors --width 60 > cors.txt
   blog-tui list                 the posts as a table
   blog-tui list --json | jq '.[].slug'
-  blog-tui --posts ~/my-blog    browse a Hugo or Jekyll site, or any folder of Markdown
+  blog-tui --posts ~/my-blog    browse a Hugo, Jekyll, Zola, Docusaurus, Astro or Next.js site, or any folder of Markdown
   BLOG_TUI_POSTS=~/my-blog blog-tui list --verbose
   blog-tui index ~/my-blog --out index.json
   blog-tui --style light        colours for a light background (dark, light, auto, plain)
@@ -47,7 +47,7 @@ function resolveSlug(query: string, source: PostSource): number {
   const shown = sanitizeLine(query);
   if (match.kind === 'found') return source.posts.indexOf(match.entry);
   if (match.kind === 'ambiguous') {
-    throw new CliError(`"${shown}" matches ${match.candidates.length} posts: ${match.candidates.join(', ')}`);
+    throw new CliError(`"${shown}" matches ${match.candidates.length} posts: ${match.candidates.map(sanitizeLine).join(', ')}`);
   }
   const hint = match.closest.length ? `; closest: ${match.closest.join(', ')}` : '';
   throw new CliError(`no post matches "${shown}"${hint}`);
@@ -57,6 +57,7 @@ function resolveSlug(query: string, source: PostSource): number {
 interface GlobalOptions {
   posts?: string;
   drafts?: boolean;
+  future?: boolean;
   verbose?: boolean;
   /** False with --no-state. */
   state?: boolean;
@@ -70,7 +71,7 @@ async function loadSource(settings: Settings, globals: GlobalOptions): Promise<P
   const folder = settings.posts.value;
   if (!folder) return loadBundledPosts();
   const { loadFolderPosts } = await import('./folderPosts.js');
-  return loadFolderPosts(folder, { drafts: globals.drafts === true, verbose: globals.verbose === true });
+  return loadFolderPosts(folder, { drafts: globals.drafts === true, future: globals.future === true, verbose: globals.verbose === true });
 }
 
 async function runList(json: boolean, settings: Settings, globals: GlobalOptions): Promise<number> {
@@ -104,11 +105,14 @@ async function runRead(query: string, options: { width?: number }, settings: Set
 
 async function runIndex(dir: string | undefined, options: { out?: string }, settings: Settings, globals: GlobalOptions): Promise<number> {
   const { serializeIndex, writeIndex } = await import('../content/postIndex.js');
-  const { checkFolder, indexFolder, loadPostParser, postsLayout } = await import('./folderPosts.js');
+  const { checkFolder, folderSite, indexFolder, loadPostParser } = await import('./folderPosts.js');
+  const { siteOptions } = await import('../content/siteOptions.js');
   const { reportProblems } = await import('./indexReport.js');
   const given = dir ?? settings.posts.value;
   const folder = given ? checkFolder(given) : bundledPostsDir();
-  const built = indexFolder(folder, await loadPostParser(), { drafts: globals.drafts === true, only: postsLayout(folder).only }, process.stderr);
+  const site = await folderSite(folder);
+  const buildOptions = { drafts: globals.drafts === true, future: globals.future === true, ...siteOptions(site) };
+  const built = indexFolder(folder, await loadPostParser(site), buildOptions, process.stderr);
   reportProblems(built.problems, globals.verbose === true, process.stderr);
   if (options.out) {
     try {
@@ -159,8 +163,9 @@ export async function main(argv: string[]): Promise<number> {
       outputError: (text, write) => write(`blog-tui: ${text.trim().replace(/^error: /, '')} (see blog-tui --help)\n`),
     })
     .addHelpText('after', EXAMPLES)
-    .addOption(new Option('--posts <dir>', 'read the Markdown posts of this folder (a Hugo or Jekyll site, any folder of .md files)').env('BLOG_TUI_POSTS'))
+    .addOption(new Option('--posts <dir>', 'read the Markdown posts of this folder (a Hugo, Jekyll, Zola, Docusaurus, Astro or Next.js site, any folder of .md files)').env('BLOG_TUI_POSTS'))
     .option('--drafts', 'include posts marked as drafts')
+    .option('--future', 'include posts the site hides for their dates (dated in the future, or expired)')
     .option('--verbose', 'list each file that could not be used, and say what the cache did')
     .option('--no-state', 'do not read or write the reading state (read marks, positions, bookmarks)')
     .option('--no-mouse', 'do not take the mouse (wheel and clicks); Shift+drag selects text either way')
@@ -181,7 +186,7 @@ export async function main(argv: string[]): Promise<number> {
   program
     .command('read')
     .description('read one post: the reader on a terminal, plain text when piped')
-    .argument('<slug>', 'the post: its slug, or any unique prefix or part of one')
+    .argument('<post>', 'the post: its URL path or slug, or any unique part of either')
     .addOption(new Option('-w, --width <columns>', 'wrap width when not on a terminal (default 80)').argParser(parseWidth))
     .action(async (slug: string, options: { width?: number }) => {
       code = await runRead(slug, options, await settingsFor(givenSettings(program)), globals());

@@ -1,4 +1,6 @@
+import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { dateSortKey } from './dates.js';
 import type { PostEntry } from './postEntry.js';
 import { INDEX_VERSION, type PostIndex } from './postIndexFile.js';
 import { comparePosts } from './postOrder.js';
@@ -19,6 +21,14 @@ export interface FileRecord {
 export interface BuildOptions {
   /** Keep posts marked as drafts. */
   drafts?: boolean;
+  /** Keep posts the site hides for their dates: future-dated (where the site hides them) and expired. */
+  future?: boolean;
+  /** Whether the site hides future-dated posts (Hugo, Jekyll). */
+  hidesFuture?: boolean;
+  /** Which walked files are posts (the site's rule); all of them when absent. */
+  isPost?: (file: string) => boolean;
+  /** The time that decides what is future or expired (default: now). */
+  now?: number;
   /** Walk only these subfolders of the folder (a site's `content/posts`). */
   only?: readonly string[];
   /** Records of an earlier build: reused, without reading the file, when size and mtime are unchanged. */
@@ -81,24 +91,51 @@ function readRecord(found: PostFile, readFile: (path: string) => Buffer, parse: 
   }
 }
 
-/** The index from the files' records: drafts left out unless wanted, sorted, slugs made unique. */
-function assembleIndex(records: readonly FileRecord[], drafts: boolean): { index: PostIndex; problems: IndexProblem[] } {
+/** A short, stable mark made from a file's path: the same file always gets the same one. */
+export function fileMark(file: string): string {
+  return createHash('sha256').update(file).digest('hex').slice(0, 6);
+}
+
+/** `/posts/x/` with a mark: `/posts/x~1a2b3c/`. */
+function markedUrl(url: string, mark: string): string {
+  return url.endsWith('/') ? `${url.slice(0, -1)}~${mark}/` : `${url}~${mark}`;
+}
+
+/** Whether a post is hidden for its dates: published later than now (where the site hides such posts) or expired. */
+function outOfDate(post: PostEntry, now: number, hidesFuture: boolean): boolean {
+  if (hidesFuture && dateSortKey(post.publishDate ?? post.date) > now) return true;
+  return post.expiryDate !== undefined && dateSortKey(post.expiryDate) <= now;
+}
+
+/**
+ * The index from the files' records: drafts and posts out of date left out unless wanted,
+ * sorted, URL paths made unique. Posts that would share a URL path each get a mark made from
+ * their own file path, so no post's identity depends on another file or on the order.
+ */
+function assembleIndex(records: readonly FileRecord[], options: BuildOptions): { index: PostIndex; problems: IndexProblem[] } {
   const problems: IndexProblem[] = [];
   const posts: PostEntry[] = [];
+  const now = options.now ?? Date.now();
   for (const record of records) {
     if (record.problem !== undefined) problems.push({ file: record.file, reason: record.problem, severity: 'skipped' });
-    else if (record.entry && (drafts || !record.entry.draft)) posts.push({ ...record.entry });
+    else if (!record.entry) continue;
+    else if (record.entry.draft && !options.drafts) continue;
+    else if (!options.future && outOfDate(record.entry, now, options.hidesFuture === true)) continue;
+    else posts.push({ ...record.entry });
   }
   posts.sort(comparePosts);
-  const seen = new Set<string>();
+  const byUrl = new Map<string, PostEntry[]>();
   for (const post of posts) {
-    if (seen.has(post.slug)) {
-      let n = 2;
-      while (seen.has(`${post.slug}-${n}`)) n++;
-      problems.push({ file: post.file, reason: `duplicate slug "${post.slug}", shown as "${post.slug}-${n}"`, severity: 'warning' });
-      post.slug = `${post.slug}-${n}`;
+    const same = byUrl.get(post.url);
+    if (same) same.push(post);
+    else byUrl.set(post.url, [post]);
+  }
+  for (const [url, same] of byUrl) {
+    if (same.length < 2) continue;
+    for (const post of same) {
+      post.url = markedUrl(url, fileMark(post.file));
+      problems.push({ file: post.file, reason: `URL path "${url}" is shared by ${same.length} posts; this one is "${post.url}"`, severity: 'warning' });
     }
-    seen.add(post.slug);
   }
   return { index: { version: INDEX_VERSION, posts }, problems };
 }
@@ -116,7 +153,9 @@ export function unchanged(found: PostFile, previous: ReadonlyMap<string, FileRec
  * passes the post parser; a warm start whose files are all unchanged never loads it).
  */
 export function buildIndexWith(parse: ParsePost, dir: string, options: BuildOptions = {}): BuiltIndex {
-  const walk = options.walk ?? walkPostFiles(dir, options.only);
+  const walked = options.walk ?? walkPostFiles(dir, options.only);
+  const isPost = options.isPost;
+  const walk = isPost ? { ...walked, files: walked.files.filter((f) => isPost(f.file)) } : walked;
   const readFile = options.readFile ?? ((path: string) => readFileSync(path));
   const total = walk.files.length;
   let read = 0;
@@ -127,7 +166,7 @@ export function buildIndexWith(parse: ParsePost, dir: string, options: BuildOpti
     options.onProgress?.(i + 1, total);
     return record;
   });
-  const { index, problems } = assembleIndex(records, options.drafts === true);
+  const { index, problems } = assembleIndex(records, options);
   const all = [...walk.problems, ...problems].sort(byFile);
   return { index, problems: all, root: walk.root, records, read };
 }

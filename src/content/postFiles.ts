@@ -26,11 +26,11 @@ export interface WalkResult {
   problems: WalkProblem[];
 }
 
-export const MARKDOWN_FILE = /\.(md|markdown)$/i;
+export const MARKDOWN_FILE = /\.(md|markdown|mdx)$/i;
 /** A Hugo leaf bundle: a folder with an index.md is one post; other Markdown in it is a resource. */
-const BUNDLE_INDEX = /^index\.(md|markdown)$/i;
+const BUNDLE_INDEX = /^index\.(md|markdown|mdx)$/i;
 /** Hugo's section pages (`_index.md`) list posts; they are not posts. */
-const SECTION_INDEX = /^_index\.(md|markdown)$/i;
+const SECTION_INDEX = /^_index\.(md|markdown|mdx)$/i;
 
 /** Hidden files and folders (.git, editor lock files) and node_modules are never read. */
 function ignored(name: string): boolean {

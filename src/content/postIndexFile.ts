@@ -7,7 +7,7 @@ import { isInside } from './postFiles.js';
  * Reading an index file and the posts it names: all that showing the bundled posts needs, kept
  * apart from building indexes so that start-up loads no Markdown parser.
  */
-export const INDEX_VERSION = 1;
+export const INDEX_VERSION = 2;
 
 export interface PostIndex {
   version: number;
@@ -22,6 +22,7 @@ export function isEntry(value: unknown): value is PostEntry {
   const v = value as Record<string, unknown>;
   return (
     typeof v.slug === 'string' && v.slug !== '' &&
+    typeof v.url === 'string' && v.url.startsWith('/') &&
     typeof v.title === 'string' &&
     (v.date === undefined || typeof v.date === 'string') &&
     Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string') &&

@@ -35,30 +35,59 @@ function partDistance(a: string, b: string): number {
   return Math.min(...previous);
 }
 
+/** How a post is named to the user: its slug when no other post has it, else its URL path. */
+function names(posts: readonly PostEntry[]): (post: PostEntry) => string {
+  const count = new Map<string, number>();
+  for (const p of posts) count.set(p.slug, (count.get(p.slug) ?? 0) + 1);
+  return (post) => (count.get(post.slug) === 1 ? post.slug : post.url);
+}
+
 /** The slugs nearest to what was typed, nearest first: by the best-matching part, then by the whole. */
 export function closestSlugs(query: string, posts: readonly PostEntry[], count = 3): string[] {
   const q = query.toLowerCase().slice(0, 200);
+  const name = names(posts);
   return posts
     .map((p) => {
       const slug = p.slug.toLowerCase().slice(0, 200);
-      return { slug: p.slug, part: partDistance(q, slug), d: editDistance(q, slug) };
+      return { slug: name(p), part: partDistance(q, slug), d: editDistance(q, slug) };
     })
     .sort((a, b) => a.part - b.part || a.d - b.d || a.slug.localeCompare(b.slug))
     .slice(0, count)
     .map((x) => x.slug);
 }
 
-/** Resolves a slug given in full, or as a unique prefix, or as a unique substring. */
+/** A URL path without its leading and trailing slashes, in lower case. */
+function bare(path: string): string {
+  let start = 0;
+  let end = path.length;
+  while (start < end && path[start] === '/') start++;
+  while (end > start && path[end - 1] === '/') end--;
+  return path.slice(start, end).toLowerCase();
+}
+
+/**
+ * Resolves what the user typed to one post: its URL path (slashes optional), its slug, or a
+ * unique prefix of a slug, or a unique part of a slug or URL path.
+ */
 export function findPost(query: string, posts: readonly PostEntry[]): SlugMatch {
   const q = query.toLowerCase();
-  const exact = posts.find((p) => p.slug.toLowerCase() === q);
-  if (exact) return { kind: 'found', entry: exact };
-  if (q !== '') {
-    for (const test of [(s: string) => s.startsWith(q), (s: string) => s.includes(q)]) {
-      const hits = posts.filter((p) => test(p.slug.toLowerCase()));
-      if (hits.length === 1) return { kind: 'found', entry: hits[0]! };
-      if (hits.length > 1) return { kind: 'ambiguous', candidates: hits.map((p) => p.slug) };
-    }
+  if (q === '') return { kind: 'unknown', closest: closestSlugs(query, posts) };
+  const name = names(posts);
+  const pick = (hits: PostEntry[]): SlugMatch | undefined => {
+    if (hits.length === 1) return { kind: 'found', entry: hits[0]! };
+    if (hits.length > 1) return { kind: 'ambiguous', candidates: hits.map(name) };
+    return undefined;
+  };
+  const path = bare(q);
+  const tests = [
+    (p: PostEntry) => path !== '' && bare(p.url) === path,
+    (p: PostEntry) => p.slug.toLowerCase() === q,
+    (p: PostEntry) => p.slug.toLowerCase().startsWith(q),
+    (p: PostEntry) => p.slug.toLowerCase().includes(q) || p.url.toLowerCase().includes(q),
+  ];
+  for (const test of tests) {
+    const match = pick(posts.filter(test));
+    if (match) return match;
   }
   return { kind: 'unknown', closest: closestSlugs(query, posts) };
 }

@@ -34,6 +34,12 @@ export interface ReadingStore {
    * alone. Returns the post's new (frozen) state. Throws a TypeError for an empty source id or slug.
    */
   update(sourceId: string, slug: string, patch: PostStatePatch): PostState;
+  /**
+   * Moves a post's state saved under an older key (`from`) to its key now (`to`), unchanged,
+   * when there is none under `to` yet. The old entry is kept, so nothing is lost. Returns
+   * whether anything was carried over.
+   */
+  carryOver(sourceId: string, from: string, to: string): boolean;
   /** Writes pending changes now, synchronously (safe to call from process 'exit' and signal handlers). Never throws. */
   flush(): void;
   /** The path of the state file, or undefined when state is off (--no-state, or saving failed at start). */
@@ -165,6 +171,16 @@ class Store implements ReadingStore {
     this.#dirty = true;
     this.#schedule();
     return state;
+  }
+
+  carryOver(sourceId: string, from: string, to: string): boolean {
+    const posts = this.#table.get(sourceId);
+    const state = posts?.get(from);
+    if (!posts || !state || from === to || posts.has(to) || !isValidKey(to)) return false;
+    posts.set(to, state);
+    this.#dirty = true;
+    this.#schedule();
+    return true;
   }
 
   flush(): void {

@@ -1,12 +1,17 @@
 import type { ReadingStore } from '../state/readingStore.js';
+import { formerKeys } from '../content/postIdentity.js';
+import type { PostEntry } from '../content/postEntry.js';
 import type { PostProgress } from './state/progress.js';
 
 /** Where reading progress is kept between runs; the app only loads and saves through this. */
 export interface ProgressStore {
-  /** The saved progress of the given posts of one collection, by slug. */
-  load(sourceId: string, slugs: readonly string[]): Record<string, PostProgress>;
-  /** Records a change; written out in batches. */
-  save(sourceId: string, slug: string, progress: PostProgress): void;
+  /**
+   * The saved progress of the given posts of one collection, by URL path; state saved by
+   * earlier versions under a post's slug is carried over to its URL path first.
+   */
+  load(sourceId: string, posts: readonly PostEntry[]): Record<string, PostProgress>;
+  /** Records a change of the post with this URL path; written out in batches. */
+  save(sourceId: string, url: string, progress: PostProgress): void;
   /** Writes everything now (on quit and on signals). */
   flush(): void;
 }
@@ -15,9 +20,9 @@ export interface ProgressStore {
 export function memoryProgressStore(): ProgressStore {
   const saved = new Map<string, PostProgress>();
   return {
-    load: (sourceId, slugs) => Object.fromEntries(slugs.flatMap((slug) => {
-      const p = saved.get(`${sourceId}\u0000${slug}`);
-      return p ? [[slug, p]] : [];
+    load: (sourceId, posts) => Object.fromEntries(posts.flatMap(({ url }) => {
+      const p = saved.get(`${sourceId}\u0000${url}`);
+      return p ? [[url, p]] : [];
     })),
     save: (sourceId, slug, progress) => void saved.set(`${sourceId}\u0000${slug}`, progress),
     flush: () => undefined,
@@ -27,12 +32,13 @@ export function memoryProgressStore(): ProgressStore {
 /** The reading state file (src/state/readingStore.ts) as the app's progress store. */
 export function fileProgressStore(store: ReadingStore): ProgressStore {
   return {
-    load: (sourceId, slugs) => {
+    load: (sourceId, posts) => {
+      for (const { from, to } of formerKeys(posts)) store.carryOver(sourceId, from, to);
       const loaded: Record<string, PostProgress> = {};
-      for (const slug of slugs) {
-        const saved = store.get(sourceId, slug);
+      for (const { url } of posts) {
+        const saved = store.get(sourceId, url);
         if (!saved) continue;
-        loaded[slug] = {
+        loaded[url] = {
           read: saved.read,
           percent: saved.percent ?? 0,
           bookmarked: saved.bookmarked,

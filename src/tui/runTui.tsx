@@ -51,7 +51,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const store = options.keepState !== false
     ? fileProgressStore(openReadingStore({ warn }))
     : memoryProgressStore();
-  const progress = store.load(source.id, source.posts.map((p) => p.slug));
+  const progress = store.load(source.id, source.posts);
   let renderer: RenderFn | undefined;
   const problems = options.configProblems ?? 0;
   const start: StartOptions = {

@@ -111,7 +111,7 @@ describe('the blog-tui command', () => {
     const help = run(['--help']);
     expect(help.code).toBe(0);
     expect(help.stdout).toContain('Examples:');
-    expect(help.stdout).toMatch(/read \[options\] <slug>/);
+    expect(help.stdout).toMatch(/read \[options\] <post>/);
     const version = run(['--version']);
     expect(version.code).toBe(0);
     expect(version.stdout.trim()).toBe(JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')).version);

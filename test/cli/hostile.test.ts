@@ -227,16 +227,16 @@ describe('a stale or corrupt posts/index.json next to the built command', () => 
     for (const [name, text] of Object.entries(files)) writeFileSync(join(root, 'posts', name), text);
     return join(root, 'dist', 'blog-tui.js');
   }
-  const entry = (slug: string, file: string, title = slug) => ({ slug, title, tags: [], summary: '', words: 1, readingMinutes: 1, file });
+  const entry = (slug: string, file: string, title = slug) => ({ slug, url: `/${slug}/`, title, tags: [], summary: '', words: 1, readingMinutes: 1, file });
 
   it('stops with one line and status 1 on a corrupt index, whatever the command', () => {
-    for (const index of ['{"version": 1, "posts": [', '{"version": 99, "posts": []}', '{"version": 1, "posts": [{"slug": 3}]}']) {
+    for (const index of ['{"version": 2, "posts": [', '{"version": 99, "posts": []}', '{"version": 2, "posts": [{"slug": 3}]}']) {
       const bin = packageCopy(index);
       for (const args of [['list'], ['list', '--json'], ['read', 'x'], []]) {
         const { code, stdout, stderr } = run(args, { bin });
         expect(code, `${index} ${args.join(' ')}`).toBe(1);
         expect(stdout).toBe('');
-        expect(stderr).toMatch(/^blog-tui: the post index (is not valid JSON|is not a version 1 blog-tui index|has a malformed entry \(number 1\))\n$/);
+        expect(stderr).toMatch(/^blog-tui: the post index (is not valid JSON|is not a version 2 blog-tui index|has a malformed entry \(number 1\))\n$/);
       }
     }
   });
@@ -248,7 +248,7 @@ describe('a stale or corrupt posts/index.json next to the built command', () => 
       entry('escape', '../../../etc/passwd'),
       entry('evil', 'evil\u001b[2J.md'),
     ];
-    const bin = packageCopy(JSON.stringify({ version: 1, posts }), { 'here.md': '---\ntitle: Here\n---\n\nStill here.\n' });
+    const bin = packageCopy(JSON.stringify({ version: 2, posts }), { 'here.md': '---\ntitle: Here\n---\n\nStill here.\n' });
     const list = run(['list'], { bin });
     expect(list.code).toBe(0);
     expectClean(list.stdout, 'list');

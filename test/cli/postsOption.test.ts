@@ -2,14 +2,14 @@ import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildIndex, parseIndex, serializeIndex } from '../../src/content/postIndex.js';
+import { buildSiteIndex, parseIndex, serializeIndex } from '../../src/content/postIndex.js';
 import { runCli } from '../support/runCli.js';
 import { tempPosts } from '../support/tempPosts.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const HUGO = join(FIXTURES, 'hugo');
 const BROKEN = join(FIXTURES, 'broken');
-const HUGO_INDEX = buildIndex(HUGO, { only: ['content/posts'] }).index;
+const HUGO_INDEX = (await buildSiteIndex(HUGO)).index;
 
 /** Runs blog-tui with its cache in a fresh temporary folder. */
 function run(args: string[], extra: Record<string, string> = {}) {
@@ -30,7 +30,7 @@ describe('blog-tui --posts DIR', () => {
     const fromEnv = run(['list', '--json'], { BLOG_TUI_POSTS: HUGO });
     expect(JSON.parse(fromEnv.stdout)).toEqual(HUGO_INDEX.posts);
     const both = run(['list', '--json', '--posts', BROKEN], { BLOG_TUI_POSTS: HUGO });
-    expect(JSON.parse(both.stdout).map((p: { slug: string }) => p.slug)).toEqual(['same', 'same-2']);
+    expect(JSON.parse(both.stdout).map((p: { url: string }) => p.url)).toEqual(['/same/', '/sub/same/']);
   });
 
   it('shows drafts only with --drafts', () => {
@@ -90,12 +90,11 @@ describe('blog-tui --posts DIR', () => {
   it('reports files it could not use in one line, and each with --verbose, never a stack trace', () => {
     const quiet = run(['--posts', BROKEN, 'list', '--json']);
     expect(quiet.code).toBe(0);
-    expect(quiet.stderr).toBe('blog-tui: 6 files could not be used, 1 warning (--verbose lists them)\n');
+    expect(quiet.stderr).toBe('blog-tui: 6 files could not be used (--verbose lists them)\n');
     const verbose = run(['--posts', BROKEN, 'list', '--json', '--verbose']);
     const lines = verbose.stderr.trimEnd().split('\n');
     expect(lines).toContain('blog-tui: latin1.md: not valid UTF-8');
-    expect(lines).toContain('blog-tui: sub/same-slug.md: duplicate slug "same", shown as "same-2"');
-    expect(lines.filter((l) => /^blog-tui: [\w/-]+\.md: /.test(l))).toHaveLength(7);
+    expect(lines.filter((l) => /^blog-tui: [\w/-]+\.md: /.test(l))).toHaveLength(6);
     expect(verbose.stderr).not.toMatch(/^\s+at /m);
   });
 

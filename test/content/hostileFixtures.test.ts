@@ -152,15 +152,15 @@ describe('a stale or corrupt posts index (the bundled posts layout)', () => {
     }
     return dir;
   }
-  const entry = (slug: string, file: string, title = slug) => ({ slug, title, tags: [], summary: '', words: 1, readingMinutes: 1, file });
+  const entry = (slug: string, file: string, title = slug) => ({ slug, url: `/${slug}/`, title, tags: [], summary: '', words: 1, readingMinutes: 1, file });
 
   it('stops with one clear line on an index that is not JSON, not an index, or has a bad entry', () => {
     const cases: Array<[string, RegExp]> = [
-      ['{"version": 1, "posts": [', /^the post index is not valid JSON$/],
+      ['{"version": 2, "posts": [', /^the post index is not valid JSON$/],
       ['', /^the post index is not valid JSON$/],
-      ['{"version": 2, "posts": []}', /^the post index is not a version 1 blog-tui index$/],
-      ['[1, 2, 3]', /^the post index is not a version 1 blog-tui index$/],
-      ['{"version": 1, "posts": [{"slug": "x"}]}', /^the post index has a malformed entry \(number 1\)$/],
+      ['{"version": 1, "posts": []}', /^the post index is not a version 2 blog-tui index$/],
+      ['[1, 2, 3]', /^the post index is not a version 2 blog-tui index$/],
+      ['{"version": 2, "posts": [{"slug": "x"}]}', /^the post index has a malformed entry \(number 1\)$/],
     ];
     for (const [text, message] of cases) {
       let error: unknown;
@@ -176,7 +176,7 @@ describe('a stale or corrupt posts index (the bundled posts layout)', () => {
 
   it('shows in the reader why a post of a stale index cannot be shown: gone, or outside the folder', () => {
     const posts = [entry('here', 'here.md'), entry('gone', 'gone.md'), entry('escape', '../../etc/passwd'), entry('evil', 'evil\u001b[2J.md', 'Evil \u001b]0;x\u0007')];
-    const source = loadBundledPosts(bundled(JSON.stringify({ version: 1, posts }), { 'here.md': '# Here\n\nStill here.\n' }));
+    const source = loadBundledPosts(bundled(JSON.stringify({ version: 2, posts }), { 'here.md': '# Here\n\nStill here.\n' }));
     const show = (index: number) => renderPostCached(new Map<string, RenderedPost>(), source, renderMarkdown, index, 60, false).lines;
     expect(show(0).join('\n')).toContain('Still here.');
     expect(show(1)).toEqual(['This post cannot be shown: ENOENT (gone.md).']);

@@ -6,7 +6,7 @@ import { cacheDir, cacheFile, readCache, writeCache } from '../../src/content/in
 import type { FileRecord } from '../../src/content/postIndex.js';
 import { tempPosts } from '../support/tempPosts.js';
 
-const entry = { slug: 'a', title: 'A', tags: [], summary: '', words: 1, readingMinutes: 1, file: 'a.md' };
+const entry = { slug: 'a', url: '/a/', title: 'A', tags: [], summary: '', words: 1, readingMinutes: 1, file: 'a.md' };
 const RECORDS: FileRecord[] = [
   { file: 'a.md', size: 10, mtimeMs: 1700000000123.4567, entry },
   { file: 'b.md', size: 3, mtimeMs: 1700000000000, problem: 'binary file' },

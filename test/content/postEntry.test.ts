@@ -4,7 +4,7 @@ import { cutAtWord, defaultSlug, entryFromSource } from '../../src/content/postE
 describe('a post entry from its file', () => {
   it('takes title, date, tags and summary from the front matter and counts the body', () => {
     const entry = entryFromSource('---\ntitle: Hello\ndate: 2026-03-03\ntags: [a, b]\nsummary: Short.\n---\nOne two three.\n', 'hello.md');
-    expect(entry).toEqual({ slug: 'hello', title: 'Hello', date: '2026-03-03', tags: ['a', 'b'], summary: 'Short.', words: 3, readingMinutes: 1, file: 'hello.md' });
+    expect(entry).toEqual({ slug: 'hello', url: '/hello/', title: 'Hello', date: '2026-03-03', tags: ['a', 'b'], summary: 'Short.', words: 3, readingMinutes: 1, file: 'hello.md' });
   });
 
   it('uses the slug field over the file name', () => {

@@ -1,7 +1,8 @@
 import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
-import { buildIndex, parseIndex, postPath, serializeIndex, IndexError } from '../../src/content/postIndex.js';
+import { buildIndex, fileMark, parseIndex, postPath, serializeIndex, IndexError } from '../../src/content/postIndex.js';
+import type { PostEntry } from '../../src/content/postEntry.js';
 import { tempPosts } from '../support/tempPosts.js';
 
 const POSTS = fileURLToPath(new URL('../../posts/', import.meta.url));
@@ -44,11 +45,21 @@ describe('building an index of a folder', () => {
     expect(buildIndex(dir, { drafts: true }).index.posts).toHaveLength(2);
   });
 
-  it('keeps duplicate slugs reachable with a suffix and a warning', () => {
+  it('gives posts that would share a URL path each a mark made from its own file, with a warning', () => {
     const dir = tempPosts({ 'a.md': '---\nslug: same\ndate: 2026-01-02\n---\n', 'b.md': '---\nslug: same\ndate: 2026-01-01\n---\n' });
     const { index, problems } = buildIndex(dir);
-    expect(index.posts.map((p) => p.slug)).toEqual(['same', 'same-2']);
-    expect(problems).toEqual([{ file: 'b.md', reason: 'duplicate slug "same", shown as "same-2"', severity: 'warning' }]);
+    expect(index.posts.map((p) => [p.slug, p.url])).toEqual([['same', `/same~${fileMark('a.md')}/`], ['same', `/same~${fileMark('b.md')}/`]]);
+    expect(problems.map((p) => [p.file, p.severity])).toEqual([['a.md', 'warning'], ['b.md', 'warning']]);
+    expect(problems[0]!.reason).toBe(`URL path "/same/" is shared by 2 posts; this one is "/same~${fileMark('a.md')}/"`);
+  });
+
+  it('never moves a post to another identity when a file of the same name is added', () => {
+    const files = { 'notes/cors.md': '---\ntitle: CORS\ndate: 2024-01-01\n---\nOld.' };
+    const before = buildIndex(tempPosts(files)).index.posts;
+    const after = buildIndex(tempPosts({ ...files, 'drafts/cors.md': '---\ntitle: CORS again\ndate: 2026-01-01\n---\nNew.' })).index.posts;
+    const url = (posts: PostEntry[], file: string) => posts.find((p) => p.file === file)?.url;
+    expect(url(after, 'notes/cors.md')).toBe(url(before, 'notes/cors.md'));
+    expect(url(after, 'drafts/cors.md')).not.toBe(url(before, 'notes/cors.md'));
   });
 
   it('leaves out files it cannot use and says why, without stopping', () => {
@@ -69,12 +80,12 @@ describe('building an index of a folder', () => {
 describe('reading an index', () => {
   it('refuses text that is not a blog-tui index, in one line', () => {
     expect(() => parseIndex('{ nope')).toThrow(IndexError);
-    expect(() => parseIndex('{"version": 99, "posts": []}')).toThrow(/not a version 1 blog-tui index/);
-    expect(() => parseIndex('{"version": 1, "posts": [{"slug": 3}]}')).toThrow(/malformed entry \(number 1\)/);
+    expect(() => parseIndex('{"version": 99, "posts": []}')).toThrow(/not a version 2 blog-tui index/);
+    expect(() => parseIndex('{"version": 2, "posts": [{"slug": 3}]}')).toThrow(/malformed entry \(number 1\)/);
   });
 
   it('never resolves a post file outside the posts folder', () => {
-    const entry = { slug: 'x', title: 'x', tags: [], summary: '', words: 0, readingMinutes: 0, file: '../../etc/passwd' };
+    const entry = { slug: 'x', url: '/x/', title: 'x', tags: [], summary: '', words: 0, readingMinutes: 0, file: '../../etc/passwd' };
     expect(() => postPath('/srv/posts', entry)).toThrow(/outside the posts folder/);
     expect(() => postPath('/srv/posts', { ...entry, file: '/etc/passwd' })).toThrow(/outside/);
     expect(postPath('/srv/posts', { ...entry, file: 'a/b.md' })).toBe('/srv/posts/a/b.md');

@@ -7,7 +7,7 @@ describe('post figures', () => {
   });
 
   it('reads as date, reading time and words', () => {
-    expect(postMeta({ slug: 's', title: 't', date: '2026-01-07', tags: [], summary: '', words: 2958, readingMinutes: 14, file: 's.md' })).toBe(
+    expect(postMeta({ slug: 's', url: '/s/', title: 't', date: '2026-01-07', tags: [], summary: '', words: 2958, readingMinutes: 14, file: 's.md' })).toBe(
       'January 7, 2026 · 14 min · 2,958 words',
     );
   });

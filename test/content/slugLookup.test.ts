@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { findPost } from '../../src/content/slugLookup.js';
 import type { PostEntry } from '../../src/content/postEntry.js';
 
-const entry = (slug: string): PostEntry => ({ slug, title: slug, tags: [], summary: '', words: 0, readingMinutes: 0, file: `${slug}.md` });
+const entry = (slug: string): PostEntry => ({ slug, url: `/${slug}/`, title: slug, tags: [], summary: '', words: 0, readingMinutes: 0, file: `${slug}.md` });
 const posts = ['cors-zero-to-hero', 'batching-api-requests', 'python-concurrency', 'url-shortener-system-design'].map(entry);
 
 describe('finding a post by slug', () => {

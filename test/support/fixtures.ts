@@ -8,6 +8,7 @@ export function makePosts(count: number): PostEntry[] {
   return Array.from({ length: count }, (_, i) => {
     return {
       slug: `post-${i + 1}`,
+      url: `/post-${i + 1}/`,
       title: `Post ${i + 1}`,
       date: new Date(NEWEST - i * DAY).toISOString().slice(0, 10),
       tags: ['test'],

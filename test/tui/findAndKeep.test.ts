@@ -105,16 +105,16 @@ describe('ordering, tags and bookmarks', () => {
   it('bookmarks posts and shows only them on request', () => {
     const state = apply(base, 'down', 'toggleBookmark', 'down', 'down', 'toggleBookmark', 'bookmarksOnly');
     expect(titles(state)).toEqual(['Post 2', 'Post 4']);
-    expect(state.progress['post-2']!.bookmarked).toBe(true);
+    expect(state.progress['/post-2/']!.bookmarked).toBe(true);
     expect(titles(apply(state, 'toggleBookmark'))).toEqual(['Post 4']);
     expect(titles(apply(state, 'bookmarksOnly'))).toHaveLength(6);
   });
 
   it('marks a post read and unread by hand', () => {
     const read = apply(base, 'toggleRead');
-    expect(read.progress['post-1']!.read).toBe(true);
+    expect(read.progress['/post-1/']!.read).toBe(true);
     expect(read.message).toBe('Marked read');
-    expect(apply(read, 'toggleRead').progress['post-1']!.read).toBe(false);
+    expect(apply(read, 'toggleRead').progress['/post-1/']!.read).toBe(false);
   });
 });
 
@@ -195,11 +195,11 @@ describe('headings and contents', () => {
 describe('reading progress', () => {
   it('records how far a post was read and marks it read at the end', () => {
     const state = apply(base, open(1), 'pageDown');
-    const progress = state.progress['post-2']!;
+    const progress = state.progress['/post-2/']!;
     expect(progress.read).toBe(false);
     expect(progress.percent).toBeGreaterThan(0);
     expect(progress.position!.block).toBe(Math.floor(state.reader!.top / 10));
-    expect(apply(state, 'bottom').progress['post-2']).toMatchObject({ read: true, percent: 100 });
+    expect(apply(state, 'bottom').progress['/post-2/']).toMatchObject({ read: true, percent: 100 });
   });
 
   it('opens a post where it was left, by paragraph, even at another width', () => {

@@ -88,9 +88,9 @@ export function ListView({ state, blogName }: { state: AppState; blogName: strin
           const title = truncateToWidth(titles[entry.index]!, textWidth);
           const second = entry.snippet !== undefined ? `“${sanitizeLine(entry.snippet)}”` : sanitizeLine(post.summary);
           return (
-            <Box key={post.slug} flexDirection="column" height={geometry.entryHeight} flexShrink={0}>
+            <Box key={post.url} flexDirection="column" height={geometry.entryHeight} flexShrink={0}>
               <Text wrap="truncate-end">
-                {bar} <Text color="green">{progressMark(progressOf(state, post.slug))}</Text>
+                {bar} <Text color="green">{progressMark(progressOf(state, post.url))}</Text>
                 <Title text={title} matches={entry.titleMatches?.filter((m) => m < title.length - 1 || title.length === titles[entry.index]!.length)} selected={selected} />
               </Text>
               <Text wrap="truncate-end">

@@ -58,7 +58,7 @@ export interface AppState {
   sort: SortOrder;
   tag: string | null;
   bookmarksOnly: boolean;
-  /** Reading progress by slug. */
+  /** Reading progress by URL path (a post's identity). */
   progress: Readonly<Record<string, PostProgress>>;
   /** Position in the tag picker, the table of contents or the link list. */
   picker: ListPosition;
@@ -207,7 +207,7 @@ function readerAt(state: AppState, top: number): AppState {
   const height = readerViewHeight(state);
   const clamped = clampTop(top, reader.layout.lineCount, height);
   const next = clamped === reader.top ? state : { ...state, reader: { ...reader, top: clamped } };
-  const slug = state.posts[reader.index]!.slug;
+  const slug = state.posts[reader.index]!.url;
   const percent = percentRead(clamped, reader.layout.lineCount, height);
   const before = progressOf(state, slug);
   return withProgress(next, slug, {
@@ -229,9 +229,9 @@ function toggle(state: AppState, slug: string | undefined, field: 'read' | 'book
 }
 
 function selectedSlug(state: AppState): string | undefined {
-  if (state.screen === 'reader' && state.reader) return state.posts[state.reader.index]?.slug;
+  if (state.screen === 'reader' && state.reader) return state.posts[state.reader.index]?.url;
   const entry = listView(state)[state.list.selected];
-  return entry ? state.posts[entry.index]!.slug : undefined;
+  return entry ? state.posts[entry.index]!.url : undefined;
 }
 
 /** Resets the list to its first entry after the view changed (filter, order, tag). */
@@ -502,7 +502,7 @@ function onInput(state: AppState, text: string, matches: LineMatch[] = []): AppS
 
 function open(state: AppState, index: number, layout: PostLayout): AppState {
   if (index < 0 || index >= state.posts.length) return state;
-  const slug = state.posts[index]!.slug;
+  const slug = state.posts[index]!.url;
   const saved = progressOf(state, slug).position;
   const entries = listView(state);
   const at = entries.findIndex((e) => e.index === index);

@@ -86,7 +86,7 @@ export function buildView(q: ViewQuery): ViewEntry[] {
   const candidates: number[] = [];
   q.posts.forEach((post, index) => {
     if (q.tag !== null && !post.tags.some((t) => tagKey(t) === q.tag)) return;
-    if (q.bookmarked && !q.bookmarked.has(post.slug)) return;
+    if (q.bookmarked && !q.bookmarked.has(post.url)) return;
     candidates.push(index);
   });
   // Posts arrive newest first (every index is sorted so): only other orders need a sort.
