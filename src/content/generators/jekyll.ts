@@ -51,7 +51,7 @@ function expand(pattern: string, values: { date?: string; slug: string; categori
     short_month: p ? MONTH_NAMES[Number(p.month) - 1]!.slice(0, 3) : '', long_month: p ? MONTH_NAMES[Number(p.month) - 1]! : '',
     short_day: p ? WEEKDAY_NAMES[p.weekday]!.slice(0, 3) : '', long_day: p ? WEEKDAY_NAMES[p.weekday]! : '',
     title: values.slug, slug: slugify(values.slug), name: values.name, basename: values.name,
-    categories: values.categories.map((c) => slugify(c) || c).join('/'), output_ext: '.html', path: '',
+    categories: values.categories.map((c) => encodeURIComponent(c.toLowerCase())).join('/'), output_ext: '.html', path: '',
   };
   return cleanUrl(fillPattern(pattern, tokens));
 }

@@ -98,11 +98,11 @@ export function makeEngine(Liquid: typeof LiquidEngine, context: JekyllContext):
 }
 
 /**
- * Removes Liquid a linear scan can recognise: `{% highlight x %}`…`{% endhighlight %}` as a
- * fenced block, `{% raw %}` markers dropped with their content kept, other `{% … %}` tags and
- * `{{ … }}` outputs removed.
+ * One linear scan over a body's Liquid markup (`{% … %}` tags and `{{ … }}` outputs; what is
+ * inside `{% raw %}` is left alone). `onTag(name, args, text)` and `onOutput(text)` return what
+ * to put in each one's place.
  */
-export function stripLiquid(body: string): string {
+function scanLiquid(body: string, onTag: (name: string, args: string, text: string) => string, onOutput: (text: string) => string): string {
   let out = '';
   let i = 0;
   let inRaw = false;
@@ -110,33 +110,57 @@ export function stripLiquid(body: string): string {
     const open = body.indexOf('{', i);
     if (open < 0) break;
     const kind = body[open + 1];
-    if (kind !== '%' && kind !== '{') {
-      out += body.slice(i, open + 1);
-      i = open + 1;
-      continue;
-    }
-    const close = body.indexOf(kind === '%' ? '%}' : '}}', open + 2);
+    const close = kind === '%' || kind === '{' ? body.indexOf(kind === '%' ? '%}' : '}}', open + 2) : -1;
     if (close < 0 || close - open > 2000) {
       out += body.slice(i, open + 1);
       i = open + 1;
       continue;
     }
-    const inner = body.slice(open + 2, close).replace(/^-|-$/g, '').trim();
-    const word = kind === '%' ? inner.split(/\s+/)[0] ?? '' : '';
-    if (inRaw && word !== 'endraw') {
-      out += body.slice(i, close + 2);
-      i = close + 2;
+    const text = body.slice(open, close + 2);
+    const inner = body.slice(open + 2, close).replace(/^-/, '').replace(/-$/, '').trim();
+    const space = inner.search(/\s/);
+    const name = kind === '%' ? (space < 0 ? inner : inner.slice(0, space)) : '';
+    out += body.slice(i, open);
+    i = close + 2;
+    if (inRaw) {
+      out += name === 'endraw' ? onTag(name, '', text) : text;
+      if (name === 'endraw') inRaw = false;
       continue;
     }
-    out += body.slice(i, open);
-    if (word === 'highlight') out += `\n\`\`\`${inner.split(/\s+/)[1] ?? ''}\n`;
-    else if (word === 'endhighlight') out += '\n```\n';
-    else if (word === 'raw') inRaw = true;
-    else if (word === 'endraw') inRaw = false;
-    else if (word === 'include' || word === 'include_relative') out += `\n*(included: ${inner.split(/\s+/)[1] ?? ''})*\n`;
-    i = close + 2;
+    if (name === 'raw') inRaw = true;
+    out += kind === '%' ? onTag(name, space < 0 ? '' : inner.slice(space + 1).trim(), text) : onOutput(text);
   }
   return out + body.slice(i);
+}
+
+/**
+ * Removes Liquid a linear scan can recognise: `{% highlight x %}`…`{% endhighlight %}` as a
+ * fenced block, `{% raw %}` markers dropped with their content kept, other `{% … %}` tags and
+ * `{{ … }}` outputs removed.
+ */
+export function stripLiquid(body: string): string {
+  return scanLiquid(
+    body,
+    (name, args) => {
+      if (name === 'highlight') return `\n\`\`\`${args.split(/\s+/)[0] ?? ''}\n`;
+      if (name === 'endhighlight') return '\n```\n';
+      if (name === 'include' || name === 'include_relative') return `\n*(included: ${args.split(/\s+/)[0] ?? ''})*\n`;
+      return '';
+    },
+    () => '',
+  );
+}
+
+/** Tags the engine does not know (a site's plugins) removed, so that the rest can be evaluated. */
+function withoutUnknownTags(engine: LiquidEngine, body: string): string {
+  return scanLiquid(
+    body,
+    (name, _args, text) => {
+      const base = name.startsWith('end') ? name.slice(3) : name;
+      return Object.hasOwn(engine.tags, name) || Object.hasOwn(engine.tags, base) || name === 'else' || name === 'elsif' || name === 'when' || name === 'break' || name === 'continue' ? text : '';
+    },
+    (text) => text,
+  );
 }
 
 /** Evaluates a body's Liquid; falls back to stripLiquid on any failure or limit. */
@@ -144,7 +168,7 @@ export function renderLiquid(engine: LiquidEngine | undefined, body: string): st
   if (!body.includes('{%') && !body.includes('{{')) return body;
   if (!engine || body.length > LIQUID_MAX_BYTES) return stripLiquid(body);
   try {
-    return engine.parseAndRenderSync(body);
+    return engine.parseAndRenderSync(withoutUnknownTags(engine, body));
   } catch {
     return stripLiquid(body);
   }
