@@ -20,7 +20,7 @@ function asRecord(value: unknown, format: string): Record<string, unknown> {
 
 function parseBlock(format: 'yaml' | 'toml', text: string): Record<string, unknown> {
   try {
-    return asRecord(format === 'yaml' ? parseYaml(text) : parseToml(text), format.toUpperCase());
+    return asRecord(format === 'yaml' ? parseYaml(text, { uniqueKeys: false }) : parseToml(text), format.toUpperCase());
   } catch (error) {
     if (error instanceof FrontMatterError) throw error;
     const first = String((error as Error).message).split('\n')[0]!.replace(/:\s*$/, '');

@@ -47,8 +47,9 @@ function lowerKeys(data: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
-function plainText(markdown: string): string {
-  return stripHtmlLikeHugo(markdownToHtml(markdown)).replace(/\s+/g, ' ').trim();
+function plainText(markdown: string, withoutHtml = false): string {
+  const html = withoutHtml ? tokensToHtml(lexMarkdown(markdown).filter((t) => t.type !== 'html')) : markdownToHtml(markdown);
+  return stripHtmlLikeHugo(html).replace(/\s+/g, ' ').trim();
 }
 
 /**

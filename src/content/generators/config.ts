@@ -21,7 +21,9 @@ export async function parseConfig(text: string, format: ConfigFormat, name: stri
   try {
     if (format === 'json') return asObject(JSON.parse(text));
     if (format === 'toml') return asObject((await import('smol-toml')).parse(text));
-    return asObject((await import('yaml')).parse(text, { maxAliasCount: 100 }));
+    // The bundle may hand this CommonJS package over as its default export.
+    const yaml = (await import('yaml')) as typeof import('yaml') & { default?: typeof import('yaml') };
+    return asObject((yaml.parse ?? yaml.default!.parse)(text, { maxAliasCount: 100, uniqueKeys: false }));
   } catch (error) {
     throw new Error(`${name} does not parse: ${String((error as Error).message).split('\n')[0]}`);
   }

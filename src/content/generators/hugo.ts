@@ -86,6 +86,8 @@ interface HugoSettings {
   summaryLength: number;
   uglyURLs: boolean;
   lowerPaths: boolean;
+  /** markup.goldmark.renderer.unsafe: raw HTML kept; by default Hugo leaves it out. */
+  unsafe: boolean;
 }
 
 function keyList(value: unknown, fallback: string[]): string[] {
@@ -112,6 +114,7 @@ function settings(config: Record<string, unknown>): HugoSettings {
     summaryLength: typeof config.summarylength === 'number' && config.summarylength > 0 ? config.summarylength : 70,
     uglyURLs: isTrue(config.uglyurls),
     lowerPaths: !isTrue(config.disablepathtolower),
+    unsafe: isTrue(record(record(record(config.markup).goldmark).renderer).unsafe),
   };
 }
 
@@ -174,7 +177,7 @@ function hugoFacts(s: HugoSettings, post: PostText): PostFacts {
   if (s.lowerPaths && !given) url = urlize(url);
   const more = dividerIndex(body, 'more');
   const summary =
-    more >= 0 ? post.plain(body.slice(0, more)) : text(data.summary) ?? firstWords(post.plain(body), s.summaryLength);
+    more >= 0 ? post.plain(body.slice(0, more), !s.unsafe) : text(data.summary) ?? firstWords(post.plain(body, !s.unsafe), s.summaryLength);
   const words = post.hugoWords();
   const linkTitle = text(data.linktitle);
   return {
@@ -202,6 +205,12 @@ export const hugo: SiteGenerator = {
   async load(probe) {
     const { config, files } = await readConfig(probe);
     const s = settings(config);
+    // A multilingual site keeps each language's content in a folder of its own (its
+    // languages.LANG.contentDir, or content/LANG mounted by a module): read the default language's.
+    const language = (text(config.defaultcontentlanguage) ?? 'en').toLowerCase();
+    const languageDir = text(record(record(config.languages)[language]).contentdir);
+    if (languageDir && probe.isFolder(languageDir)) s.contentDir = languageDir;
+    else if (config.languages !== undefined && probe.isFolder(`${s.contentDir}/${language}`)) s.contentDir = `${s.contentDir}/${language}`;
     const params = record(config.params);
     const main = stringList(params.mainsections).map((section) => `${s.contentDir}/${section}`).filter((dir) => probe.isFolder(dir));
     const usual = ['posts', 'post', 'blog'].map((section) => `${s.contentDir}/${section}`).filter((dir) => probe.isFolder(dir));

@@ -121,7 +121,9 @@ export const jekyll: SiteGenerator = {
       wordsPerMinute: typeof config.words_per_minute === 'number' && config.words_per_minute > 0 ? config.words_per_minute : 200,
     };
     const urls = new Map<string, string>();
-    const { Liquid } = await import('liquidjs');
+    // The bundle may hand the package over as its default export.
+    const liquid = (await import('liquidjs')) as typeof import('liquidjs') & { default?: typeof import('liquidjs') };
+    const Liquid = liquid.Liquid ?? liquid.default!.Liquid;
     const engine = makeEngine(Liquid, { site: record(config), postUrl: (name) => urls.get(name) });
     const site: Site = {
       generator: 'Jekyll',

@@ -31,8 +31,11 @@ export interface PostText {
   source: string;
   /** Path relative to the folder, with `/`. */
   file: string;
-  /** The body's Markdown rendered to plain text (tags removed, whitespace collapsed). */
-  plain(markdown: string): string;
+  /**
+   * The body's Markdown rendered to plain text (tags removed, whitespace collapsed); with
+   * `withoutHtml`, raw HTML blocks are left out as a whole (Hugo's default, unsafe = false).
+   */
+  plain(markdown: string, withoutHtml?: boolean): string;
   /** The text of the first paragraph of the body, or ''. */
   firstParagraph(): string;
   /** The first `#` heading of the body, as plain text. */
