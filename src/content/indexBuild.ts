@@ -118,7 +118,7 @@ function assembleIndex(records: readonly FileRecord[], options: BuildOptions): {
   const now = options.now ?? Date.now();
   for (const record of records) {
     if (record.problem !== undefined) problems.push({ file: record.file, reason: record.problem, severity: 'skipped' });
-    else if (!record.entry) continue;
+    else if (!record.entry || record.entry.unlisted) continue;
     else if (record.entry.draft && !options.drafts) continue;
     else if (!options.future && outOfDate(record.entry, now, options.hidesFuture === true)) continue;
     else posts.push({ ...record.entry });

@@ -26,6 +26,8 @@ export interface PostEntry {
   /** Path of the Markdown file, relative to the folder the index describes, with `/`. */
   file: string;
   draft?: boolean;
+  /** The site never lists it (a Hugo headless bundle): left out of every list. */
+  unlisted?: boolean;
   /** When the post is published, when that differs from `date` (Hugo's publishDate). */
   publishDate?: string;
   /** When the post stops being published (Hugo's expiryDate). */
@@ -49,7 +51,8 @@ function lowerKeys(data: Record<string, unknown>): Record<string, unknown> {
 
 function plainText(markdown: string, withoutHtml = false): string {
   const html = withoutHtml ? tokensToHtml(lexMarkdown(markdown).filter((t) => t.type !== 'html')) : markdownToHtml(markdown);
-  return stripHtmlLikeHugo(html).replace(/\s+/g, ' ').trim();
+  // Footnote references ([^1]) are not part of a summary's text.
+  return stripHtmlLikeHugo(html).replace(/\[\^[^\]\s]{1,64}\]/g, '').replace(/\s+/g, ' ').trim();
 }
 
 /**
@@ -97,6 +100,7 @@ export function entryWith(site: Site, source: string, relativeFile: string): Pos
     file: relativeFile,
   };
   if (facts.draft) entry.draft = true;
+  if (facts.unlisted) entry.unlisted = true;
   if (facts.publishDate) entry.publishDate = facts.publishDate;
   if (facts.expiryDate) entry.expiryDate = facts.expiryDate;
   if (facts.linkTitle) entry.linkTitle = facts.linkTitle;

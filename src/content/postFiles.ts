@@ -27,8 +27,11 @@ export interface WalkResult {
 }
 
 export const MARKDOWN_FILE = /\.(md|markdown|mdx)$/i;
-/** A Hugo leaf bundle: a folder with an index.md is one post; other Markdown in it is a resource. */
-const BUNDLE_INDEX = /^index\.(md|markdown|mdx)$/i;
+/**
+ * A leaf bundle: a folder with an index.md is one post; other Markdown in it is a resource.
+ * A multilingual Hugo site writes one index per language (index.en.md, index.fr.md).
+ */
+const BUNDLE_INDEX = /^index(\.[a-z]{2,3}(-[a-z0-9]{2,8})?)?\.(md|markdown|mdx)$/i;
 /** Hugo's section pages (`_index.md`) list posts; they are not posts. */
 const SECTION_INDEX = /^_index\.(md|markdown|mdx)$/i;
 
@@ -93,8 +96,8 @@ export function walkPostFiles(dir: string, only?: readonly string[]): WalkResult
       problem(prefix || '.', `folder ${errorReason(error)}`);
       return;
     }
-    const bundle = prefix !== '' && entries.find((e) => BUNDLE_INDEX.test(e.name) && !e.isDirectory());
-    const chosen = bundle ? [bundle] : entries;
+    const bundle = prefix === '' ? [] : entries.filter((e) => BUNDLE_INDEX.test(e.name) && !e.isDirectory());
+    const chosen = bundle.length ? bundle : entries;
     for (const entry of chosen.sort((a, b) => codeUnitOrder(a.name, b.name))) {
       const name = entry.name;
       if (ignored(name)) continue;

@@ -186,3 +186,37 @@ describe('a folder as a post source', () => {
     }
   });
 });
+
+describe('a site folder', () => {
+  const FIXTURES = new URL('../fixtures/', import.meta.url).pathname;
+
+  it('is named by its configured title, else by the folder', async () => {
+    expect((await loader(join(FIXTURES, 'hugo')).load()).source.name).toBe('Fixture Hugo blog');
+    expect((await loader(join(FIXTURES, 'docusaurus')).load()).source.name).toBe('Fixture Docusaurus site');
+    const plainDir = tempPosts({ 'a.md': post('A') });
+    expect((await loader(plainDir).load()).source.name).toBe(plainDir.split('/').pop());
+  });
+
+  it('gives the reader the body with the generator syntax evaluated, from the cache too', async () => {
+    const folder = loader(join(FIXTURES, 'jekyll-liquid'));
+    for (let run = 0; run < 2; run++) {
+      const { source, reads } = await folder.load();
+      if (run === 1) expect(reads).toEqual([]);
+      const body = source.readBody(source.posts.find((p) => p.slug === 'liquid-tour')!);
+      expect(body).toContain('Written by Grace for Liquid Fixture.');
+      expect(body).toContain('```ruby\ndef hello');
+      expect(body).toContain('[Next post](/blog/one/two/2020/03/02/second/)');
+      expect(body).not.toMatch(/\{%|\{\{ "|\{:/);
+    }
+  });
+
+  it('rebuilds cached entries when the site configuration changes', async () => {
+    const dir = tempPosts({ 'hugo.toml': 'title = "One"\n', 'content/posts/a.md': post('A') });
+    const folder = loader(dir);
+    expect((await folder.load()).source.posts[0]!.url).toBe('/posts/a/');
+    writeFileSync(join(dir, 'hugo.toml'), 'title = "Two"\n[permalinks]\nposts = "/:year/:slug/"\n');
+    const second = await folder.load();
+    expect(second.reads).toEqual(['content/posts/a.md']);
+    expect(second.source.posts[0]!.url).toBe('/2024/a/');
+  });
+});

@@ -105,4 +105,14 @@ describe('blog-tui --posts DIR', () => {
     expect(stderr).not.toMatch(/[\u0007\u001b]/);
     expect(stderr).toContain('blog-tui: x^[]0;pwned^G.md: binary file\n');
   });
+
+  it('reads a post by its URL path, and shows with --future what the site hides for its date', () => {
+    const site = join(FIXTURES, 'jekyll-liquid');
+    const byUrl = run(['--posts', site, 'read', '/tech/2020/03/03/in-a-folder/']);
+    expect([byUrl.code, byUrl.stderr]).toEqual([0, '']);
+    expect(byUrl.stdout).toMatch(/^In a category folder\n/);
+    const titles = (args: string[]) => JSON.parse(run(['--posts', site, ...args, 'list', '--json']).stdout).map((p: { title: string }) => p.title);
+    expect(titles([])).not.toContain('From the future');
+    expect(titles(['--future'])).toContain('From the future');
+  });
 });

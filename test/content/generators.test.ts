@@ -49,6 +49,18 @@ describe('Hugo with config/_default, permalinks, taxonomies, shortcodes (test/fi
     expect(all).toEqual(expect.arrayContaining(['From the future', 'Expired', 'Published later']));
   });
 
+  it('leaves out headless bundles and pages never listed, and reads the default language of a multilingual site', async () => {
+    const dir = tempPosts({
+      'hugo.toml': 'title = "M"\ndefaultContentLanguage = "en"\n[languages.en]\nweight = 1\n[languages.es]\nweight = 2\n',
+      'content/posts/a/index.en.md': '---\ntitle: English\ndate: 2024-01-02\n---\nHello.',
+      'content/posts/a/index.es.md': '---\ntitle: Español\ndate: 2024-01-02\n---\nHola.',
+      'content/posts/b/index.md': '---\nheadless: true\n---\n',
+      'content/posts/c.md': '---\ntitle: C\n_build:\n  list: never\n---\n',
+    });
+    const posts = (await buildSiteIndex(dir, { drafts: true, future: true })).index.posts;
+    expect(posts.map((p) => [p.title, p.url])).toEqual([['English', '/posts/a/']]);
+  });
+
   it('takes tags from the configured taxonomies only', () => {
     expect(posts['content/blog/2025-12-06-dated-name.md']!.tags).toEqual(['hugo', 'basics']);
   });

@@ -250,3 +250,24 @@ export function fillPattern(pattern: string, tokens: Readonly<Record<string, str
   }
   return out;
 }
+
+/**
+ * The typographer of Hugo's Goldmark and Jekyll's kramdown, for summaries: `---` an em dash,
+ * `--` an en dash, `...` an ellipsis. One pass.
+ */
+export function typographer(value: string): string {
+  let out = '';
+  for (let i = 0; i < value.length; i++) {
+    if (value.startsWith('---', i)) {
+      out += '—';
+      i += 2;
+    } else if (value.startsWith('--', i)) {
+      out += '–';
+      i += 1;
+    } else if (value.startsWith('...', i)) {
+      out += '…';
+      i += 2;
+    } else out += value[i];
+  }
+  return out;
+}

@@ -51,7 +51,9 @@ function docusaurusFacts(blogDir: string, prepare: (body: string) => string, pos
     ? `/blog/${slug.replace(/^\/+/, '')}`
     : `/blog/${[parts.parent, datePath, name].filter(Boolean).join('/')}`;
   const cut = truncateIndex(source);
-  const summary = cut >= 0 ? post.plain(prepare(source.slice(0, cut))) : text(data.description) ?? post.firstParagraph();
+  // A leading `# Title` is the page's title, not shown twice.
+  const lead = cut >= 0 ? source.slice(0, cut).replace(/^\s*#[ \t][^\n]*\n/, '') : '';
+  const summary = cut >= 0 ? post.plain(prepare(lead)) : text(data.description) ?? post.firstParagraph();
   const authors = stringList(data.authors).concat(stringList(data.author));
   const words = countReadingTimeWords(source);
   const hidden = isTrue(data.draft) || isTrue(data.unlisted);

@@ -2,6 +2,7 @@ import {
   cutAtWord, dateParts, datePrefix, dividerIndex, fileParts, firstDate, isRepositoryFile, isTrue, MONTH_NAMES, stringList, SUMMARY_LIMIT, text,
   under, unique, urlPath, cleanUrl, WEEKDAY_NAMES,
   fillPattern,
+  typographer,
 } from './common.js';
 import { fingerprint, formatOf, lowerKeysDeep, parseConfig, record } from './config.js';
 import { hugoMinutes } from './plain.js';
@@ -88,6 +89,9 @@ interface HugoSettings {
   lowerPaths: boolean;
   /** markup.goldmark.renderer.unsafe: raw HTML kept; by default Hugo leaves it out. */
   unsafe: boolean;
+  /** The configured languages, and the default one (whose pages are the posts read). */
+  languages: Set<string>;
+  language: string;
 }
 
 function keyList(value: unknown, fallback: string[]): string[] {
@@ -115,6 +119,8 @@ function settings(config: Record<string, unknown>): HugoSettings {
     uglyURLs: isTrue(config.uglyurls),
     lowerPaths: !isTrue(config.disablepathtolower),
     unsafe: isTrue(record(record(record(config.markup).goldmark).renderer).unsafe),
+    languages: new Set(Object.keys(record(config.languages)).map((l) => l.toLowerCase())),
+    language: (text(config.defaultcontentlanguage) ?? 'en').toLowerCase(),
   };
 }
 
@@ -153,8 +159,24 @@ function expandPermalink(pattern: string, values: { date?: string; title: string
   return fillPattern(pattern, tokens);
 }
 
+/** `name.fr.md` → `name.md` and 'fr', for the site's languages. */
+function languageOf(file: string, languages: ReadonlySet<string>): { file: string; language?: string } {
+  const m = /\.([a-z]{2,3}(?:-[a-z0-9]{2,8})?)\.(md|markdown|mdx)$/i.exec(file);
+  if (!m || !languages.has(m[1]!.toLowerCase())) return { file };
+  return { file: `${file.slice(0, m.index)}.${m[2]}`, language: m[1]!.toLowerCase() };
+}
+
+/** A headless bundle, or one whose build options say it is never listed or rendered. */
+function unlisted(data: Record<string, unknown>): boolean {
+  if (isTrue(data.headless)) return true;
+  const build = record(data._build ?? data.build);
+  const never = (value: unknown) => value === 'never' || value === false || value === 'false';
+  return never(build.list) || never(build.render);
+}
+
 function hugoFacts(s: HugoSettings, post: PostText): PostFacts {
-  const { data, body, file } = post;
+  const { data, body } = post;
+  const file = languageOf(post.file, s.languages).file;
   const inContent = under(s.contentDir, file) ?? file;
   const parts = fileParts(inContent);
   const fromName = s.dateKeys.includes(':filename') ? datePrefix(parts.base) : undefined;
@@ -187,10 +209,11 @@ function hugoFacts(s: HugoSettings, post: PostText): PostFacts {
     ...(expiryDate ? { expiryDate } : {}),
     ...(linkTitle && linkTitle !== title ? { linkTitle } : {}),
     tags: unique(s.taxonomies.flatMap((taxonomy) => stringList(data[taxonomy]))),
-    summary: cutAtWord(summary, SUMMARY_LIMIT),
+    summary: cutAtWord(typographer(summary), SUMMARY_LIMIT),
     url,
     slug: url.split('/').filter(Boolean).pop()?.replace(/\.html$/, '') ?? base,
     ...(isTrue(data.draft) ? { draft: true } : {}),
+    ...(unlisted(data) ? { unlisted: true } : {}),
     words,
     readingMinutes: hugoMinutes(words),
   };
@@ -207,7 +230,7 @@ export const hugo: SiteGenerator = {
     const s = settings(config);
     // A multilingual site keeps each language's content in a folder of its own (its
     // languages.LANG.contentDir, or content/LANG mounted by a module): read the default language's.
-    const language = (text(config.defaultcontentlanguage) ?? 'en').toLowerCase();
+    const language = s.language;
     const languageDir = text(record(record(config.languages)[language]).contentdir);
     if (languageDir && probe.isFolder(languageDir)) s.contentDir = languageDir;
     else if (config.languages !== undefined && probe.isFolder(`${s.contentDir}/${language}`)) s.contentDir = `${s.contentDir}/${language}`;
@@ -221,7 +244,8 @@ export const hugo: SiteGenerator = {
       only,
       fingerprint: fingerprint('Hugo', probe, files),
       hidesFuture: !isTrue(config.buildfuture),
-      isPost: (file) => !isRepositoryFile(file),
+      // Translations (name.fr.md) are the same posts in another language: the default language's are read.
+      isPost: (file) => !isRepositoryFile(file) && (languageOf(file, s.languages).language ?? language) === language,
       prepareBody: (body) => prepareHugoBody(body, { params }),
       facts: (post) => hugoFacts(s, post),
     };

@@ -2,6 +2,7 @@ import {
   cleanUrl, cutAtWord, dateParts, datePrefix, fileParts, firstDate, inTimeZone, isFalse, isRepositoryFile, isTrue, MONTH_NAMES, slugify, stringList,
   SUMMARY_LIMIT, text, unique, WEEKDAY_NAMES,
   fillPattern,
+  typographer,
 } from './common.js';
 import { fingerprint, parseConfig, record } from './config.js';
 import { makeEngine, renderLiquid, stripKramdown } from './jekyllBody.js';
@@ -89,7 +90,7 @@ function jekyllFacts(s: JekyllSettings, post: PostText): PostFacts {
     title: text(data.title) ?? titleFromSlug(nameSlug),
     ...(date ? { date } : {}),
     tags: unique([...categories, ...tags]),
-    summary: cutAtWord(summary, SUMMARY_LIMIT),
+    summary: cutAtWord(typographer(summary), SUMMARY_LIMIT),
     url,
     slug,
     ...(draft ? { draft } : {}),

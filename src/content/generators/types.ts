@@ -56,6 +56,8 @@ export interface PostFacts {
   /** The post's short name (its last URL segment, or its slug field). */
   slug: string;
   draft?: boolean;
+  /** Never listed by the site (Hugo's headless bundles and `build: {list: never}`). */
+  unlisted?: boolean;
   /** When the post becomes visible, when later than `date` or without one (Hugo's publishDate). */
   publishDate?: string;
   /** When the post stops being visible (Hugo's expiryDate). */
