@@ -210,6 +210,13 @@ describe('a site folder', () => {
     }
   });
 
+  it("links a Hugo ref to the URL path the site gives the post it names", async () => {
+    const { source } = await loader(join(FIXTURES, 'hugo-config-dir')).load();
+    const body = source.readBody(source.posts.find((p) => p.url === '/2025/12/dated-name/')!);
+    expect(body).toContain('[the other post](/2025/12/custom-slug/)');
+    expect(body).not.toContain('{{< ref');
+  });
+
   it('rebuilds cached entries when the site configuration changes', async () => {
     const dir = tempPosts({ 'hugo.toml': 'title = "One"\n', 'content/posts/a.md': post('A') });
     const folder = loader(dir);

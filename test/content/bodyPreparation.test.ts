@@ -97,3 +97,11 @@ describe('MDX and Docusaurus syntax', () => {
     expect(out).toBe('> [!NOTE]\n> **Title**\n>\n>\n> Body **bold**.\n>\n\n\n## Setup\n\n');
   });
 });
+
+describe('Hugo references to other posts', () => {
+  it('resolves ref and relref to the URL path the site gives the named post, keeping the anchor', () => {
+    const resolve = (target: string) => (target === 'blog/with-slug.md' ? '/2025/12/custom-slug/' : undefined);
+    expect(prepareHugoBody('[x]({{< ref "blog/with-slug.md#part" >}})', { resolve })).toBe('[x](/2025/12/custom-slug/#part)');
+    expect(prepareHugoBody('[y]({{< relref "other.md" >}})', { resolve })).toBe('[y](/other/)');
+  });
+});

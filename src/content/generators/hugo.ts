@@ -238,6 +238,13 @@ export const hugo: SiteGenerator = {
     const main = stringList(params.mainsections).map((section) => `${s.contentDir}/${section}`).filter((dir) => probe.isFolder(dir));
     const usual = ['posts', 'post', 'blog'].map((section) => `${s.contentDir}/${section}`).filter((dir) => probe.isFolder(dir));
     const only = main.length ? main : usual.length ? usual : [s.contentDir];
+    // ref/relref targets: a post's path in the content folder, or its file name when unique.
+    const byPath = new Map<string, string>();
+    const byName = new Map<string, string | null>();
+    const resolve = (target: string) => {
+      const key = target.replace(/^\/+/, '').toLowerCase();
+      return byPath.get(key) ?? byName.get(key) ?? undefined;
+    };
     const site: Site = {
       generator: 'Hugo',
       ...(text(config.title) ? { title: text(config.title)! } : {}),
@@ -246,7 +253,15 @@ export const hugo: SiteGenerator = {
       hidesFuture: !isTrue(config.buildfuture),
       // Translations (name.fr.md) are the same posts in another language: the default language's are read.
       isPost: (file) => !isRepositoryFile(file) && (languageOf(file, s.languages).language ?? language) === language,
-      prepareBody: (body) => prepareHugoBody(body, { params }),
+      prepareBody: (body) => prepareHugoBody(body, { params, resolve }),
+      knowPosts(posts) {
+        for (const post of posts) {
+          const inContent = (under(s.contentDir, post.file) ?? post.file).toLowerCase();
+          byPath.set(inContent, post.url);
+          const name = inContent.slice(inContent.lastIndexOf('/') + 1);
+          byName.set(name, byName.has(name) ? null : post.url);
+        }
+      },
       facts: (post) => hugoFacts(s, post),
     };
     return site;

@@ -216,6 +216,8 @@ function refPath(target: string): string {
 export interface ShortcodeContext {
   /** The site's params, keys in lower case, for `param`. */
   params?: Record<string, unknown>;
+  /** The URL path of the post a ref/relref names (its path in the content folder, or its file name), when known. */
+  resolve?: (target: string) => string | undefined;
 }
 
 function param(context: ShortcodeContext, key: string | undefined): string {
@@ -265,8 +267,12 @@ function renderNode(node: Node, context: ShortcodeContext, depth: number): strin
       return `\n\n${fence}${arg('lang', 0) ?? ''}\n${code}\n${fence}\n\n`;
     }
     case 'ref':
-    case 'relref':
-      return refPath(arg('path', 0) ?? '');
+    case 'relref': {
+      const target = arg('path', 0) ?? '';
+      const hash = target.indexOf('#');
+      const known = context.resolve?.(hash < 0 ? target : target.slice(0, hash));
+      return known ? known + (hash < 0 ? '' : target.slice(hash)) : refPath(target);
+    }
     case 'param':
       return param(context, arg('name', 0));
     case 'details':
