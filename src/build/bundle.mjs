@@ -38,23 +38,6 @@ const noDevtools = {
   },
 };
 
-// marked-terminal imports a highlighter, an emoji table and a table library at load time;
-// blog-tui renders code, emoji (off) and tables itself, so marked-terminal gets stubs.
-const MARKED_TERMINAL_STUBS = {
-  'cli-highlight': 'export function highlight(code) { return code; }',
-  'node-emoji': 'export function get() { return undefined; }',
-  'cli-table3': 'export default class Table { push() {} toString() { return ""; } }',
-};
-const markedTerminalStubs = {
-  name: 'marked-terminal-stubs',
-  setup(b) {
-    b.onResolve({ filter: /^(cli-highlight|node-emoji|cli-table3)$/ }, (args) =>
-      /[\\/]marked-terminal[\\/]/.test(args.importer) ? { path: args.path, namespace: 'marked-terminal-stub' } : undefined,
-    );
-    b.onLoad({ filter: /.*/, namespace: 'marked-terminal-stub' }, (args) => ({ contents: MARKED_TERMINAL_STUBS[args.path], loader: 'js' }));
-  },
-};
-
 // Ink's layout engine loads its WebAssembly from a data: URL with fetch() when fetch exists,
 // which pulls Node's whole HTTP client in at start-up; it decodes the same bytes without it.
 const yogaWithoutFetch = {
@@ -109,7 +92,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __blogTuiRequire } from 'node:module'; const require = __blogTuiRequire(import.meta.url);",
   },
-  plugins: [highlightSubset, noDevtools, markedTerminalStubs, yogaWithoutFetch, lazyStringWidth],
+  plugins: [highlightSubset, noDevtools, yogaWithoutFetch, lazyStringWidth],
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -20,7 +20,7 @@ export const ROLE_NAMES = [
   'strong',
   'em',
   'del',
-  /** Inline code, and code blocks without a known language. */
+  /** Inline code (code blocks are coloured by their language's highlighting). */
   'code',
   /** kbd: a key to press. */
   'kbd',

@@ -49,29 +49,48 @@ function pad(text: string, width: number, align: Align): string {
 }
 
 /** Narrow terminals: one record a row, "Header: value", instead of a table. */
-function asRecords(cells: TableCells, style: Style): string[] {
+function asRecords(cells: TableCells, style: Style, headless: boolean): string[] {
   const lines: string[] = [];
   cells.rows.forEach((row, r) => {
     if (r > 0) lines.push('');
-    row.forEach((cell, c) => lines.push(`${style.header(cells.header[c] ?? '')}: ${cell}`));
+    row.forEach((cell, c) => lines.push(headless ? cell : `${style.header(cells.header[c] ?? '')}: ${cell}`));
   });
   return lines;
 }
 
-/** Lays a table out in box-drawing characters within `width` display columns. */
+/** The width of a cell's widest line. */
+function cellWidth(text: string): number {
+  if (!text.includes('\n')) return stringWidth(text);
+  let widest = 0;
+  for (const line of text.split('\n')) widest = Math.max(widest, stringWidth(line));
+  return widest;
+}
+
+/**
+ * Lays a table out in box-drawing characters within `width` display columns. A table whose
+ * `header` is empty (HTML tables without header cells) is drawn without a header row.
+ */
 export function layoutTable(cells: TableCells, width: number, style: Style): string[] {
+  const headless = cells.header.length === 0;
+  if (headless) {
+    const columns = cells.rows.reduce((n, row) => Math.max(n, row.length), 0);
+    if (columns === 0) return [];
+    cells = { ...cells, header: Array.from({ length: columns }, () => '') };
+  }
   const columns = cells.header.length;
-  const natural = cells.header.map((h, c) =>
-    Math.max(stringWidth(h), ...cells.rows.map((row) => stringWidth(row[c] ?? '')), 1),
-  );
+  const natural = cells.header.map((h, c) => {
+    let widest = Math.max(1, cellWidth(h));
+    for (const row of cells.rows) widest = Math.max(widest, cellWidth(row[c] ?? ''));
+    return widest;
+  });
   const chrome = 3 * columns + 1;
   const available = width - chrome;
-  if (available < MIN_COLUMN * columns) return asRecords(cells, style);
+  if (available < MIN_COLUMN * columns) return asRecords(cells, style, headless);
   const widths = natural.reduce((a, b) => a + b, 0) <= available ? natural : fitColumns(natural, available);
   const rule = (l: string, m: string, r: string) => style.border(l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r);
   const row = (values: string[], styleCell: (s: string) => string) => {
     const wrapped = widths.map((w, c) => wrapAnsi(values[c] ?? '', w, { hard: true, trim: true }).split('\n'));
-    const height = Math.max(...wrapped.map((w) => w.length));
+    const height = wrapped.reduce((n, w) => Math.max(n, w.length), 0);
     const out: string[] = [];
     for (let i = 0; i < height; i++) {
       const parts = widths.map((w, c) => ' ' + pad(styleCell(wrapped[c]![i] ?? ''), w, cells.align[c] ?? null) + ' ');
@@ -81,7 +100,7 @@ export function layoutTable(cells: TableCells, width: number, style: Style): str
   };
   const body = cells.rows.map((r) => row(r, (s) => s));
   const separateRows = body.some((lines) => lines.length > 1);
-  const lines = [rule('┌', '┬', '┐'), ...row(cells.header, style.header), rule('├', '┼', '┤')];
+  const lines = headless ? [rule('┌', '┬', '┐')] : [rule('┌', '┬', '┐'), ...row(cells.header, style.header), rule('├', '┼', '┤')];
   body.forEach((rowLines, i) => {
     if (i > 0 && separateRows) lines.push(rule('├', '┼', '┤'));
     lines.push(...rowLines);

@@ -72,7 +72,7 @@ export function renderPostCached(
     rendered = render(source.readBody(entry), { width, color, hyperlinks });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    rendered = { lines: [sanitizeLine(`This post cannot be shown: ${reason} (${entry.file}).`)], blockStarts: [0], headings: [], links: [] };
+    rendered = { lines: [sanitizeLine(`This post cannot be shown: ${reason} (${entry.file}).`)], blockStarts: [0], headings: [], links: [], anchors: new Map() };
   }
   if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
   cache.set(key, rendered);

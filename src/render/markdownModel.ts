@@ -1,0 +1,137 @@
+import { Marked, type Token, type Tokens } from 'marked';
+import type { Align, Block, FootnoteDefinition, Inline, ListItem } from './model.js';
+import type { AdmonitionKind } from './style.js';
+import { htmlBlocks, htmlInline } from './html.js';
+import { SYNTAX_EXTENSIONS, type ContainerToken, type FootnoteDefToken, type MathToken } from './markdownSyntax.js';
+
+/**
+ * Markdown read into the renderer's model. marked lexes the blocks; inline content is turned
+ * into HTML by marked's own HTML renderer (raw inline HTML passes through as written) and
+ * then read by meaning by the HTML reader, so `**a**` and `<b>a</b>` are one thing, and every
+ * entity is decoded by the HTML parser.
+ */
+const marked = new Marked({ gfm: true, async: false }, { extensions: SYNTAX_EXTENSIONS });
+
+export function lex(markdown: string): Token[] {
+  return marked.lexer(markdown);
+}
+
+function inlineOf(tokens: Token[] | undefined): Inline[] {
+  if (!tokens || tokens.length === 0) return [];
+  return htmlInline(marked.Parser.parseInline(tokens, marked.defaults));
+}
+
+/** `## Title {#id}` and `## Title {#id .class}`: the id, and the HTML without it. */
+function headingId(html: string): { html: string; id?: string } {
+  const at = html.lastIndexOf('{#');
+  if (at < 0) return { html };
+  const m = /^\{#([^\s}]+)[^}]*\}\s*$/.exec(html.slice(at));
+  return m ? { html: html.slice(0, at).trimEnd(), id: m[1] } : { html };
+}
+
+const ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)/i;
+
+const CONTAINER_KINDS: Record<string, AdmonitionKind> = {
+  note: 'note', info: 'note', abstract: 'note', summary: 'note', todo: 'note', seealso: 'note', details: 'note',
+  tip: 'tip', hint: 'tip', success: 'tip', check: 'tip', done: 'tip',
+  important: 'important', question: 'important', example: 'important', quote: 'important',
+  warning: 'warning', attention: 'warning', failure: 'warning', bug: 'warning',
+  caution: 'caution', danger: 'caution', error: 'caution',
+};
+
+export function admonitionKind(name: string): AdmonitionKind {
+  return CONTAINER_KINDS[name.toLowerCase()] ?? 'note';
+}
+
+export class MarkdownReader {
+  readonly footnotes = new Map<string, FootnoteDefinition>();
+
+  blocks(tokens: Token[]): Block[] {
+    const out: Block[] = [];
+    for (const token of tokens) {
+      const block = this.block(token);
+      if (Array.isArray(block)) out.push(...block);
+      else if (block) out.push(block);
+    }
+    return out;
+  }
+
+  private block(token: Token): Block | Block[] | undefined {
+    switch (token.type) {
+      case 'space':
+      case 'def':
+      case 'checkbox':
+        return undefined;
+      case 'heading': {
+        const t = token as Tokens.Heading;
+        const { html, id } = headingId(marked.Parser.parseInline(t.tokens, marked.defaults));
+        return { kind: 'heading', level: t.depth, inline: htmlInline(html), id };
+      }
+      case 'paragraph':
+        return { kind: 'paragraph', inline: inlineOf((token as Tokens.Paragraph).tokens) };
+      case 'text': {
+        const t = token as Tokens.Text;
+        return { kind: 'paragraph', inline: t.tokens ? inlineOf(t.tokens) : htmlInline(t.text) };
+      }
+      case 'code': {
+        const t = token as Tokens.Code;
+        return { kind: 'code', text: t.text, lang: t.lang || undefined };
+      }
+      case 'blockquote':
+        return this.quote(token as Tokens.Blockquote);
+      case 'list': {
+        const t = token as Tokens.List;
+        const items: ListItem[] = t.items.map((item) => ({
+          checked: item.task ? item.checked === true : undefined,
+          blocks: this.blocks(item.tokens),
+        }));
+        const start = typeof t.start === 'number' ? t.start : 1;
+        return { kind: 'list', ordered: t.ordered, start, loose: t.loose, items };
+      }
+      case 'table': {
+        const t = token as Tokens.Table;
+        return {
+          kind: 'table',
+          header: t.header.map((cell) => inlineOf(cell.tokens)),
+          rows: t.rows.map((row) => row.map((cell) => inlineOf(cell.tokens))),
+          align: t.align as Align[],
+        };
+      }
+      case 'hr':
+        return { kind: 'rule' };
+      case 'html':
+        return htmlBlocks((token as Tokens.HTML).text);
+      case 'footnoteDef': {
+        const t = token as FootnoteDefToken;
+        if (!this.footnotes.has(t.label)) this.footnotes.set(t.label, { label: t.label, blocks: [] });
+        this.footnotes.get(t.label)!.blocks = this.blocks(t.tokens);
+        return undefined;
+      }
+      case 'mathBlock':
+        return { kind: 'math', tex: (token as MathToken).tex };
+      case 'container': {
+        const t = token as ContainerToken;
+        return { kind: 'admonition', type: admonitionKind(t.name), title: t.title || (CONTAINER_KINDS[t.name] ? '' : t.name), blocks: this.blocks(t.tokens) };
+      }
+      default: {
+        // A token this reader does not know: its text, never its syntax.
+        const text = (token as { text?: string }).text;
+        return text ? { kind: 'paragraph', inline: [text] } : undefined;
+      }
+    }
+  }
+
+  /** A block quote, or a GitHub alert (`> [!NOTE]`) as an admonition. */
+  private quote(token: Tokens.Blockquote): Block {
+    const first = token.tokens[0];
+    if (first?.type === 'paragraph') {
+      const m = ALERT.exec((first as Tokens.Paragraph).text);
+      if (m) {
+        const rest = (first as Tokens.Paragraph).text.slice(m[0].length);
+        const restTokens = rest.trim() === '' ? [] : lex(rest);
+        return { kind: 'admonition', type: m[1]!.toLowerCase() as AdmonitionKind, title: '', blocks: this.blocks([...restTokens, ...token.tokens.slice(1)]) };
+      }
+    }
+    return { kind: 'quote', blocks: this.blocks(token.tokens) };
+  }
+}
