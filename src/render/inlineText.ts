@@ -29,6 +29,7 @@ export class FlatBuilder {
   private length = 0;
   private paints: Paint[] = [];
   private hrefs: Array<string | undefined> = [];
+  private lastSpace = true;
   readonly segments: Segment[] = [];
   readonly anchors: FlatText['anchors'] = [];
 
@@ -38,7 +39,11 @@ export class FlatBuilder {
 
   /** Text as it should read; runs of whitespace become one space, except hard breaks ('\n' via lineBreak). */
   text(value: string): void {
+    // Runs of spaces read as one, across pieces too, as in a web page.
+    if (value.includes('  ')) value = value.replace(/ {2,}/g, ' ');
+    if (this.lastSpace && value.startsWith(' ')) value = value.slice(1);
     if (value === '') return;
+    this.lastSpace = value.endsWith(' ');
     const start = this.length;
     this.parts.push(value);
     this.length += value.length;
@@ -49,6 +54,7 @@ export class FlatBuilder {
   }
 
   lineBreak(): void {
+    this.lastSpace = true;
     this.parts.push('\n');
     this.length += 1;
   }
@@ -127,12 +133,10 @@ export function wrapRanges(text: string, width: number): Array<[number, number]>
   };
   let i = 0;
   const n = text.length;
-  let pendingBreak = false;
   while (i < n) {
     const ch = text.charCodeAt(i);
     if (ch === 10) {
       flush(i);
-      pendingBreak = true;
       i++;
       continue;
     }
@@ -140,7 +144,6 @@ export function wrapRanges(text: string, width: number): Array<[number, number]>
       i++;
       continue;
     }
-    pendingBreak = false;
     // A word: up to the next space or break.
     let j = i;
     let w = 0;
@@ -213,7 +216,6 @@ export function wrapRanges(text: string, width: number): Array<[number, number]>
     i = j;
   }
   if (lineStart >= 0 || out.length === 0) flush(n);
-  void pendingBreak;
   return out;
 }
 

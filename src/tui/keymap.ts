@@ -32,6 +32,7 @@ export type KeyAction =
   | 'nextHeading'
   | 'previousHeading'
   | 'links'
+  | 'jumpBack'
   | 'nextPost'
   | 'previousPost'
   | 'choose'
@@ -119,7 +120,8 @@ export const KEYMAP: Keymap = {
     { action: 'nextHeading', keys: [']'], description: 'next heading' },
     { action: 'previousHeading', keys: ['['], description: 'previous heading' },
     { action: 'toc', keys: ['t'], description: 'table of contents' },
-    { action: 'links', keys: ['o'], description: 'the links of the post, to open one' },
+    { action: 'links', keys: ['o'], description: 'the links of the post: open one, or jump to a heading or note' },
+    { action: 'jumpBack', keys: ['backspace'], description: 'back to where the last jump (a link, a note, the contents) left' },
     { action: 'nextPost', keys: ['J'], description: 'next post in the list' },
     { action: 'previousPost', keys: ['K'], description: 'previous post in the list' },
     { action: 'toggleBookmark', keys: ['*'], description: 'bookmark the post, or not' },
@@ -134,7 +136,7 @@ export const KEYMAP: Keymap = {
   picker: [
     ...MOVES('entry'),
     { action: 'count', keys: ['digit'], description: 'a count before a move: 10j, 5G' },
-    { action: 'choose', keys: ['enter', 'l', 'right'], description: 'choose: the tag, the heading, or open the link' },
+    { action: 'choose', keys: ['enter', 'l', 'right'], description: 'choose: the tag, the heading, or the link (a → jump stays in the post)' },
     { action: 'filter', keys: ['/'], description: 'type to filter the entries' },
     { action: 'back', keys: ['escape', 'q', 'h', 'left'], description: 'clear the filter, else close' },
     ...ALWAYS,

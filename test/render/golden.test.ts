@@ -24,3 +24,19 @@ describe.each(posts.map((p) => [p.slug, p] as const))('golden rendering of %s', 
     for (const line of text.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(width);
   });
 });
+
+// A post of every construct the renderer knows (lists, raw HTML, entities, footnotes, math,
+// anchors, admonitions, long URLs, tables, all heading levels), at 60 and 80 columns.
+const FIXTURES = fileURLToPath(new URL('../fixtures/render/', import.meta.url));
+
+describe('golden rendering of test/fixtures/render/every-construct.md', () => {
+  const body = readFileSync(`${FIXTURES}every-construct.md`, 'utf8');
+  it.each([60, 80])('matches test/golden/every-construct at width %i', (width) => {
+    const text = renderMarkdown(body, { width, color: true }).lines.map(stripAnsi).join('\n') + '\n';
+    const file = `${GOLDEN}every-construct.w${width}.txt`;
+    if (update || !existsSync(file)) writeFileSync(file, text);
+    expect(text).toBe(readFileSync(file, 'utf8'));
+    for (const line of text.split('\n')) expect(stringWidth(line)).toBeLessThanOrEqual(width);
+    expect(text).not.toMatch(/<\/?[a-z]+[ >]|&[a-z]+;|\[\^|\{#|:::/);
+  });
+});

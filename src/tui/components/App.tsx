@@ -321,6 +321,10 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
       }
       if (scope === 'picker' && action === 'choose' && current.screen === 'links' && current.reader) {
         const link = current.reader.layout.links[current.picker.selected];
+        if (link && (link.kind === 'jump' || link.kind === 'note')) {
+          dispatch({ type: 'key', action, key: name });
+          return;
+        }
         if (link) void open(link.href, { runForeground: terminal?.runForeground }).then((report) => dispatch({ type: 'message', text: sanitizeLine(report) }));
         return;
       }

@@ -23,7 +23,12 @@ function entryLines(state: AppState): string[] {
     return layout.headings.map((h) => `${'  '.repeat(h.level - top)}${sanitizeLine(h.text)}`);
   }
   const width = String(layout.links.length).length;
-  return layout.links.map((l, i) => `${String(i + 1).padStart(width)}. ${sanitizeLine(l.text)}  ${sanitizeLine(l.href)}`);
+  // Jumps and notes stay in the post: an arrow says so, and their #anchor is not worth showing.
+  return layout.links.map((l, i) =>
+    l.kind === 'jump' || l.kind === 'note'
+      ? `${String(i + 1).padStart(width)}. → ${sanitizeLine(l.text)}${l.line === undefined ? '  (not in this post)' : ''}`
+      : `${String(i + 1).padStart(width)}. ${sanitizeLine(l.text)}  ${sanitizeLine(l.href)}`,
+  );
 }
 
 const TITLES = { tags: 'Tags', toc: 'Contents', links: 'Links' } as const;

@@ -15,7 +15,8 @@ export interface PostLayout {
   lineCount: number;
   blockStarts: number[];
   headings: Array<{ level: number; text: string; line: number }>;
-  links: Array<{ text: string; href: string }>;
+  /** The post's links; a jump (in-page link) or note leads to `line` in the post instead of a URL. */
+  links: Array<{ text: string; href: string; kind?: 'link' | 'jump' | 'note'; target?: string; line?: number }>;
 }
 
 export interface SearchState {
@@ -33,6 +34,8 @@ export interface ReaderState {
   top: number;
   layout: PostLayout;
   search: SearchState | null;
+  /** Where the reader was before each jump (a link to a heading or note, the contents): the back key returns there. */
+  jumps?: number[];
 }
 
 export type Screen = 'list' | 'reader' | 'help' | 'tags' | 'toc' | 'links';
@@ -202,6 +205,22 @@ function withProgress(state: AppState, slug: string, change: Partial<PostProgres
 }
 
 /** Moves the reader to `top` and records how far the post has been read. */
+/** Moves the reader to a line and remembers where it was, for the back key. */
+function jumpTo(state: AppState, line: number): AppState {
+  const reader = state.reader!;
+  const jumps = [...(reader.jumps ?? []), reader.top].slice(-MAX_JUMPS);
+  return readerAt({ ...state, reader: { ...reader, jumps } }, line);
+}
+
+const MAX_JUMPS = 100;
+
+function jumpBack(state: AppState): AppState {
+  const reader = state.reader!;
+  const jumps = reader.jumps ?? [];
+  if (jumps.length === 0) return { ...state, message: 'No jump to go back from' };
+  return readerAt({ ...state, reader: { ...reader, jumps: jumps.slice(0, -1) } }, jumps[jumps.length - 1]!);
+}
+
 function readerAt(state: AppState, top: number): AppState {
   const reader = state.reader!;
   const height = readerViewHeight(state);
@@ -424,6 +443,8 @@ function onReaderKey(state: AppState, action: KeyAction, n: number | undefined):
       const at = Math.max(0, headings.findLastIndex((h) => h.line <= reader.top));
       return { ...state, screen: 'toc', returnTo: 'reader', picker: settleList({ selected: at, top: at }, headings.length, pickerGeometry(state.size).perPage) };
     }
+    case 'jumpBack':
+      return jumpBack(state);
     case 'links':
       if (reader.layout.links.length === 0) return { ...state, message: 'This post has no links' };
       return { ...state, screen: 'links', returnTo: 'reader', picker: { selected: 0, top: 0 } };
@@ -456,7 +477,14 @@ function onPickerKey(state: AppState, action: KeyAction, n: number | undefined):
   }
   if (state.screen === 'toc') {
     const heading = state.reader!.layout.headings[state.picker.selected]!;
-    return readerAt({ ...state, screen: 'reader' }, heading.line);
+    return jumpTo({ ...state, screen: 'reader' }, heading.line);
+  }
+  if (state.screen === 'links') {
+    const link = state.reader!.layout.links[state.picker.selected]!;
+    if (link.kind === 'jump' || link.kind === 'note') {
+      if (link.line === undefined) return { ...state, screen: 'reader', message: `This post has no place called ${link.href}` };
+      return jumpTo({ ...state, screen: 'reader' }, link.line);
+    }
   }
   // Opening a link is a side effect: the controller does it and reports with a message.
   return state;
