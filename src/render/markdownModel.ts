@@ -2,7 +2,9 @@ import { Marked, type Token, type Tokens } from 'marked';
 import type { Align, Block, FootnoteDefinition, Inline, ListItem } from './model.js';
 import type { AdmonitionKind } from './style.js';
 import { htmlBlocks, htmlInline } from './html.js';
-import { SYNTAX_EXTENSIONS, type ContainerToken, type FootnoteDefToken, type MathToken } from './markdownSyntax.js';
+import { SYNTAX_EXTENSIONS, type ContainerToken, type FootnoteDefToken, type FootnoteRefToken, type MathToken } from './markdownSyntax.js';
+import { decodeHTMLStrict } from 'entities';
+import { sanitizeText } from '../content/sanitize.js';
 
 /**
  * Markdown read into the renderer's model. marked lexes the blocks; inline content is turned
@@ -16,9 +18,80 @@ export function lex(markdown: string): Token[] {
   return marked.lexer(markdown);
 }
 
+/**
+ * Inline tokens as inline content. Markdown alone is read straight from the tokens (entities
+ * decoded by the `entities` library); inline content with raw HTML in it goes through HTML, so
+ * that tags opened and closed in separate tokens (`<kbd>`, text, `</kbd>`) are read together.
+ */
 function inlineOf(tokens: Token[] | undefined): Inline[] {
   if (!tokens || tokens.length === 0) return [];
-  return htmlInline(marked.Parser.parseInline(tokens, marked.defaults));
+  return direct(tokens) ?? htmlInline(marked.Parser.parseInline(tokens, marked.defaults));
+}
+
+/** Text as written in Markdown: entities decoded, and any control character they name shown visibly. */
+function decoded(text: string): string {
+  return sanitizeText(text.includes('&') ? decodeHTMLStrict(text) : text);
+}
+
+const SOFT_BREAK = /\s*\n\s*/g;
+
+/** Inline content straight from marked's tokens, or undefined when they hold raw HTML. */
+function direct(tokens: Token[]): Inline[] | undefined {
+  const out: Inline[] = [];
+  for (const token of tokens) {
+    switch (token.type) {
+      case 'text': {
+        const t = token as Tokens.Text;
+        if (t.tokens && t.tokens.length > 0) {
+          const inner = direct(t.tokens);
+          if (!inner) return undefined;
+          out.push(...inner);
+        } else {
+          // marked decodes numeric references in `text` but not named ones: decode the source once.
+          out.push(decoded(t.raw).replace(SOFT_BREAK, ' '));
+        }
+        break;
+      }
+      case 'escape':
+        out.push((token as Tokens.Escape).text);
+        break;
+      case 'strong':
+      case 'em':
+      case 'del': {
+        const inner = direct((token as Tokens.Strong).tokens);
+        if (!inner) return undefined;
+        out.push({ kind: 'span', role: token.type, children: inner });
+        break;
+      }
+      case 'codespan':
+        out.push({ kind: 'span', role: 'code', children: [(token as Tokens.Codespan).text.replace(/\n/g, ' ')] });
+        break;
+      case 'br':
+        out.push({ kind: 'break' });
+        break;
+      case 'link': {
+        const t = token as Tokens.Link;
+        const inner = direct(t.tokens);
+        if (!inner) return undefined;
+        out.push({ kind: 'link', href: t.href, title: t.title ?? undefined, children: inner });
+        break;
+      }
+      case 'image': {
+        const t = token as Tokens.Image;
+        out.push({ kind: 'image', src: t.href, alt: decoded(t.text).replace(/\s+/g, ' ').trim() });
+        break;
+      }
+      case 'footnoteRef':
+        out.push({ kind: 'footnoteRef', label: (token as FootnoteRefToken).label });
+        break;
+      case 'mathInline':
+        out.push({ kind: 'math', tex: (token as MathToken).tex });
+        break;
+      default:
+        return undefined;
+    }
+  }
+  return out;
 }
 
 /** `## Title {#id}` and `## Title {#id .class}`: the id, and the HTML without it. */

@@ -27,7 +27,7 @@ function entryLines(state: AppState): string[] {
   return layout.links.map((l, i) =>
     l.kind === 'jump' || l.kind === 'note'
       ? `${String(i + 1).padStart(width)}. → ${sanitizeLine(l.text)}${l.line === undefined ? '  (not in this post)' : ''}`
-      : `${String(i + 1).padStart(width)}. ${sanitizeLine(l.text)}  ${sanitizeLine(l.href)}`,
+      : `${String(i + 1).padStart(width)}. ${l.text === l.href ? '' : `${sanitizeLine(l.text)}  `}${sanitizeLine(l.href)}`,
   );
 }
 
