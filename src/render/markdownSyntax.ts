@@ -45,7 +45,7 @@ const footnoteRef: Extension = {
   level: 'inline',
   start: (src) => inlineStart(src, (window) => window.indexOf('[^')),
   tokenizer(src) {
-    const m = /^\[\^([^\]\s]{1,100})\](?!:)/.exec(src);
+    const m = /^\[\^([^\]\s]{1,100})\]/.exec(src);
     if (!m) return undefined;
     return { type: 'footnoteRef', raw: m[0], label: m[1]! } as FootnoteRefToken;
   },

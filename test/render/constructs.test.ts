@@ -106,6 +106,10 @@ describe('footnotes', () => {
     expect(rendered.lines[note.line!]).toBe('[1] The note.');
   });
 
+  it('reads a reference followed by a colon in running text as a reference', () => {
+    expect(lines('Run this[^cmd]:\n\n[^cmd]: A note.\n')[0]).toBe('Run this[1]:');
+  });
+
   it('leaves a reference without a definition as written', () => {
     expect(text('See[^missing].')).toBe('See[^missing].');
   });
