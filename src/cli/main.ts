@@ -15,8 +15,14 @@ const EXAMPLES = `
 Examples:
   blog-tui                      browse the posts (list, then Enter to read)
   blog-tui read cors            read the post whose slug or URL path contains "cors"
-  blog-tui read cors | less -R  the same post as text, in your pager
+  blog-tui read cors | less     the same post as plain text, in your pager
+  blog-tui read cors --color=always | less -R
+                                the same with colour (FORCE_COLOR=1 does it too)
   blog-tui read cors --width 60 > cors.txt
+                                piped text wraps at --width, else $COLUMNS, else 80
+  blog-tui notes.md             read any Markdown file (its front matter is used)
+  curl -s URL/post.md | blog-tui read -
+                                read standard input; keys still come from the terminal
   blog-tui list                 the posts as a table
   blog-tui list --json | jq '.[].slug'
   blog-tui --posts ~/my-blog    browse a Hugo, Jekyll, Zola, Docusaurus, Astro or Next.js site, or any folder of Markdown
@@ -32,8 +38,35 @@ function parseWidth(value: string): number {
   return n;
 }
 
+/** A terminal that can show the full screen: TERM names one, and it is not `dumb`. */
+function capableTerminal(env: NodeJS.ProcessEnv = process.env): boolean {
+  const term = (env.TERM ?? '').trim();
+  return term !== '' && term !== 'dumb' && term !== 'unknown';
+}
+
 function interactive(): boolean {
-  return process.stdin.isTTY === true && process.stdout.isTTY === true;
+  return process.stdin.isTTY === true && process.stdout.isTTY === true && capableTerminal();
+}
+
+/** Columns for piped text: --width, else $COLUMNS (when it is a sensible number), else 80. */
+function pipedWidth(given: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
+  if (given !== undefined) return given;
+  const columns = Number(env.COLUMNS);
+  return Number.isInteger(columns) && columns >= 20 && columns <= 1000 ? columns : 80;
+}
+
+type ColorWhen = 'auto' | 'always' | 'never';
+
+function parseColor(value: string): ColorWhen {
+  if (value === 'auto' || value === 'always' || value === 'never') return value;
+  throw new InvalidArgumentError('expected auto, always or never');
+}
+
+/** Colour for a stream: --color=always|never decides; auto follows NO_COLOR, FORCE_COLOR and the terminal. */
+function useColor(stream: { isTTY?: boolean }, globals: GlobalOptions): boolean {
+  if (globals.color === 'always') return true;
+  if (globals.color === 'never') return false;
+  return colorEnabled(stream);
 }
 
 function write(text: string): Promise<void> {
@@ -64,6 +97,7 @@ interface GlobalOptions {
   style?: string;
   /** False with --no-mouse. */
   mouse?: boolean;
+  color?: ColorWhen;
 }
 
 /** The posts to show: the folder of `--posts`, BLOG_TUI_POSTS or the config file, else the bundled ones. */
@@ -81,13 +115,45 @@ async function runList(json: boolean, settings: Settings, globals: GlobalOptions
   return 0;
 }
 
+/** `read FILE.md`, `read -`, `blog-tui FILE.md`: one Markdown file or standard input. */
+async function runFile(argument: string, options: { width?: number }, settings: Settings, globals: GlobalOptions): Promise<number> {
+  const { loadFilePost, openTerminalInput, STDIN } = await import('./filePost.js');
+  const source = await loadFilePost(argument);
+  if (process.stdout.isTTY && capableTerminal()) {
+    // Keys come from the terminal even when standard input was the text.
+    const input = process.stdin.isTTY ? undefined : openTerminalInput();
+    if (process.stdin.isTTY || input) {
+      const { runTui } = await import('../tui/runTui.js');
+      try {
+        return await runTui({
+          ...tuiSettings(settings),
+          source,
+          standaloneIndex: 0,
+          color: useColor(process.stdout, globals),
+          keepState: globals.state !== false && argument !== STDIN,
+          ...(input ? { stdin: input } : {}),
+        });
+      } finally {
+        input?.destroy();
+      }
+    }
+  }
+  return printPost(source, 0, options, settings, globals);
+}
+
 async function runRead(query: string, options: { width?: number }, settings: Settings, globals: GlobalOptions): Promise<number> {
+  const { isFileArgument } = await import('./filePost.js');
+  if (isFileArgument(query)) return runFile(query, options, settings, globals);
   const source = await loadSource(settings, globals);
   const index = resolveSlug(query, source);
   if (interactive()) {
     const { runTui } = await import('../tui/runTui.js');
-    return runTui({ ...tuiSettings(settings), source, standaloneIndex: index, color: colorEnabled(process.stdout), keepState: globals.state !== false });
+    return runTui({ ...tuiSettings(settings), source, standaloneIndex: index, color: useColor(process.stdout, globals), keepState: globals.state !== false });
   }
+  return printPost(source, index, options, settings, globals);
+}
+
+async function printPost(source: PostSource, index: number, options: { width?: number }, settings: Settings, globals: GlobalOptions): Promise<number> {
   const entry = source.posts[index]!;
   let body: string;
   try {
@@ -97,9 +163,9 @@ async function runRead(query: string, options: { width?: number }, settings: Set
     throw new CliError(`cannot read post "${entry.slug}" (${entry.file}): ${reason}`);
   }
   const { renderPostText } = await import('./readOutput.js');
-  // Piped text is 80 columns wide unless the text column is set narrower.
-  const width = options.width ?? Math.min(process.stdout.isTTY ? process.stdout.columns : 80, settings.width.value);
-  await write(await renderPostText(entry, body, width, colorEnabled(process.stdout)));
+  // Piped text is $COLUMNS (else 80) wide unless the text column is set narrower.
+  const width = options.width ?? Math.min(process.stdout.isTTY ? process.stdout.columns : pipedWidth(undefined), settings.width.value);
+  await write(await renderPostText(entry, body, width, useColor(process.stdout, globals)));
   return 0;
 }
 
@@ -170,24 +236,33 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-state', 'do not read or write the reading state (read marks, positions, bookmarks)')
     .option('--no-mouse', 'do not take the mouse (wheel and clicks); Shift+drag selects text either way')
     .addOption(new Option('--style <style>', 'colours: auto (by the terminal\'s background), dark, light or plain').choices(STYLE_NAMES))
-    .action(async () => {
+    .addOption(new Option('--color <when>', 'colour: auto (the terminal, NO_COLOR, FORCE_COLOR), always, never').argParser(parseColor))
+    .argument('[file]', 'a Markdown file to read (the same as read FILE)')
+    .action(async (file: string | undefined) => {
       const settings = await settingsFor(givenSettings(program));
-      // Without a terminal (a pipe, CI) there is no one to press keys: print the list instead.
+      if (file !== undefined) {
+        const { isFileArgument } = await import('./filePost.js');
+        if (!isFileArgument(file)) throw new CliError(`unknown command '${sanitizeLine(file)}' (see blog-tui --help)`, 2);
+        code = await runFile(file, {}, settings, globals());
+        return;
+      }
+      // Without a terminal (a pipe, CI, TERM=dumb) there is no full screen: print the list instead.
       if (!interactive()) {
         code = await runList(false, settings, globals());
         return;
       }
       const source = await loadSource(settings, globals());
       const { runTui } = await import('../tui/runTui.js');
-      code = await runTui({ ...tuiSettings(settings), source, color: colorEnabled(process.stdout), keepState: globals().state !== false });
+      code = await runTui({ ...tuiSettings(settings), source, color: useColor(process.stdout, globals()), keepState: globals().state !== false });
     });
+  program.helpCommand('help [command]', 'show the help of blog-tui or of one command');
   const globals = () => program.opts<GlobalOptions>();
 
   program
     .command('read')
-    .description('read one post: the reader on a terminal, plain text when piped')
-    .argument('<post>', 'the post: its URL path or slug, or any unique part of either')
-    .addOption(new Option('-w, --width <columns>', 'wrap width when not on a terminal (default 80)').argParser(parseWidth))
+    .description('read one post, a Markdown file or standard input (-): the reader on a terminal, plain text when piped')
+    .argument('<post>', 'the post: its URL path or slug, or any unique part of either; or a Markdown file; or - for standard input')
+    .addOption(new Option('-w, --width <columns>', 'wrap width when not on a terminal (default: $COLUMNS, else 80)').argParser(parseWidth))
     .action(async (slug: string, options: { width?: number }) => {
       code = await runRead(slug, options, await settingsFor(givenSettings(program)), globals());
     });

@@ -29,6 +29,8 @@ export interface TuiOptions {
   mouse?: boolean;
   /** Mistakes found in the config file (listed on stderr before the app started). */
   configProblems?: number;
+  /** Where keys come from, when standard input is not the terminal (`read -`): /dev/tty. */
+  stdin?: NodeJS.ReadStream;
 }
 
 let rendererPromise: Promise<RenderFn> | undefined;
@@ -69,7 +71,8 @@ export async function runTui(options: TuiOptions): Promise<number> {
     state = standaloneState(source.posts, size, index, layoutOf(rendered, width), progress, start);
   }
 
-  const terminal = startTerminalSession(process.stdin, { beforeRestore: () => store.flush(), mouse: options.mouse !== false });
+  const stdin = options.stdin ?? process.stdin;
+  const terminal = startTerminalSession(stdin, { beforeRestore: () => store.flush(), mouse: options.mouse !== false });
   const restore = () => {
     terminal.restore();
     for (const line of warnings.splice(0)) process.stderr.write(`${line}\n`);
@@ -91,7 +94,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
         exitKind = kind;
       }}
     />,
-    { stdout: scrollbackSafe(process.stdout), exitOnCtrlC: false, patchConsole: true, incrementalRendering: false },
+    { stdout: scrollbackSafe(process.stdout), stdin, exitOnCtrlC: false, patchConsole: true, incrementalRendering: false },
   );
   try {
     await instance.waitUntilExit();
