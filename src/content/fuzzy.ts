@@ -1,7 +1,7 @@
 /**
- * Fuzzy matching for the list filter: every character of the query must appear in order.
- * Matches at word starts and runs of consecutive characters score higher, so "gil" ranks
- * "GIL serializes" above "migration log".
+ * Fuzzy matching for the list filter: every character of the query appears in order, each at
+ * a word start or right after the previous one. Matches at word starts and runs of consecutive
+ * characters score higher, so "gil" ranks "GIL serializes" above "migration log".
  */
 export interface FuzzyMatch {
   score: number;
@@ -25,19 +25,26 @@ export function fuzzyMatch(query: string, text: string): FuzzyMatch | null {
     const positions = Array.from({ length: q.length }, (_, i) => at + i);
     return { score: 100 + q.length * 10 + (isWordStart(text, at) ? 50 : 0) - at * 0.01, positions };
   }
+  // Otherwise the letters in order, each at the start of a word or right after the one before
+  // (an abbreviation: "rag" for Retrieval-Augmented Generation). Letters scattered over a whole
+  // title are chance, not a match.
   const positions: number[] = [];
   let score = 0;
-  let from = 0;
   for (const ch of q) {
-    const i = lower.indexOf(ch, from);
-    if (i < 0) return null;
     const previous = positions[positions.length - 1];
+    let i = previous !== undefined && lower[previous + 1] === ch ? previous + 1 : -1;
+    if (i < 0) {
+      for (let at = lower.indexOf(ch, previous === undefined ? 0 : previous + 1); at >= 0; at = lower.indexOf(ch, at + 1)) {
+        if (isWordStart(text, at)) {
+          i = at;
+          break;
+        }
+      }
+    }
+    if (i < 0) return null;
     score += 1 + (previous !== undefined && previous === i - 1 ? 5 : 0) + (isWordStart(text, i) ? 8 : 0);
     positions.push(i);
-    from = i + 1;
   }
-  // Letters scattered over a whole title are chance, not a match.
   const span = positions[positions.length - 1]! - positions[0]! + 1;
-  if (span > Math.max(16, q.length * 4)) return null;
   return { score: score - span * 0.1, positions };
 }

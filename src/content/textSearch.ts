@@ -26,21 +26,41 @@ export function findInLines(lines: readonly string[], query: string): LineMatch[
   return matches;
 }
 
-/** The line of `body` that contains `query` (case-insensitive), trimmed around the match; or null. */
+/** Characters of a line kept around a match before it is cleaned (bounds the work per post). */
+const SNIPPET_WINDOW = 600;
+
+/**
+ * A line of Markdown as plain text: no heading, quote or list marks, no table pipes, links and
+ * images as their text, no HTML tags, emphasis or code marks. Each pattern is linear, and the
+ * line is short.
+ */
+export function plainMarkdownLine(line: string): string {
+  return line
+    .replace(/^\s*(?:```+|~~~+)\S*/, '')
+    .replace(/^\s*(?:(?:[#>]+|[*+-]|\d+[.)])\s+)+/, '')
+    .replace(/^\s*\[[ xX]\]\s+/, '')
+    .replace(/\[\^[^\]\s]{1,40}\]/g, '')
+    .replace(/!?\[([^\]\n]{0,300})\]\([^)\n]{0,500}\)/g, '$1')
+    .replace(/<\/?[A-Za-z][^<>\n]{0,300}>/g, '')
+    .replace(/\|/g, ' ')
+    .replace(/(?:^|\s):?-{3,}:?(?=\s|$)/g, ' ')
+    .replace(/[`*_~]{1,3}/g, '')
+    .replace(/\s+/g, ' ')
+    .trim();
+}
+
+/** The line of `body` that contains `query` (case-insensitive) as plain text, cut around the match; or null. */
 export function snippetOf(body: string, query: string, maxLength = 120): string | null {
   const q = query.toLowerCase();
   if (q === '') return null;
   const at = body.toLowerCase().indexOf(q);
   if (at < 0) return null;
-  const lineStart = body.lastIndexOf('\n', at) + 1;
-  const lineEnd = body.indexOf('\n', at);
-  let line = body.slice(lineStart, lineEnd < 0 ? body.length : lineEnd);
-  let offset = at - lineStart;
-  if (line.length > maxLength) {
-    const from = Math.max(0, offset - Math.floor(maxLength / 3));
-    line = (from > 0 ? '…' : '') + line.slice(from, from + maxLength);
-    offset -= from;
-  }
-  // Markdown syntax around the words is noise in a one-line snippet.
-  return line.replace(/^\s*(?:[#>*+-]+|\d+\.|```\w*)\s*/, '').replace(/[`*_]{1,3}/g, '').replace(/\s+/g, ' ').trim() || line.trim();
+  const lineStart = Math.max(body.lastIndexOf('\n', at) + 1, at - SNIPPET_WINDOW / 2);
+  const end = body.indexOf('\n', at);
+  const lineEnd = Math.min(end < 0 ? body.length : end, at + SNIPPET_WINDOW / 2);
+  const line = plainMarkdownLine(body.slice(lineStart, lineEnd)) || body.slice(lineStart, lineEnd).trim();
+  if (line.length <= maxLength) return line;
+  const found = line.toLowerCase().indexOf(q);
+  const from = Math.max(0, (found < 0 ? 0 : found) - Math.floor(maxLength / 3));
+  return (from > 0 ? '…' : '') + line.slice(from, from + maxLength);
 }

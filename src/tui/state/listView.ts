@@ -71,14 +71,36 @@ function comparator(posts: readonly PostEntry[], sort: SortOrder): (a: number, b
   }
 }
 
-/** Title by fuzzy match; tags and summary by the text itself (a fuzzy match over a long summary matches almost anything). */
-function metaMatch(post: PostEntry, title: string, query: string): number[] | undefined | null {
-  const t = fuzzyMatch(query, title);
-  if (t) return t.positions;
-  const q = query.toLowerCase();
-  if (post.tags.some((tag) => tag.toLowerCase().includes(q)) || post.summary.toLowerCase().includes(q)) return undefined;
-  return null;
+const WORD_CHAR = /[\p{L}\p{N}]/u;
+
+/** Where the filter text stands in a title: as a whole word (0), at the start of a word (1), or not at all. */
+function titleHit(lower: string, q: string): { tier: 0 | 1; at: number } | null {
+  let prefix: number | null = null;
+  for (let at = lower.indexOf(q); at >= 0; at = lower.indexOf(q, at + 1)) {
+    const starts = at === 0 || !WORD_CHAR.test(lower[at - 1]!);
+    if (!starts) continue;
+    const end = at + q.length;
+    if (end === lower.length || !WORD_CHAR.test(lower[end]!)) return { tier: 0, at };
+    prefix ??= at;
+  }
+  return prefix === null ? null : { tier: 1, at: prefix };
 }
+
+/**
+ * How well a post matches the filter, best first: the text as a whole word of the title (0),
+ * at the start of a title word (1), in a tag or the summary (2), the title's letters in order
+ * (3, fuzzy); null when none. Ties keep the list's order.
+ */
+function rankPost(post: PostEntry, title: string, query: string): { tier: number; positions?: number[] } | null {
+  const q = query.toLowerCase();
+  const hit = titleHit(title.toLowerCase(), q);
+  if (hit) return { tier: hit.tier, positions: Array.from({ length: q.length }, (_, i) => hit.at + i) };
+  if (post.tags.some((tag) => tag.toLowerCase().includes(q)) || post.summary.toLowerCase().includes(q)) return { tier: 2 };
+  const fuzzy = fuzzyMatch(query, title);
+  return fuzzy ? { tier: 3, positions: fuzzy.positions } : null;
+}
+
+const TIERS = 4;
 
 export function buildView(q: ViewQuery): ViewEntry[] {
   const titles = displayTitles(q.posts);
@@ -93,17 +115,17 @@ export function buildView(q: ViewQuery): ViewEntry[] {
   if (q.sort !== 'newest') candidates.sort(order);
   const filter = q.filter.trim();
   if (filter === '') return candidates.map((index) => ({ index }));
-  const matched: ViewEntry[] = [];
+  const tiers: ViewEntry[][] = Array.from({ length: TIERS }, () => []);
   const byBody: ViewEntry[] = [];
   for (const index of candidates) {
-    const positions = metaMatch(q.posts[index]!, titles[index]!, filter);
-    if (positions !== null) {
-      matched.push(positions ? { index, titleMatches: positions } : { index });
+    const rank = rankPost(q.posts[index]!, titles[index]!, filter);
+    if (rank) {
+      tiers[rank.tier]!.push(rank.positions ? { index, titleMatches: rank.positions } : { index });
     } else if (q.bodyQuery === filter && q.bodyHits.has(index)) {
       byBody.push({ index, snippet: q.bodyHits.get(index)! });
     }
   }
-  return [...matched, ...byBody];
+  return [...tiers.flat(), ...byBody];
 }
 
 /** buildView, remembered for the last query so that keys which change nothing cost nothing. */
