@@ -79,7 +79,8 @@ const lazyStringWidth = {
 
 rmSync(dist, { recursive: true, force: true });
 await build({
-  entryPoints: { 'blog-tui': `${root}src/cli/bin.ts` },
+  // The fidelity report (`npm run fidelity`) shares the app's chunks, so it renders with the same code.
+  entryPoints: { 'blog-tui': `${root}src/cli/bin.ts`, fidelity: `${root}src/fidelity/main.ts` },
   outdir: dist,
   bundle: true,
   splitting: true,

@@ -1,0 +1,376 @@
+import { Lexer, type Token } from 'marked';
+import { decodeHTML } from 'entities';
+import stringWidth from 'string-width';
+import { limitNesting } from '../render/nestingLimit.js';
+import { diffSequences } from './wordDiff.js';
+
+/**
+ * Finds what leaks from a post's Markdown into its rendering: markup a reader should never see
+ * (tags, entities, footnote syntax, generator and directive syntax), math that did not survive,
+ * lists numbered wrongly, and lines wider than the screen. Each finding is checked against the
+ * source, so text the author meant to show (an escaped `&lt;div&gt;`, code) is not a leak.
+ */
+
+export type LeakKind = 'tag' | 'entity' | 'footnote' | 'directive' | 'generator' | 'math' | 'list' | 'width';
+
+export const LEAK_KINDS: ReadonlyArray<{ kind: LeakKind; label: string }> = [
+  { kind: 'tag', label: 'raw HTML tag' },
+  { kind: 'entity', label: 'HTML entity' },
+  { kind: 'footnote', label: 'footnote syntax' },
+  { kind: 'directive', label: ':::, {#id} or {.class}' },
+  { kind: 'generator', label: 'generator syntax ({{< {% {: MDX)' },
+  { kind: 'math', label: 'damaged math' },
+  { kind: 'list', label: 'misnumbered list' },
+  { kind: 'width', label: 'line over width' },
+];
+
+export interface Leak {
+  kind: LeakKind;
+  /** 1-based line of the rendered text. */
+  line: number;
+  /** 1-based line of the Markdown body where the leaked text comes from, when it can be found. */
+  sourceLine?: number;
+  /** What leaked, cut short. */
+  text: string;
+}
+
+/** Elements of HTML (current and obsolete ones still seen in posts). */
+const HTML_ELEMENTS = new Set(
+  ('a abbr acronym address area article aside audio b base bdi bdo big blockquote body br button canvas caption center ' +
+    'cite code col colgroup data datalist dd del details dfn dialog dir div dl dt em embed fieldset figcaption figure font ' +
+    'footer form frame frameset h1 h2 h3 h4 h5 h6 head header hgroup hr html i iframe img input ins kbd label legend li link ' +
+    'main map mark marquee menu meta meter nav noscript object ol optgroup option output p param picture pre progress q rp rt ' +
+    'ruby s samp script search section select slot small source span strike strong style sub summary sup svg table tbody td ' +
+    'template textarea tfoot th thead time title tr track tt u ul var video wbr math mi mn mo mrow msub msup mfrac')
+    .split(' '),
+);
+
+const TAG = /<\/?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?\/?>|<!--|-->/g;
+const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
+const FOOTNOTE = /\[\^[^\]\s]{1,60}\]/g;
+const DIRECTIVE = /^[\s│┃▌>|]*:::|\{[#.][A-Za-z][\w:.-]*(?:\s+[#.][A-Za-z][\w:.-]*)*\}/g;
+const GENERATOR = /\{\{[<%]|[>%]\}\}|\{%|%\}|\{\{ |\{:|<\/?[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?=[\s/>])|^\s*(?:import\s.*\sfrom\s+['"]|export\s+(?:const|default|function)\b)/g;
+const LIST_MARKER = /^[\s│┃▌>|]*(\d{1,9})[.)](?=\s)/;
+const NUMBERED_TEXT = /^\\?(\d{1,9})\\?[.)]\s/;
+
+/** What the Markdown says, gathered once per post. */
+export interface SourceFacts {
+  body: string;
+  /** The body's text outside code blocks and code spans: where leaked text must come from. */
+  prose: string;
+  /** Code block lines, trimmed. */
+  codeLines: Set<string>;
+  /** Code block lines too long for one screen line: wrapped pieces of them are code too. */
+  longCodeLines: string[];
+  /** The text of every code span. */
+  codeSpans: string[];
+  /** Numbers a correct rendering starts lines with, in order: ordered list items, numbered headings. */
+  numbers: string[];
+  /** Math in the text: its TeX, and the offset in the body where it starts. */
+  math: Array<{ tex: string; at: number }>;
+}
+
+function walk(tokens: readonly Token[] | undefined, visit: (t: Token) => void): void {
+  for (const t of tokens ?? []) {
+    visit(t);
+    const any = t as Token & { tokens?: Token[]; items?: Token[] };
+    if (t.type === 'table') {
+      const table = t as Token & { header: Array<{ tokens: Token[] }>; rows: Array<Array<{ tokens: Token[] }>> };
+      for (const cell of table.header) walk(cell.tokens, visit);
+      for (const row of table.rows) for (const cell of row) walk(cell.tokens, visit);
+    }
+    walk(any.items, visit);
+    walk(any.tokens, visit);
+  }
+}
+
+/** Blanks a text's code spans (as their raw source), keeping offsets. */
+function blankSpans(raw: string, spans: readonly string[]): string {
+  let out = raw;
+  let from = 0;
+  for (const span of spans) {
+    const at = out.indexOf(span, from);
+    if (at < 0) continue;
+    out = out.slice(0, at) + ' '.repeat(span.length) + out.slice(at + span.length);
+    from = at + span.length;
+  }
+  return out;
+}
+
+/** indexOf bounded to `limit` characters after `from`, so unclosed openers cost little. */
+function within(text: string, what: string, from: number, limit: number): number {
+  const at = text.slice(from, from + limit).indexOf(what);
+  return at < 0 ? -1 : from + at;
+}
+
+/** Text between `\\(` and `\\)` that is TeX rather than words in escaped brackets. */
+const TEX_LIKE = /[\\^_{}=]|^\s*\S{1,3}\s*$/;
+
+/**
+ * Math as pandoc finds it: `$$…$$`, `\[…\]`, `\(…\)`, and `$…$` where the opening `$` has a
+ * non-space on its right and the closing one a non-space on its left and no digit after it
+ * (so prices are not math). One pass; each search for a closer is bounded.
+ */
+export function findMath(text: string): Array<{ tex: string; at: number }> {
+  const found: Array<{ tex: string; at: number }> = [];
+  const MAX = 4000;
+  let i = 0;
+  while (i < text.length) {
+    const ch = text[i];
+    if (ch === '\\') {
+      // `\\(` in Markdown is `\(` in the HTML MathJax reads; `\(` is math where the generator passes it through.
+      const double = text[i + 1] === '\\';
+      const open = text[i + (double ? 2 : 1)];
+      if (open === '(' || open === '[') {
+        const lead = double ? 3 : 2;
+        const close = (double ? '\\\\' : '\\') + (open === '(' ? ')' : ']');
+        const end = within(text, close, i + lead, MAX);
+        const tex = end > 0 ? text.slice(i + lead, end) : undefined;
+        if (tex !== undefined && (double || TEX_LIKE.test(tex))) {
+          found.push({ tex, at: i });
+          i = end + close.length;
+          continue;
+        }
+      }
+      i += 2;
+      continue;
+    }
+    if (ch === '$' && text[i + 1] === '$') {
+      const end = within(text, '$$', i + 2, MAX);
+      if (end > 0) {
+        if (text.slice(i + 2, end).trim() !== '') found.push({ tex: text.slice(i + 2, end), at: i });
+        i = end + 2;
+        continue;
+      }
+      i += 2;
+      continue;
+    }
+    if (ch === '$' && text[i + 1] !== undefined && !/\s/.test(text[i + 1]!)) {
+      let j = i + 1;
+      let end = -1;
+      while (j < text.length && j - i < 400) {
+        const c = text[j];
+        if (c === '\\') {
+          j += 2;
+          continue;
+        }
+        if (c === '\n' && text[j + 1] === '\n') break;
+        if (c === '$') {
+          if (!/\s/.test(text[j - 1]!) && !/[0-9]/.test(text[j + 1] ?? '')) end = j;
+          break;
+        }
+        j++;
+      }
+      if (end > 0) {
+        found.push({ tex: text.slice(i + 1, end), at: i });
+        i = end + 1;
+        continue;
+      }
+    }
+    i++;
+  }
+  return found;
+}
+
+/** Block tokens that hold text and no other blocks; their source, code spans blanked, is the prose. */
+const LEAVES = new Set(['paragraph', 'heading', 'html', 'text', 'def', 'table']);
+
+function collectProse(tokens: readonly Token[] | undefined, prose: string[]): void {
+  for (const t of tokens ?? []) {
+    if (LEAVES.has(t.type)) {
+      const spans: string[] = [];
+      walk([t], (inner) => {
+        if (inner.type === 'codespan') spans.push(inner.raw);
+      });
+      prose.push(blankSpans(t.raw, spans));
+      continue;
+    }
+    const any = t as Token & { tokens?: Token[]; items?: Token[] };
+    collectProse(any.items, prose);
+    collectProse(any.tokens, prose);
+  }
+}
+
+/** The numbers lines should start with, in document order: list items' and numbered headings' or paragraphs'. */
+function collectNumbers(tokens: readonly Token[] | undefined, numbers: string[]): void {
+  for (const t of tokens ?? []) {
+    if (t.type === 'list') {
+      const list = t as Token & { ordered: boolean; start: number | ''; items: Array<Token & { tokens: Token[] }> };
+      const start = typeof list.start === 'number' ? list.start : 1;
+      list.items.forEach((item, i) => {
+        if (list.ordered) numbers.push(String(start + i));
+        collectNumbers(item.tokens, numbers);
+      });
+    } else if (t.type === 'heading' || t.type === 'paragraph') {
+      const m = NUMBERED_TEXT.exec(t.raw.replace(/^#+\s*/, ''));
+      if (m) numbers.push(String(Number(m[1])));
+    } else if (t.type === 'blockquote') {
+      collectNumbers((t as Token & { tokens: Token[] }).tokens, numbers);
+    }
+  }
+}
+
+/** Reads what the checks need from a post's Markdown body. */
+export function sourceFacts(body: string): SourceFacts {
+  const tokens = new Lexer({ gfm: true }).lex(limitNesting(body));
+  const codeLines = new Set<string>();
+  const longCodeLines: string[] = [];
+  const codeSpans: string[] = [];
+  const numbers: string[] = [];
+  const prose: string[] = [];
+  walk(tokens, (t) => {
+    if (t.type === 'code') {
+      for (const line of (t as Token & { text: string }).text.split('\n')) {
+        const trimmed = line.trim();
+        if (trimmed === '') continue;
+        codeLines.add(trimmed);
+        if (trimmed.length > 60) longCodeLines.push(trimmed);
+      }
+    } else if (t.type === 'codespan') {
+      codeSpans.push((t as Token & { text: string }).text);
+    }
+  });
+  collectNumbers(tokens, numbers);
+  collectProse(tokens, prose);
+  const math: Array<{ tex: string; at: number }> = [];
+  let from = 0;
+  for (const text of prose) {
+    if (!text.includes('$') && !text.includes('\\')) continue;
+    for (const m of findMath(text)) {
+      const at = body.indexOf(m.tex, from);
+      math.push({ tex: m.tex, at: at < 0 ? from : at });
+      if (at >= 0) from = at;
+    }
+  }
+  return { body, prose: prose.join('\n'), codeLines, longCodeLines, codeSpans, numbers, math };
+}
+
+/** Line numbers of offsets in a text, by binary search over where its lines start. */
+function lineFinder(text: string): (offset: number) => number {
+  const starts = [0];
+  for (let i = text.indexOf('\n'); i >= 0; i = text.indexOf('\n', i + 1)) starts.push(i + 1);
+  return (offset) => {
+    let lo = 0;
+    let hi = starts.length - 1;
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1;
+      if (starts[mid]! <= offset) lo = mid;
+      else hi = mid - 1;
+    }
+    return lo + 1;
+  };
+}
+
+function isCodeLine(facts: SourceFacts, line: string): boolean {
+  const trimmed = line.trim();
+  if (trimmed === '') return false;
+  if (facts.codeLines.has(trimmed)) return true;
+  return trimmed.length >= 10 && facts.longCodeLines.some((code) => code.includes(trimmed));
+}
+
+function inCodeSpan(facts: SourceFacts, line: string, match: string): boolean {
+  return facts.codeSpans.some((span) => span.includes(match) && (line.includes(span) || span.length > 40));
+}
+
+function short(text: string): string {
+  const one = text.replace(/\s+/g, ' ').trim();
+  return one.length > 70 ? `${one.slice(0, 69)}…` : one;
+}
+
+function isEntity(text: string): boolean {
+  return decodeHTML(text) !== text;
+}
+
+const INDENT = /^[\s│┃▌>|]*/;
+const ANY_MARKER = /^[\s│┃▌>|]*(?:\d{1,9}[.)]|[-*+•◦▪‣·○●■□☐☑☒✓✗]|\[[ xX]\])(?=\s)/;
+
+/**
+ * Whether a line starting with a number can be a list item: the first of the body, or after a
+ * blank line, another item, or a more indented line (the end of an item). A line of a wrapped
+ * paragraph that happens to start with "19." follows a line indented as much as itself.
+ */
+function startsItem(lines: readonly string[], index: number, bodyStart: number): boolean {
+  if (index <= bodyStart) return true;
+  const prev = lines[index - 1]!;
+  if (prev.trim() === '' || ANY_MARKER.test(prev)) return true;
+  return INDENT.exec(prev)![0].length > INDENT.exec(lines[index]!)![0].length;
+}
+
+export interface CheckOptions {
+  width: number;
+  /** Lines before this index (the title, date and rule) are not the body: only width and entities are checked there. */
+  bodyStart?: number;
+  /** Text outside the body the header lines come from (title), where entity leaks may originate. */
+  header?: string;
+}
+
+/** Every leak in one rendered post. `lines` is the rendering with styles removed. */
+export function findLeaks(facts: SourceFacts, lines: readonly string[], options: CheckOptions): Leak[] {
+  const leaks: Leak[] = [];
+  const body = facts.body;
+  const bodyStart = options.bodyStart ?? 0;
+  const lineOf = lineFinder(body);
+  // Where in the body each kind's last finding was, so repeated text maps to successive places.
+  const searchFrom = new Map<string, number>();
+  const sourceLineOf = (text: string): number | undefined => {
+    const at = body.indexOf(text, searchFrom.get(text) ?? 0);
+    const found = at >= 0 ? at : body.indexOf(text);
+    if (found < 0) return undefined;
+    searchFrom.set(text, found + text.length);
+    return lineOf(found);
+  };
+  /** Each match is a leak; for syntax shown as a whole line (`wholeLine`), the first match of a line only. */
+  const scan = (kind: LeakKind, pattern: RegExp, line: string, index: number, accept: (match: string) => boolean, wholeLine = false): void => {
+    pattern.lastIndex = 0;
+    for (let m = pattern.exec(line); m; m = pattern.exec(line)) {
+      if (m[0] === '') {
+        pattern.lastIndex++;
+        continue;
+      }
+      const match = m[0].replace(/^[\s│┃▌>|]+/, '').trim();
+      if (!accept(match) || inCodeSpan(facts, line, match)) continue;
+      const fromSource = index < bodyStart ? options.header?.includes(match) : facts.prose.includes(match);
+      if (!fromSource) continue;
+      leaks.push({ kind, line: index + 1, sourceLine: index < bodyStart ? undefined : sourceLineOf(match), text: short(wholeLine ? line : match) });
+      if (wholeLine) return;
+    }
+  };
+
+  const observedNumbers: string[] = [];
+  const observedLines: number[] = [];
+  lines.forEach((line, index) => {
+    if (stringWidth(line) > options.width) leaks.push({ kind: 'width', line: index + 1, text: `${stringWidth(line)} columns: ${short(line)}` });
+    if (index >= bodyStart && isCodeLine(facts, line)) return;
+    scan('entity', ENTITY, line, index, isEntity);
+    if (index < bodyStart) return;
+    scan('tag', TAG, line, index, (tag) => tag === '<!--' || tag === '-->' || HTML_ELEMENTS.has(/^<\/?([A-Za-z0-9]+)/.exec(tag)![1]!.toLowerCase()));
+    scan('footnote', FOOTNOTE, line, index, () => true);
+    scan('directive', DIRECTIVE, line, index, () => true, true);
+    scan('generator', GENERATOR, line, index, () => true, true);
+    const marker = LIST_MARKER.exec(line);
+    if (marker && startsItem(lines, index, bodyStart)) {
+      observedNumbers.push(String(Number(marker[1])));
+      observedLines.push(index);
+    }
+  });
+
+  // Numbers that start lines but are not where the Markdown's lists and headings put them.
+  const diff = diffSequences(facts.numbers, observedNumbers, 2000);
+  if (diff) {
+    for (const i of diff.inserted) leaks.push({ kind: 'list', line: observedLines[i]! + 1, text: short(lines[observedLines[i]!]!) });
+  } else if (observedNumbers.length) {
+    leaks.push({ kind: 'list', line: observedLines[0]! + 1, text: 'list numbers differ from the source throughout' });
+  }
+
+  // Math must come through with its TeX intact (spaces aside).
+  if (facts.math.length) {
+    const flat = lines.slice(bodyStart).join('').replace(/\s+/g, '');
+    for (const { tex, at } of facts.math) {
+      const want = tex.replace(/\s+/g, '');
+      if (want !== '' && !flat.includes(want)) {
+        leaks.push({ kind: 'math', line: 0, sourceLine: lineOf(at), text: short(tex) });
+      }
+    }
+  }
+  return leaks;
+}
