@@ -49,7 +49,10 @@ const TAG = /<\/?([A-Za-z][A-Za-z0-9]*)(?:\s[^<>]*)?\/?>|<!--|-->/g;
 const ENTITY = /&(?:#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;
 const FOOTNOTE = /\[\^[^\]\s]{1,60}\]/g;
 const DIRECTIVE = /^[\s│┃▌>|]*:::|\{[#.][A-Za-z][\w:.-]*(?:\s+[#.][A-Za-z][\w:.-]*)*\}/g;
-const GENERATOR = /\{\{[<%]|[>%]\}\}|\{%|%\}|\{\{ |\{:|<\/?[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?=[\s/>])|^\s*(?:import\s.*\sfrom\s+['"]|export\s+(?:const|default|function)\b)/g;
+const GENERATOR = /\{\{[<%]|[>%]\}\}|\{%|%\}|\{\{ |\{:/g;
+/** MDX only: ES module lines and JSX components (in Markdown, `Vec<T>` is not a component). */
+const MDX = /<\/?[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?=[\s/>])|^\s*(?:import\s.*\sfrom\s+['"]|export\s+(?:const|default|function)\b)/g;
+const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const LIST_MARKER = /^[\s│┃▌>|]*(\d{1,9})[.)](?=\s)/;
 const NUMBERED_TEXT = /^\\?(\d{1,9})\\?[.)]\s/;
 
@@ -286,14 +289,19 @@ const ANY_MARKER = /^[\s│┃▌>|]*(?:\d{1,9}[.)]|[-*+•◦▪‣·○●■�
 
 /**
  * Whether a line starting with a number can be a list item: the first of the body, or after a
- * blank line, another item, or a more indented line (the end of an item). A line of a wrapped
- * paragraph that happens to start with "19." follows a line indented as much as itself.
+ * blank line, a more indented line (the end of an item), an item indented as much or more, or
+ * an item indented less when the number is one the Markdown's lists use (a nested item). A line
+ * of a wrapped paragraph or item that happens to start with "19." or "99001." follows a line
+ * indented as much as itself, or an item whose text it continues.
  */
-function startsItem(lines: readonly string[], index: number, bodyStart: number): boolean {
+function startsItem(lines: readonly string[], index: number, bodyStart: number, numberInSource: boolean): boolean {
   if (index <= bodyStart) return true;
   const prev = lines[index - 1]!;
-  if (prev.trim() === '' || ANY_MARKER.test(prev)) return true;
-  return INDENT.exec(prev)![0].length > INDENT.exec(lines[index]!)![0].length;
+  if (prev.trim() === '') return true;
+  const indent = INDENT.exec(lines[index]!)![0].length;
+  const prevIndent = INDENT.exec(prev)![0].length;
+  if (ANY_MARKER.test(prev)) return indent <= prevIndent || numberInSource;
+  return prevIndent > indent;
 }
 
 export interface CheckOptions {
@@ -302,6 +310,8 @@ export interface CheckOptions {
   bodyStart?: number;
   /** Text outside the body the header lines come from (title), where entity leaks may originate. */
   header?: string;
+  /** The post is MDX: its imports, exports and JSX components count as generator syntax. */
+  mdx?: boolean;
 }
 
 /** Every leak in one rendered post. `lines` is the rendering with styles removed. */
@@ -336,6 +346,7 @@ export function findLeaks(facts: SourceFacts, lines: readonly string[], options:
     }
   };
 
+  const expected = new Set(facts.numbers);
   const observedNumbers: string[] = [];
   const observedLines: number[] = [];
   lines.forEach((line, index) => {
@@ -347,8 +358,9 @@ export function findLeaks(facts: SourceFacts, lines: readonly string[], options:
     scan('footnote', FOOTNOTE, line, index, () => true);
     scan('directive', DIRECTIVE, line, index, () => true, true);
     scan('generator', GENERATOR, line, index, () => true, true);
+    if (options.mdx) scan('generator', MDX, line, index, () => true, true);
     const marker = LIST_MARKER.exec(line);
-    if (marker && startsItem(lines, index, bodyStart)) {
+    if (marker && startsItem(lines, index, bodyStart, expected.has(String(Number(marker[1]))))) {
       observedNumbers.push(String(Number(marker[1])));
       observedLines.push(index);
     }
@@ -367,7 +379,9 @@ export function findLeaks(facts: SourceFacts, lines: readonly string[], options:
     const flat = lines.slice(bodyStart).join('').replace(/\s+/g, '');
     for (const { tex, at } of facts.math) {
       const want = tex.replace(/\s+/g, '');
-      if (want !== '' && !flat.includes(want)) {
+      // Where math is not protected from Markdown, authors escape it for Markdown (`\\{` for `\{`).
+      const unescaped = want.replace(MARKDOWN_ESCAPE, '$1');
+      if (want !== '' && !flat.includes(want) && !flat.includes(unescaped)) {
         leaks.push({ kind: 'math', line: 0, sourceLine: lineOf(at), text: short(tex) });
       }
     }

@@ -2,12 +2,15 @@
 // SLUG` prints it when piped, and reports what leaks (see leaks.ts) and how close the words are
 // to pandoc's plain text of the same Markdown.
 import { execFile, spawn } from 'node:child_process';
+import { readFileSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
+import { join } from 'node:path';
 import { setImmediate as yieldToEvents } from 'node:timers/promises';
 import stripAnsi from 'strip-ansi';
 import { loadFolderPosts } from '../cli/folderPosts.js';
 import { renderPostText } from '../cli/readOutput.js';
 import { CliError } from '../cli/errors.js';
+import { normalizeSource } from '../content/frontMatterFences.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { findLeaks, sourceFacts } from './leaks.js';
 import { formatReport, summarize, type PostResult } from './report.js';
@@ -100,6 +103,18 @@ async function runBatch(batch: readonly PandocJob[]): Promise<void> {
   for (const job of batch) job.done(await pandocPlain(job.body));
 }
 
+/** How many lines of a post's file come before its body (the front matter). */
+function linesBeforeBody(path: string, body: string): number {
+  try {
+    const text = normalizeSource(readFileSync(path, 'utf8'));
+    if (!text.endsWith(body)) return 0;
+    const head = text.slice(0, text.length - body.length);
+    return head.split('\n').length - 1;
+  } catch {
+    return 0;
+  }
+}
+
 /** Runs tasks with at most `limit` at a time. */
 function pool(limit: number) {
   let running = 0;
@@ -159,7 +174,11 @@ async function run(options: Options): Promise<number> {
     const text = stripAnsi(await renderPostText(entry, body, options.width, false));
     const lines = text.replace(/\n$/, '').split('\n');
     const bodyStart = lines.indexOf(rule) + 2;
-    const result: PostResult = { file: entry.file, leaks: findLeaks(sourceFacts(body), lines, { width: options.width, bodyStart, header: entry.title }) };
+    const leaks = findLeaks(sourceFacts(body), lines, { width: options.width, bodyStart, header: entry.title, mdx: /\.mdx$/i.test(entry.file) });
+    // Places as lines of the file, front matter included.
+    const before = linesBeforeBody(join(source.id, entry.file), body);
+    for (const leak of leaks) if (leak.sourceLine) leak.sourceLine += before;
+    const result: PostResult = { file: entry.file, leaks };
     results.push(result);
     if (version) {
       const ours = wordsOf(lines.slice(bodyStart).join('\n'));

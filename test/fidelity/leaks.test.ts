@@ -2,8 +2,8 @@ import { describe, expect, it } from 'vitest';
 import { findLeaks, findMath, sourceFacts, type LeakKind } from '../../src/fidelity/leaks.js';
 
 /** The leaks of one kind found in `rendered` (lines of text) for the Markdown `source`. */
-function leaks(kind: LeakKind, source: string, rendered: string[], width = 80) {
-  return findLeaks(sourceFacts(source), rendered, { width }).filter((l) => l.kind === kind);
+function leaks(kind: LeakKind, source: string, rendered: string[], width = 80, mdx = false) {
+  return findLeaks(sourceFacts(source), rendered, { width, mdx }).filter((l) => l.kind === kind);
 }
 
 describe('raw HTML tags', () => {
@@ -80,7 +80,12 @@ describe('generator syntax', () => {
       '<Tabs>',
     ].join('\n');
     const rendered = ['{{< figure src="a.png" >}}', '', '{% include note.html %}', '', 'Text {: .notice}', '', "import Tabs from '@theme/Tabs';", '', '<Tabs>'];
-    expect(leaks('generator', source, rendered).map((l) => l.sourceLine)).toEqual([1, 3, 6, 8, 10]);
+    expect(leaks('generator', source, rendered, 80, true).map((l) => l.sourceLine)).toEqual([1, 3, 6, 8, 10]);
+    expect(leaks('generator', source, rendered, 80, false).map((l) => l.sourceLine)).toEqual([1, 3, 6]);
+  });
+
+  it('does not take a generic type in Markdown for a JSX component', () => {
+    expect(leaks('generator', 'A `Vec` is written Vec<T> in prose.', ['A Vec is written Vec<T> in prose.'])).toEqual([]);
   });
 
   it('does not flag prose or code that mentions templates', () => {
@@ -103,6 +108,13 @@ describe('math', () => {
   it('does not flag math shown intact, even wrapped over lines', () => {
     expect(leaks('math', 'Let $$\\mathbf{x}_1, \\dots, \\mathbf{x}_T$$ be.', ['Let', '  \\mathbf{x}_1, \\dots,', '  \\mathbf{x}_T', 'be.'])).toEqual([]);
   });
+
+  it('accepts math escaped for Markdown shown as the generator shows it', () => {
+    const source = 'A set $$\\left\\\\{ x \\right\\\\}$$ here.';
+    expect(leaks('math', source, ['A set \\left\\\\{ x \\right\\\\} here.'])).toEqual([]);
+    expect(leaks('math', source, ['A set \\left\\{ x \\right\\} here.'])).toEqual([]);
+    expect(leaks('math', source, ['A set \\left{ x \\right} here.'])).toHaveLength(1);
+  });
 });
 
 describe('list numbers', () => {
@@ -123,6 +135,7 @@ describe('list numbers', () => {
     expect(leaks('list', nested, ['1. One', '   • a', '   • b', '2. Two'])).toEqual([]);
     expect(leaks('list', '## 1. Intro\n\n3. three\n4. four', ['1. Intro', '', '3. three', '4. four'])).toEqual([]);
     expect(leaks('list', 'Released on July 19. Release notes are out.', ['Released on July', '19. Release notes are out.'])).toEqual([]);
+    expect(leaks('list', '1. Look up the row id --\n   99001. (docs)', ['  1. Look up the row id --', '     99001. (docs)'])).toEqual([]);
   });
 });
 
