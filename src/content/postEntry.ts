@@ -1,5 +1,7 @@
 import type { Token } from 'marked';
+import { decodeHTML } from 'entities';
 import { splitFrontMatter } from './frontMatter.js';
+import { findMath } from './mathSpans.js';
 import { countHtmlWords, lexMarkdown, markdownToHtml, stripHtmlLikeHugo, tokensToHtml } from './wordCount.js';
 import { datePrefix, fileParts, text } from './generators/common.js';
 import { plainSite } from './generators/plain.js';
@@ -49,10 +51,33 @@ function lowerKeys(data: Record<string, unknown>): Record<string, unknown> {
   return out;
 }
 
+const MATH_MARK = /\uE000(\d+)\uE001/g;
+
+/** Math set aside before Markdown sees it: each span becomes a mark, its TeX kept in `tex`. */
+function setMathAside(markdown: string, tex: string[]): string {
+  if (!markdown.includes('$') && !markdown.includes('\\')) return markdown;
+  let out = '';
+  let from = 0;
+  for (const span of findMath(markdown)) {
+    out += markdown.slice(from, span.at) + `\uE000${tex.length}\uE001`;
+    tex.push(span.tex.trim());
+    from = span.end;
+  }
+  return out + markdown.slice(from);
+}
+
+/**
+ * Markdown as one line of plain text, as a list or a summary shows it: rendered to HTML and its
+ * text taken as Hugo takes it (tags, comments and scripts removed), entities decoded; footnote
+ * references dropped; math shown as its TeX, without delimiters and untouched by Markdown.
+ */
 function plainText(markdown: string, withoutHtml = false): string {
-  const html = withoutHtml ? tokensToHtml(lexMarkdown(markdown).filter((t) => t.type !== 'html')) : markdownToHtml(markdown);
+  const tex: string[] = [];
+  const source = setMathAside(markdown, tex);
+  const html = withoutHtml ? tokensToHtml(lexMarkdown(source).filter((t) => t.type !== 'html')) : markdownToHtml(source);
   // Footnote references ([^1]) are not part of a summary's text.
-  return stripHtmlLikeHugo(html).replace(/\[\^[^\]\s]{1,64}\]/g, '').replace(/\s+/g, ' ').trim();
+  const plain = decodeHTML(stripHtmlLikeHugo(html).replace(/\[\^[^\]\s]{1,64}\]/g, ''));
+  return (tex.length ? plain.replace(MATH_MARK, (_, n: string) => tex[Number(n)] ?? '') : plain).replace(/\s+/g, ' ').trim();
 }
 
 /**

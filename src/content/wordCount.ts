@@ -1,14 +1,25 @@
 import { Marked, type Token } from 'marked';
 import { limitNesting } from '../render/nestingLimit.js';
+import { stripTags, walkHtmlText } from './htmlText.js';
 
 /**
  * Word count and reading time as Hugo computes them, so the terminal shows the same figures as
- * the blog's web pages: the Markdown is rendered to HTML, newlines become spaces, `</p>` and
- * `<br>` become newlines, every tag is removed without a replacement, and runs of
- * non-whitespace are counted. Entities such as `&amp;` count as they stand.
+ * the blog's web pages: the Markdown is rendered to HTML, tags, comments, scripts and styles are
+ * removed as Go's html/template stripTags removes them, and runs of non-whitespace are counted.
+ * Entities such as `&amp;` count as they stand.
  */
 
-const htmlRenderer = new Marked({ gfm: true, async: false });
+// An HTML block ends its line, as goldmark (Hugo's Markdown renderer) writes it: marked leaves
+// the newline out, which would glue the last word of one block to the first of the next.
+const htmlRenderer = new Marked({
+  gfm: true,
+  async: false,
+  renderer: {
+    html(token) {
+      return token.block && !token.text.endsWith('\n') ? `${token.text}\n` : token.text;
+    },
+  },
+});
 
 export function markdownToHtml(markdown: string): string {
   return htmlRenderer.parse(limitNesting(markdown), { async: false });
@@ -36,49 +47,40 @@ function isSpace(code: number): boolean {
   );
 }
 
-/**
- * Hugo's helpers.StripHTML, one code unit at a time: with `keep` it returns the text, without
- * it only counts the runs of non-whitespace in that text (helpers.TotalWords), which is the
- * same walk without building a string. Surrogate pairs are never spaces or `<` `>`, so walking
- * code units gives the same result as walking code points.
- */
-function scanLikeHugo(html: string, keep: boolean): { text: string; words: number } {
-  const replaced = html
-    .replaceAll('\n', ' ')
-    .replaceAll('</p>', '\n')
-    .replaceAll('<br>', '\n')
-    .replaceAll('<br />', '\n');
-  let text = '';
-  let words = 0;
-  let inTag = false;
-  let space = false;
-  let wasSpace = false;
-  let inWord = false;
-  for (let i = 0; i < replaced.length; i++) {
-    const code = replaced.charCodeAt(i);
-    if (!inTag) space = false;
-    if (code === 0x3c) {
-      inTag = true;
-    } else if (code === 0x3e) {
-      inTag = false;
-    } else {
-      const isWhite = isSpace(code);
-      if (isWhite) space = true;
-      if (!inTag && (!space || !wasSpace)) {
-        if (keep) text += replaced[i];
-        if (!isWhite && !inWord) words++;
-        inWord = !isWhite;
-      }
-    }
-    wasSpace = space;
-  }
-  return { text, words };
+/** What Hugo's helpers.StripHTML does before stripping tags: newlines become spaces, paragraph ends and `<br>` newlines. */
+function hugoLineBreaks(html: string): string {
+  return html.replaceAll('\n', ' ').replaceAll('</p>', '\n').replaceAll('<br>', '\n').replaceAll('<br />', '\n');
 }
 
-/** Hugo's helpers.StripHTML. */
+/** Each run of whitespace kept as its first character, as Hugo's StripHTML leaves it. */
+function foldSpaces(text: string): string {
+  let out = '';
+  let from = 0;
+  let i = 0;
+  while (i < text.length) {
+    if (!isSpace(text.charCodeAt(i))) {
+      i++;
+      continue;
+    }
+    let j = i + 1;
+    while (j < text.length && isSpace(text.charCodeAt(j))) j++;
+    if (j > i + 1) {
+      out += text.slice(from, i + 1);
+      from = j;
+    }
+    i = j;
+  }
+  return out + text.slice(from);
+}
+
+/**
+ * Hugo's helpers.StripHTML: the text of rendered HTML, with tags, comments, scripts and styles
+ * removed (src/content/htmlText.ts), paragraphs and `<br>` as line breaks, runs of whitespace
+ * folded. Entities are left as they stand.
+ */
 export function stripHtmlLikeHugo(html: string): string {
   if (!/[<>]/.test(html)) return html;
-  return scanLikeHugo(html, true).text;
+  return foldSpaces(stripTags(hugoLineBreaks(html)));
 }
 
 /** Hugo's helpers.TotalWords: the number of runs of non-whitespace. */
@@ -93,9 +95,31 @@ export function countTokens(text: string): number {
   return n;
 }
 
-/** Hugo's word count of rendered HTML: the words of its text with the tags removed. */
+/** Tags Hugo's StripHTML turns into line breaks before removing tags. */
+const BREAK_TAGS = new Set(['</p>', '<br>', '<br />']);
+
+/**
+ * Hugo's word count of rendered HTML: the runs of non-whitespace of its text, without tags,
+ * comments, scripts or styles; `</p>` and `<br>` separate words. Counted in place, in one walk.
+ */
 export function countHtmlWords(html: string): number {
-  return /[<>]/.test(html) ? scanLikeHugo(html, false).words : countTokens(html);
+  if (!html.includes('<')) return countTokens(html);
+  let words = 0;
+  let inWord = false;
+  walkHtmlText(
+    html,
+    (start, end) => {
+      for (let i = start; i < end; i++) {
+        const wasInWord = inWord;
+        inWord = !isSpace(html.charCodeAt(i));
+        if (inWord && !wasInWord) words++;
+      }
+    },
+    (start, end) => {
+      if (end - start <= 6 && BREAK_TAGS.has(html.slice(start, end))) inWord = false;
+    },
+  );
+  return words;
 }
 
 export function countWords(markdown: string): number {

@@ -2,6 +2,7 @@ import { Lexer, type Token } from 'marked';
 import { decodeHTML } from 'entities';
 import stringWidth from 'string-width';
 import { limitNesting } from '../render/nestingLimit.js';
+import { findMath } from '../content/mathSpans.js';
 import { diffSequences } from './wordDiff.js';
 
 /**
@@ -98,81 +99,6 @@ function blankSpans(raw: string, spans: readonly string[]): string {
     from = at + span.length;
   }
   return out;
-}
-
-/** indexOf bounded to `limit` characters after `from`, so unclosed openers cost little. */
-function within(text: string, what: string, from: number, limit: number): number {
-  const at = text.slice(from, from + limit).indexOf(what);
-  return at < 0 ? -1 : from + at;
-}
-
-/** Text between `\\(` and `\\)` that is TeX rather than words in escaped brackets. */
-const TEX_LIKE = /[\\^_{}=]|^\s*\S{1,3}\s*$/;
-
-/**
- * Math as pandoc finds it: `$$…$$`, `\[…\]`, `\(…\)`, and `$…$` where the opening `$` has a
- * non-space on its right and the closing one a non-space on its left and no digit after it
- * (so prices are not math). One pass; each search for a closer is bounded.
- */
-export function findMath(text: string): Array<{ tex: string; at: number }> {
-  const found: Array<{ tex: string; at: number }> = [];
-  const MAX = 4000;
-  let i = 0;
-  while (i < text.length) {
-    const ch = text[i];
-    if (ch === '\\') {
-      // `\\(` in Markdown is `\(` in the HTML MathJax reads; `\(` is math where the generator passes it through.
-      const double = text[i + 1] === '\\';
-      const open = text[i + (double ? 2 : 1)];
-      if (open === '(' || open === '[') {
-        const lead = double ? 3 : 2;
-        const close = (double ? '\\\\' : '\\') + (open === '(' ? ')' : ']');
-        const end = within(text, close, i + lead, MAX);
-        const tex = end > 0 ? text.slice(i + lead, end) : undefined;
-        if (tex !== undefined && (double || TEX_LIKE.test(tex))) {
-          found.push({ tex, at: i });
-          i = end + close.length;
-          continue;
-        }
-      }
-      i += 2;
-      continue;
-    }
-    if (ch === '$' && text[i + 1] === '$') {
-      const end = within(text, '$$', i + 2, MAX);
-      if (end > 0) {
-        if (text.slice(i + 2, end).trim() !== '') found.push({ tex: text.slice(i + 2, end), at: i });
-        i = end + 2;
-        continue;
-      }
-      i += 2;
-      continue;
-    }
-    if (ch === '$' && text[i + 1] !== undefined && !/\s/.test(text[i + 1]!)) {
-      let j = i + 1;
-      let end = -1;
-      while (j < text.length && j - i < 400) {
-        const c = text[j];
-        if (c === '\\') {
-          j += 2;
-          continue;
-        }
-        if (c === '\n' && text[j + 1] === '\n') break;
-        if (c === '$') {
-          if (!/\s/.test(text[j - 1]!) && !/[0-9]/.test(text[j + 1] ?? '')) end = j;
-          break;
-        }
-        j++;
-      }
-      if (end > 0) {
-        found.push({ tex: text.slice(i + 1, end), at: i });
-        i = end + 1;
-        continue;
-      }
-    }
-    i++;
-  }
-  return found;
 }
 
 /** Block tokens that hold text and no other blocks; their source, code spans blanked, is the prose. */

@@ -63,3 +63,39 @@ describe('reading time', () => {
     expect(readingMinutes(2958)).toBe(14);
   });
 });
+
+// Checked against Hugo 0.111 (Debian), goldmark with unsafe HTML: a post made of these lines has
+// .WordCount 12 (one two three seven ten fourteen fifteen sixteen seventeen eighteen &amp; x—y).
+describe('Hugo word count of raw HTML', () => {
+  const post = [
+    'one two three',
+    '',
+    '<!-- four five six -->',
+    '',
+    'seven <!-- eight nine --> ten',
+    '',
+    '<!--',
+    'eleven > twelve',
+    'thirteen',
+    '-->',
+    '',
+    '<div class="x">',
+    'fourteen fifteen',
+    '</div>',
+    '',
+    'sixteen <span>seventeen</span> eighteen &amp; x&mdash;y',
+  ].join('\n');
+
+  it('counts no comment text, even in a comment holding a ">", and no tags', () => {
+    expect(countWords(post)).toBe(12);
+  });
+
+  it('counts nothing of scripts and styles, and no attribute text even with ">" inside quotes', () => {
+    // Hugo 0.111: 4 words (Bar baz tx ty) for the same lines.
+    expect(countWords('<div title="1>2">Bar baz</div>\n\n<script>var alpha = beta;</script>\n\n<style>p { color: red }</style>\n\n<textarea>tx ty</textarea>')).toBe(4);
+  });
+
+  it('gives plain text as Hugo plainify does: line breaks, comments and scripts removed, spaces folded', () => {
+    expect(stripHtmlLikeHugo('<p>a<em>b</em></p>\n<p>c<br>d</p>  x   y <!-- a > b --> z <script>s t</script>')).toBe('ab\nc\nd\nx y z ');
+  });
+});

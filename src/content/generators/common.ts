@@ -1,9 +1,11 @@
+import { decodeHTML } from 'entities';
 import { normalizeDate } from '../dates.js';
 
 /** Shared helpers of the generator modules: field reading, file names, URL paths, dates. */
 
+/** A front matter string, its HTML entities decoded (`isn&#39;t`, `&mdash;`) as a browser shows them. */
 export function text(value: unknown): string | undefined {
-  if (typeof value === 'string' && value.trim() !== '') return value.trim();
+  if (typeof value === 'string' && value.trim() !== '') return decodeHTML(value).trim() || undefined;
   if (typeof value === 'number' && Number.isFinite(value)) return String(value);
   return undefined;
 }
@@ -11,8 +13,8 @@ export function text(value: unknown): string | undefined {
 /** A list field written as a list, or as one string; `split` also splits a string at spaces (Jekyll). */
 export function stringList(value: unknown, split = false): string[] {
   if (typeof value === 'string') {
-    const trimmed = value.trim();
-    if (!trimmed) return [];
+    const trimmed = text(value);
+    if (trimmed === undefined) return [];
     return split ? trimmed.split(/\s+/) : [trimmed];
   }
   if (typeof value === 'number') return [String(value)];
