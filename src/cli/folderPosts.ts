@@ -123,7 +123,7 @@ export async function loadFolderPosts(dir: string, options: FolderOptions, io: F
     id: root,
     name: site.title ?? basename(folder),
     posts: built.index.posts,
-    readBody: (entry) => site.prepareBody(postBody(readPostSource(root, entry)), entry.file),
+    readBody: (entry) => site.prepareBody(postBody(readPostSource(root, entry), site.frontMatterAtStart === true), entry.file),
     filePath: (entry) => postPath(root, entry),
   };
 }

@@ -29,8 +29,8 @@ function parseBlock(format: 'yaml' | 'toml', text: string): Record<string, unkno
 }
 
 /** Splits a post into front matter (YAML `---`, TOML `+++` or a JSON object) and body. */
-export function splitFrontMatter(source: string): SplitPost {
-  const { format, raw, body } = locate(normalizeSource(source));
+export function splitFrontMatter(source: string, atStart = false): SplitPost {
+  const { format, raw, body } = locate(normalizeSource(source), atStart);
   if (format === 'yaml' || format === 'toml') return { format, data: parseBlock(format, raw), body };
   if (format === 'json') {
     let data: unknown;

@@ -17,6 +17,17 @@ export function normalizeSource(source: string): string {
   return (source.charCodeAt(0) === 0xfeff ? source.slice(1) : source).replace(/\r\n?/g, '\n');
 }
 
+/** How many whitespace characters (blank lines, spaces, tabs) start the text. */
+function leadingSpace(text: string): number {
+  let i = 0;
+  while (i < text.length && (text[i] === '\n' || text[i] === ' ' || text[i] === '\t')) i++;
+  return i;
+}
+
+function startsFrontMatter(text: string, at: number): boolean {
+  return text.startsWith('---', at) || text.startsWith('+++', at) || text.startsWith('{', at);
+}
+
 /** Finds the end of a JSON object at the start of the text, or -1. */
 function jsonObjectEnd(text: string): number {
   let depth = 0;
@@ -40,8 +51,14 @@ export interface Located {
   body: string;
 }
 
-/** Finds the front matter and the body without parsing the front matter. */
-export function locate(text: string): Located {
+/**
+ * Finds the front matter and the body without parsing the front matter. Hugo reads front matter
+ * after any blank lines and spaces at the start of the file; Jekyll only at the very start
+ * (`atStart`), else the whole file is the body.
+ */
+export function locate(source: string, atStart = false): Located {
+  const lead = atStart ? 0 : leadingSpace(source);
+  const text = lead > 0 && startsFrontMatter(source, lead) ? source.slice(lead) : source;
   for (const fence of FENCES) {
     const open = fence.open.exec(text);
     if (!open) continue;
@@ -62,10 +79,10 @@ export function locate(text: string): Located {
  * holds what it says), so opening a post costs no YAML parsing and a post whose front matter
  * does not parse can still be read. Unclosed front matter is shown as text.
  */
-export function postBody(source: string): string {
+export function postBody(source: string, atStart = false): string {
   const text = normalizeSource(source);
   try {
-    return locate(text).body;
+    return locate(text, atStart).body;
   } catch {
     return text;
   }

@@ -14,7 +14,8 @@ import type { FileRecord } from './indexBuild.js';
  */
 
 const KIND = 'blog-tui index cache';
-const VERSION = 1;
+// Raised whenever entries are computed differently (entities decoded, Hugo's tag stripping).
+const VERSION = 2;
 
 interface CacheFile {
   kind: string;

@@ -91,7 +91,7 @@ export function defaultSlug(relativeFile: string): string {
 
 /** Builds the index entry of one post of a site from its source text. Throws FrontMatterError. */
 export function entryWith(site: Site, source: string, relativeFile: string): PostEntry {
-  const split = splitFrontMatter(source);
+  const split = splitFrontMatter(source, site.frontMatterAtStart === true);
   const data = lowerKeys(split.data);
   const body = site.prepareBody(split.body, relativeFile);
   // One lexing serves the word count, the first paragraph and the first heading.

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { FrontMatterError, splitFrontMatter } from '../../src/content/frontMatter.js';
+import { FrontMatterError, postBody, splitFrontMatter } from '../../src/content/frontMatter.js';
 
 describe('front matter', () => {
   it('reads YAML between --- lines and returns the body after it', () => {
@@ -64,5 +64,24 @@ describe('the body the reader shows', () => {
     expect(postBody('+++\ntitle = "x"\n+++\nBody')).toBe('Body');
     expect(postBody('\ufeff{"title": "j"}\r\nBody\r\n')).toBe('Body\n');
     expect(postBody('---\nnever closed\n')).toBe('---\nnever closed\n');
+  });
+});
+
+// Checked with the Debian binaries: hugo 0.111 reads front matter after blank lines, spaces and
+// tabs (YAML, TOML and JSON alike); jekyll 4.3 only at the very start of the file, else the
+// `---` is a rule and the front matter text a paragraph.
+describe('front matter after blank lines', () => {
+  it('is read, as Hugo reads it, after blank lines, spaces and tabs', () => {
+    expect(splitFrontMatter('\n\n---\ntitle: Late\n---\nBody.\n')).toEqual({ format: 'yaml', data: { title: 'Late' }, body: 'Body.\n' });
+    expect(splitFrontMatter(' \n\t\n+++\ntitle = "Toml"\n+++\nBody.\n').data).toEqual({ title: 'Toml' });
+    expect(splitFrontMatter('\n\n{"title": "Json"}\nBody.\n').data).toEqual({ title: 'Json' });
+    expect(postBody('\r\n\r\n---\ntitle: Late\n---\nBody.\n')).toBe('Body.\n');
+  });
+
+  it('is not read after text, and not after blank lines where the site is Jekyll', () => {
+    expect(splitFrontMatter('Text first\n---\ntitle: x\n---\n').format).toBe('none');
+    const jekyll = splitFrontMatter('\n\n---\ntitle: Late\n---\nBody.\n', true);
+    expect(jekyll).toEqual({ format: 'none', data: {}, body: '\n\n---\ntitle: Late\n---\nBody.\n' });
+    expect(postBody('\n---\ntitle: Late\n---\nBody.\n', true)).toBe('\n---\ntitle: Late\n---\nBody.\n');
   });
 });

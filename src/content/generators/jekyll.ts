@@ -132,6 +132,8 @@ export const jekyll: SiteGenerator = {
       only: postFolders(probe),
       fingerprint: fingerprint('Jekyll', probe, [file]),
       hidesFuture: !isTrue(config.future),
+      // Jekyll reads front matter only when the file starts with it (checked with jekyll 4.3).
+      frontMatterAtStart: true,
       isPost: (path) => !isRepositoryFile(path) && (path.split('/').includes('_drafts') || datePrefix(fileParts(path).name) !== undefined),
       prepareBody: (body) => stripKramdown(renderLiquid(engine, body)),
       knowPosts(posts) {

@@ -85,6 +85,8 @@ export interface Site {
   isPost(file: string): boolean;
   /** Whether future-dated posts are hidden unless `--future` (Hugo's buildFuture, Jekyll's future). */
   hidesFuture: boolean;
+  /** Front matter only at the very start of a file (Jekyll); else also after blank lines (Hugo). */
+  frontMatterAtStart?: boolean;
   /** The body as the reader and the word count see it: generator syntax turned into Markdown. */
   prepareBody(body: string, file: string): string;
   /** Told every post's file and URL path once the index is built (Jekyll's post_url needs them). */
