@@ -10,6 +10,8 @@ import { SORT_ORDERS } from '../content/sortOrders.js';
 import { stateFilePath } from '../state/readingStore.js';
 import { keyLabel, keymapOutline } from '../tui/keymap.js';
 import { CliError } from './errors.js';
+import { colorDepth, type DepthChoice } from '../config/colorDepth.js';
+import { styleFromEnvironment, terminalLevel, type StyleSetting } from '../render/style.js';
 import { settingsFor } from './settings.js';
 
 const SOURCE_NAMES = { default: 'default', config: 'config file', environment: 'environment', option: 'option' } as const;
@@ -24,8 +26,10 @@ function columns(rows: string[][]): string[] {
   return rows.map((r) => '  ' + r.map((cell, c) => (c < r.length - 1 ? cell + ' '.repeat(widths[c]! - stringWidth(cell)) : cell)).join('   ').trimEnd());
 }
 
-/** The report of `blog-tui config`, as lines. */
-export function settingsReport(settings: Settings, env: NodeJS.ProcessEnv = process.env): string[] {
+const DEPTH_NAMES = ['no colour', '16 colours', '256 colours', 'truecolour'] as const;
+
+/** The report of `blog-tui config`, as lines; `depth` is the colour depth of standard output. */
+export function settingsReport(settings: Settings, env: NodeJS.ProcessEnv = process.env, depth: DepthChoice = { depth: 0, reason: 'not a terminal' }): string[] {
   const show = (value: unknown) => sanitizeLine(value === undefined ? '(the bundled posts)' : String(value));
   const rows: string[][] = [
     ['style', show(settings.style.value), origin(settings.style)],
@@ -43,6 +47,12 @@ export function settingsReport(settings: Settings, env: NodeJS.ProcessEnv = proc
     keyRows.length ? 'Keys changed by the config file (blog-tui --help and ? in the app list them all)' : 'Keys: the defaults (? in the app lists them)',
     ...(keyRows.length ? columns(keyRows) : []),
     '',
+    'Colours',
+    ...columns([
+      ['depth', `${DEPTH_NAMES[depth.depth]} (${depth.reason})`],
+      ['style', styleLine(settings.style.value as StyleSetting, env)],
+    ]),
+    '',
     'Files',
     ...columns([
       ['config', sanitizeLine(config)],
@@ -50,6 +60,13 @@ export function settingsReport(settings: Settings, env: NodeJS.ProcessEnv = proc
       ['cache', sanitizeLine(cacheDir(env))],
     ]),
   ];
+}
+
+/** What "auto" comes to: the app asks the terminal first; piped text cannot. */
+function styleLine(setting: StyleSetting, env: NodeJS.ProcessEnv): string {
+  if (setting !== 'auto') return setting;
+  const { style, why } = styleFromEnvironment(setting, env);
+  return `auto: the app asks the terminal for its background colour; else ${style} (${why})`;
 }
 
 export async function runConfig(init: boolean, given: GivenSettings, write: (text: string) => Promise<void>, env: NodeJS.ProcessEnv = process.env): Promise<number> {
@@ -60,7 +77,8 @@ export async function runConfig(init: boolean, given: GivenSettings, write: (tex
     return 0;
   }
   const settings = await settingsFor(given, process.stderr, env);
-  await write(settingsReport(settings, env).join('\n') + '\n');
+  const depth = colorDepth(process.stdout, env, terminalLevel());
+  await write(settingsReport(settings, env, depth).join('\n') + '\n');
   // Mistakes in the file were listed on stderr; the status says there were some.
   return settings.problems.length > 0 ? 1 : 0;
 }

@@ -9,6 +9,7 @@ import { loadBundledPosts } from './loadPosts.js';
 import { listJson, listTable } from './listOutput.js';
 import { bundledPostsDir } from './bundledPosts.js';
 import { settingsFor } from './settings.js';
+import type { StyleSetting } from '../render/style.js';
 import { STYLE_NAMES, type GivenSettings, type Settings } from '../config/settings.js';
 
 const EXAMPLES = `
@@ -162,10 +163,13 @@ async function printPost(source: PostSource, index: number, options: { width?: n
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new CliError(`cannot read post "${entry.slug}" (${entry.file}): ${reason}`);
   }
-  const { renderPostText } = await import('./readOutput.js');
+  const { renderPostText, pipedLook } = await import('./readOutput.js');
   // Piped text is $COLUMNS (else 80) wide unless the text column is set narrower.
   const width = options.width ?? Math.min(process.stdout.isTTY ? process.stdout.columns : pipedWidth(undefined), settings.width.value);
-  await write(await renderPostText(entry, body, width, useColor(process.stdout, globals)));
+  const style = settings.style.value as StyleSetting;
+  // Colour as --color and the environment say; its depth from FORCE_COLOR, at least 16 colours.
+  const look = useColor(process.stdout, globals) ? (pipedLook(style) ?? pipedLook(style, { ...process.env, FORCE_COLOR: '1' })) : undefined;
+  await write(await renderPostText(entry, body, width, look));
   return 0;
 }
 
@@ -195,7 +199,7 @@ async function runIndex(dir: string | undefined, options: { out?: string }, sett
 
 /** What the full-screen app takes from the settings. */
 function tuiSettings(settings: Settings) {
-  return { keys: settings.keys, maxTextWidth: settings.width.value, sort: settings.sort.value, mouse: settings.mouse.value, configProblems: settings.problems.length };
+  return { style: settings.style.value as StyleSetting, keys: settings.keys, maxTextWidth: settings.width.value, sort: settings.sort.value, mouse: settings.mouse.value, configProblems: settings.problems.length };
 }
 
 /** The settings given on the command line or in the environment, and by which. */

@@ -4,14 +4,25 @@ import { sanitizeLine } from '../content/sanitize.js';
 import { postMeta } from '../content/postMeta.js';
 import { renderMarkdown } from '../render/markdownRenderer.js';
 import { loadHighlighter } from '../render/codeHighlight.js';
+import { PLAIN_ROLES, rolesFor, styleFromEnvironment, terminalLevel, type Look, type StyleSetting } from '../render/style.js';
+import { colorDepth } from '../config/colorDepth.js';
+
+/**
+ * The look of piped text: the depth of stdout (none unless FORCE_COLOR), and a style that cannot
+ * ask the terminal for its background, so "auto" is COLORFGBG, else dark.
+ */
+export function pipedLook(setting: StyleSetting, env: NodeJS.ProcessEnv = process.env, stream: { isTTY?: boolean } = process.stdout): Look | undefined {
+  const { depth } = colorDepth(stream, env, terminalLevel());
+  return depth > 0 ? { style: styleFromEnvironment(setting, env).style, depth } : undefined;
+}
 
 /** `blog-tui read <slug>` when not on a terminal: the header and the rendered body as text. */
-export async function renderPostText(entry: PostEntry, body: string, width: number, color: boolean): Promise<string> {
-  if (color) await loadHighlighter();
-  const bold = (s: string) => (color ? `\u001b[1m${s}\u001b[22m` : s);
-  const dim = (s: string) => (color ? `\u001b[2m${s}\u001b[22m` : s);
-  const title = wrapAnsi(sanitizeLine(entry.title), width, { hard: true, trim: true }).split('\n').map(bold);
-  const header = [...title, dim(wrapAnsi(postMeta(entry), width, { hard: true })), dim('─'.repeat(width)), ''];
-  const { lines } = renderMarkdown(body, { width, color });
+export async function renderPostText(entry: PostEntry, body: string, width: number, setting: StyleSetting | Look | undefined): Promise<string> {
+  const look = typeof setting === 'string' ? pipedLook(setting) : setting;
+  if (look) await loadHighlighter();
+  const roles = look ? rolesFor(look.depth, look.style) : PLAIN_ROLES;
+  const title = wrapAnsi(sanitizeLine(entry.title), width, { hard: true, trim: true }).split('\n').map(roles.title);
+  const header = [...title, roles.dim(wrapAnsi(postMeta(entry), width, { hard: true })), roles.border('─'.repeat(width)), ''];
+  const { lines } = renderMarkdown(body, { width, color: look !== undefined, look });
   return [...header, ...lines].join('\n') + '\n';
 }

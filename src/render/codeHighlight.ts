@@ -1,5 +1,8 @@
+import { codeTheme } from './codeTheme.js';
+import { rolesFor, terminalLevel, type Roles } from './style.js';
+
 interface Highlighter {
-  highlight(code: string, options: { language: string; ignoreIllegals: boolean }): string;
+  highlight(code: string, options: { language: string; ignoreIllegals: boolean; theme: Record<string, (text: string) => string> }): string;
   supportsLanguage(name: string): boolean;
 }
 
@@ -31,12 +34,15 @@ export function fenceLanguage(info: string | undefined): string | undefined {
   return /^[a-z0-9_+#.-]+$/.test(name) && highlighter.supportsLanguage(name) ? name : undefined;
 }
 
-/** Highlights code for the terminal, or returns it as it is when there is no known language. */
-export function highlightCode(code: string, info: string | undefined, color: boolean): string {
+/**
+ * Highlights code for the terminal in the roles' code colours (default: the dark style at the
+ * terminal's depth), or returns it as it is when there is no known language.
+ */
+export function highlightCode(code: string, info: string | undefined, color: boolean, roles?: Roles): string {
   const language = color ? fenceLanguage(info) : undefined;
   if (!language || !highlighter) return code;
   try {
-    return highlighter.highlight(code, { language, ignoreIllegals: true });
+    return highlighter.highlight(code, { language, ignoreIllegals: true, theme: codeTheme(roles ?? rolesFor(terminalLevel())) });
   } catch {
     return code;
   }

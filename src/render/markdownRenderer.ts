@@ -1,5 +1,5 @@
 import { expandTabs, sanitizeText } from '../content/sanitize.js';
-import { type Roles, rolesFor, terminalLevel } from './style.js';
+import { type Look, type Roles, rolesFor, terminalLevel } from './style.js';
 import { limitNesting } from './nestingLimit.js';
 import { RIGID_MARK, fitLine } from './lineWrap.js';
 import displayWidth from './displayWidth.js';
@@ -36,8 +36,10 @@ export interface RenderOptions {
   color: boolean;
   /** Make links clickable with OSC 8 (terminals that support it); http, https and mailto only. */
   hyperlinks?: boolean;
-  /** The palette when `color` is true; the default palette at the terminal's depth otherwise. */
+  /** The palette when `color` is true; else the palette of `look`; else the dark style at the terminal's depth. */
   roles?: Roles;
+  /** The style and colour depth to draw with when `color` is true: plain values, for any thread. */
+  look?: Look;
 }
 
 /** Where an in-page link's target is: the id as written, else as a generated id would spell it. */
@@ -52,7 +54,8 @@ function resolve(anchors: Map<string, number>, target: string): number | undefin
  */
 export function renderMarkdown(markdown: string, options: RenderOptions): RenderedPost {
   const width = Math.max(10, Math.floor(options.width));
-  const roles = options.color ? (options.roles ?? rolesFor(terminalLevel())) : rolesFor(0);
+  const look = options.look;
+  const roles = options.color ? (options.roles ?? (look ? rolesFor(look.depth, look.style) : rolesFor(terminalLevel()))) : rolesFor(0);
   const reader = new MarkdownReader();
   const blocks = reader.blocks(lex(expandTabs(sanitizeText(limitNesting(markdown)))));
   const doc = new PostDocument();

@@ -1,10 +1,15 @@
-import { Chalk } from 'chalk';
+import { Chalk, type BackgroundColorName, type ChalkInstance, type ForegroundColorName } from 'chalk';
+import { dark } from './styles/dark.js';
+import { light } from './styles/light.js';
+import { plain } from './styles/plain.js';
+import { contrastRatio } from './contrast.js';
 
 /**
- * Every colour the renderer and the reader use comes from one table of roles. A role is a
- * function from text to styled text; a palette is one complete table. The renderer never
- * names a colour itself, so a palette (dark, light, plain, another colour depth) changes every
- * colour on screen at once.
+ * Every colour the renderer, the code highlighter and the app's screens use comes from one
+ * table of roles. A style (dark, light, plain) is data: for each role, a colour per colour depth
+ * and the attributes (bold, italic, underline, reverse). The paint functions are made from that
+ * table in one place (rolesFor), so a style and a depth, two plain values, are all it takes to
+ * colour a post anywhere, a worker thread included.
  */
 export type Paint = (text: string) => string;
 
@@ -51,10 +56,73 @@ export const ROLE_NAMES = [
   'admonitionImportant',
   'admonitionWarning',
   'admonitionCaution',
+  /** Highlighted code: the kinds of token. */
+  'codeKeyword',
+  'codeString',
+  /** Numbers and literals (true, null). */
+  'codeNumber',
+  'codeComment',
+  /** Names being defined: functions, classes, sections. */
+  'codeTitle',
+  'codeType',
+  'codeBuiltIn',
+  /** Attributes, properties, tag names, selectors. */
+  'codeAttr',
+  /** Preprocessor lines, shebangs, doc tags. */
+  'codeMeta',
+  'codeVariable',
+  'codeAddition',
+  'codeDeletion',
+  /** The app's screens: titles, the rules under them, the status line. */
+  'title',
+  'border',
+  'status',
+  /** The selected entry of a list, and the bar in front of it. */
+  'selection',
+  'selectionBar',
+  /** Reading marks in the post list (unread, 42%, read, bookmark). */
+  'progressMark',
+  /** The letters of a title that the filter matched. */
+  'filterMatch',
+  /** The matching line of a post found by its text. */
+  'snippet',
 ] as const;
 
 export type Role = (typeof ROLE_NAMES)[number];
 export type Roles = Record<Role, Paint>;
+
+/** Roles drawn as lines or bars rather than read as text: they need 3:1 contrast, text 4.5:1. */
+export const NON_TEXT_ROLES: ReadonlySet<Role> = new Set<Role>(['headingRule', 'quoteBar', 'tableBorder', 'border', 'selectionBar']);
+
+/** A colour at each depth: one of the 16 ANSI colour names, an xterm 256-colour index, a truecolour hex. */
+export type Colours = readonly [ForegroundColorName | undefined, number | undefined, string | undefined];
+
+export interface RoleSpec {
+  fg?: Colours;
+  bg?: Colours;
+  bold?: boolean;
+  italic?: boolean;
+  underline?: boolean;
+  inverse?: boolean;
+  strikethrough?: boolean;
+}
+
+export interface StyleDefinition {
+  name: 'dark' | 'light' | 'plain';
+  /** The background and text colours the palette is designed for (and the contrast test assumes). */
+  background: Colours;
+  foreground: Colours;
+  roles: Record<Role, RoleSpec>;
+}
+
+/** A style as drawn: "auto" is settled (by the terminal's background) before anything is drawn. */
+export type ConcreteStyle = StyleDefinition['name'];
+
+/** 0: no escape sequences at all, 1: the 16 ANSI colours, 2: xterm's 256, 3: truecolour. */
+export type Depth = 0 | 1 | 2 | 3;
+
+/** The styles, by name: the one place a style is picked. */
+export const STYLES: Readonly<Record<ConcreteStyle, StyleDefinition>> = { dark, light, plain };
 
 export type AdmonitionKind = 'note' | 'tip' | 'important' | 'warning' | 'caution';
 
@@ -72,61 +140,90 @@ export function admonitionRole(kind: AdmonitionKind): Role {
 
 const identity: Paint = (text) => text;
 
-/** No styling at all: what piped output without colour and NO_COLOR get. */
-export const PLAIN_ROLES: Roles = Object.freeze(
-  Object.fromEntries(ROLE_NAMES.map((name) => [name, identity])) as Roles,
-);
+/** No styling at all: what piped output without colour gets. */
+export const PLAIN_ROLES: Roles = Object.freeze(Object.fromEntries(ROLE_NAMES.map((name) => [name, identity])) as Roles);
 
-/** The default palette, at a colour depth (1: 16 colours, 2: 256, 3: truecolor; 0: plain). */
-export function defaultRoles(level: 0 | 1 | 2 | 3): Roles {
-  if (level === 0) return PLAIN_ROLES;
-  const c = new Chalk({ level });
-  return {
-    heading1: c.magenta.bold.underline,
-    heading2: c.green.bold,
-    heading3: c.cyan.bold,
-    heading4: c.yellow.bold,
-    heading5: c.blue.bold,
-    heading6: c.bold.italic,
-    headingRule: c.dim,
-    strong: c.bold,
-    em: c.italic,
-    del: c.dim.strikethrough,
-    code: c.yellow,
-    kbd: c.bold.inverse,
-    math: c.cyan,
-    quoteBar: c.gray,
-    quote: c.italic,
-    link: c.blue.underline,
-    linkUrl: c.dim,
-    dim: c.dim,
-    listMarker: identity,
-    footnote: c.cyan,
-    tableBorder: c.gray,
-    tableHeader: c.bold,
-    match: c.inverse,
-    matchCurrent: c.black.bgYellow,
-    admonitionNote: c.blue,
-    admonitionTip: c.green,
-    admonitionImportant: c.magenta,
-    admonitionWarning: c.yellow,
-    admonitionCaution: c.red,
-  };
+function withColour(c: ChalkInstance, colours: Colours | undefined, depth: 1 | 2 | 3, background: boolean): ChalkInstance {
+  const colour = colours?.[depth - 1];
+  if (colour === undefined) return c;
+  if (depth === 1) {
+    const name = colour as ForegroundColorName;
+    return background ? c[`bg${name[0]!.toUpperCase()}${name.slice(1)}` as BackgroundColorName] : c[name];
+  }
+  if (depth === 2) return background ? c.bgAnsi256(colour as number) : c.ansi256(colour as number);
+  return background ? c.bgHex(colour as string) : c.hex(colour as string);
 }
 
-const byLevel = new Map<number, Roles>();
+/** The paint function of one role at one depth. */
+function painter(spec: RoleSpec, depth: 1 | 2 | 3, chalk: ChalkInstance): Paint {
+  let c = withColour(chalk, spec.fg, depth, false);
+  c = withColour(c, spec.bg, depth, true);
+  if (spec.bold) c = c.bold;
+  if (spec.italic) c = c.italic;
+  if (spec.underline) c = c.underline;
+  if (spec.inverse) c = c.inverse;
+  if (spec.strikethrough) c = c.strikethrough;
+  return c === chalk ? identity : (text) => c(text);
+}
 
-/** The default palette for a depth, built once. */
-export function rolesFor(level: 0 | 1 | 2 | 3): Roles {
-  let roles = byLevel.get(level);
+const built = new Map<string, Roles>();
+
+/**
+ * The paint functions of a style at a depth, built once. At depth 0 nothing is styled; the
+ * plain style uses attributes only, at any depth above 0.
+ */
+export function rolesFor(depth: Depth, style: ConcreteStyle = 'dark'): Roles {
+  if (depth === 0) return PLAIN_ROLES;
+  const key = `${style}@${depth}`;
+  let roles = built.get(key);
   if (!roles) {
-    roles = defaultRoles(level);
-    byLevel.set(level, roles);
+    const chalk = new Chalk({ level: depth });
+    const table = STYLES[style].roles;
+    roles = Object.freeze(Object.fromEntries(ROLE_NAMES.map((name) => [name, painter(table[name], depth, chalk)]))) as Roles;
+    built.set(key, roles);
   }
   return roles;
+}
+
+/** The dark style at a depth. */
+export function defaultRoles(level: Depth): Roles {
+  return rolesFor(level, 'dark');
 }
 
 /** The colour depth of this process's terminal, at least 16 colours: the depth `color: true` means. */
 export function terminalLevel(): 1 | 2 | 3 {
   return Math.max(1, new Chalk().level) as 1 | 2 | 3;
+}
+
+/** What a render needs to know to colour: plain values, so it can cross to a worker thread. */
+export interface Look {
+  style: ConcreteStyle;
+  depth: Depth;
+}
+
+/** The style settings name: a style, or "auto" for dark or light by the terminal's background. */
+export type StyleSetting = ConcreteStyle | 'auto';
+
+/** "auto" settled without asking the terminal: COLORFGBG, else dark; and what decided it. */
+export function styleFromEnvironment(setting: StyleSetting, env: NodeJS.ProcessEnv = process.env): { style: ConcreteStyle; why: string } {
+  if (setting !== 'auto') return { style: setting, why: 'set' };
+  const fromEnv = styleFromColorFgBg(env.COLORFGBG);
+  return fromEnv ? { style: fromEnv, why: `COLORFGBG=${env.COLORFGBG}` } : { style: 'dark', why: 'the default' };
+}
+
+/** dark or light for a background colour: light when black text would contrast more than white. */
+export function styleForBackground(rgb: readonly [number, number, number]): 'dark' | 'light' {
+  return contrastRatio(rgb, [0, 0, 0]) > contrastRatio(rgb, [255, 255, 255]) ? 'light' : 'dark';
+}
+
+/**
+ * dark or light from COLORFGBG ("15;0", or "0;default;15" as rxvt writes it): the last field is
+ * the background's ANSI colour number; 7 and 9 to 15 are light. Undefined when it says nothing.
+ */
+export function styleFromColorFgBg(value: string | undefined): 'dark' | 'light' | undefined {
+  const bg = value?.split(';').at(-1);
+  if (bg === undefined || !/^\d{1,2}$/.test(bg)) return undefined;
+  const n = Number(bg);
+  if (n > 15) return undefined;
+  return n === 7 || n >= 9 ? 'light' : 'dark';
 }

@@ -5,6 +5,10 @@ import { renderPostCached, layoutOf } from './components/App.js';
 import { initialState, standaloneState, type StartOptions } from './state/appReducer.js';
 import { SORT_ORDERS } from './state/listView.js';
 import { withBindings } from './keymap.js';
+import { chooseStyle } from './chooseStyle.js';
+import { withoutLateAnswers } from './terminalBackground.js';
+import { terminalLevel, type Depth, type StyleSetting } from '../render/style.js';
+import { colorDepth } from '../config/colorDepth.js';
 import { readerGeometry } from './geometry.js';
 import { startTerminalSession, scrollbackSafe } from './terminalSession.js';
 import type { PostSource, RenderFn } from './postSource.js';
@@ -19,6 +23,10 @@ export interface TuiOptions {
   /** Open the reader on this post and quit when leaving it (`blog-tui read <slug>`). */
   standaloneIndex?: number;
   color: boolean;
+  /** The style setting: auto asks the terminal for its background (default auto). */
+  style?: StyleSetting;
+  /** The terminal's colour depth (default: chalk's, when `color`). */
+  depth?: Depth;
   /** Key bindings from the config file. */
   keys?: ReadonlyArray<{ scope: string; action: string; keys: readonly string[] }>;
   /** The widest the reader's text column gets. */
@@ -43,8 +51,14 @@ function loadRenderer(): Promise<RenderFn> {
 
 /** Runs the full-screen app until the user quits; resolves with the process exit code. */
 export async function runTui(options: TuiOptions): Promise<number> {
-  const { source, color } = options;
-  const hyperlinks = color && supportsHyperlink(process.stdout);
+  const { source } = options;
+  const hyperlinks = options.color && supportsHyperlink(process.stdout);
+  // Settled before the first frame, and before Ink reads the input: the terminal's answer comes on stdin.
+  const depth = options.color ? Math.max(1, options.depth ?? colorDepth(process.stdout, process.env, terminalLevel()).depth) as Depth : 0;
+  const chosen = await chooseStyle(options.style ?? 'auto', depth, { stdin: options.stdin ?? process.stdin, stdout: process.stdout });
+  const look = chosen.look;
+  // Every screen is drawn in the look; without colour that is the plain style.
+  const color = true;
   const size = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
   const cache = new Map<string, RenderedPost>();
   // Warnings while the full screen is up would be drawn over; they are printed after it.
@@ -67,7 +81,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
     renderer = await loadRenderer();
     const index = options.standaloneIndex;
     const width = readerGeometry(size, source.posts[index]!.title, options.maxTextWidth).textWidth;
-    const rendered = renderPostCached(cache, source, renderer, index, width, color, hyperlinks);
+    const rendered = renderPostCached(cache, source, renderer, index, width, color, hyperlinks, look);
     state = standaloneState(source.posts, size, index, layoutOf(rendered, width), progress, start);
   }
 
@@ -90,11 +104,12 @@ export async function runTui(options: TuiOptions): Promise<number> {
       store={store}
       terminal={terminal}
       keymap={keymap}
+      look={look}
       onExit={(kind) => {
         exitKind = kind;
       }}
     />,
-    { stdout: scrollbackSafe(process.stdout), stdin, exitOnCtrlC: false, patchConsole: true, incrementalRendering: false },
+    { stdout: scrollbackSafe(process.stdout), stdin: chosen.late ? withoutLateAnswers(stdin) : stdin, exitOnCtrlC: false, patchConsole: true, incrementalRendering: false },
   );
   try {
     await instance.waitUntilExit();

@@ -35,3 +35,18 @@ describe('code highlighting', () => {
     expect(fenceLanguage('not-a-language')).toBeUndefined();
   });
 });
+
+describe('code highlighting in a style', () => {
+  it('draws each kind of token in its role of the style, and nothing in cli-highlight\'s own colours', async () => {
+    await loadHighlighter();
+    const { ROLE_NAMES } = await import('../../src/render/style.js');
+    type Roles = import('../../src/render/style.js').Roles;
+    const tagging = Object.fromEntries(ROLE_NAMES.map((name) => [name, (s: string) => `<${name}>${s}</${name}>`])) as Roles;
+    const out = highlightCode('def greet(name):\n    return "hi " + name  # say it\n', 'python', true, tagging);
+    expect(out).toContain('<codeKeyword>def</codeKeyword>');
+    expect(out).toContain('<codeTitle>greet</codeTitle>');
+    expect(out).toContain('<codeString>&quot;hi &quot;</codeString>'.replace(/&quot;/g, '"'));
+    expect(out).toContain('<codeComment># say it</codeComment>');
+    expect(out).not.toMatch(/\u001b\[/);
+  });
+});

@@ -44,6 +44,8 @@ export interface PtySpec {
   rows?: number;
   /** Merged over the environment; null removes a variable. */
   env?: Record<string, string | null>;
+  /** Answer DA1 as a terminal does (default); false plays a terminal that answers nothing. */
+  answerQueries?: boolean;
   cwd?: string;
   steps?: PtyStep[];
   /** Overall budget in seconds for the whole run (default 10). */

@@ -12,6 +12,8 @@ Input
                                              # null removes a variable
   "cwd":     "/some/dir",                    # optional
   "timeout": 10,                             # overall budget in seconds for the whole run
+  "answerQueries": true,                     # answer DA1 (ESC [ c) as a terminal does; false
+                                             # plays a terminal that answers nothing
   "steps":   [ ... ]                         # executed in order, see below
 }
 
@@ -136,6 +138,7 @@ def termios_flags(fd):
 
 class Run:
     def __init__(self, spec):
+        self.answer_queries = spec.get("answerQueries", True) is not False
         self.spec = spec
         self.start = time.monotonic()
         self.deadline = self.start + float(spec.get("timeout", 10))
@@ -258,6 +261,9 @@ class Run:
                 break
             self.buf += chunk
             got = True
+            # A terminal answers the primary device attributes request at once (as a VT220).
+            if self.answer_queries and b"\x1b[c" in chunk:
+                os.write(self.master, b"\x1b[?62;22c")
         return got
 
     def pump(self, until):

@@ -6,7 +6,7 @@ const CODE_INDENT = '    ';
 
 /** A code block: highlighted where the language is known, indented, long lines continued. */
 export function renderCode(text: string, lang: string | undefined, ctx: Context): Out {
-  const code = highlightCode(text.replace(/\t/g, '    '), lang, ctx.color);
+  const code = highlightCode(text.replace(/\t/g, '    '), lang, ctx.color, ctx.roles);
   return fitCodeLines(code.split('\n'), ctx);
 }
 

@@ -17,6 +17,7 @@ import { ReaderView } from './ReaderView.js';
 import { HelpView } from './HelpView.js';
 import { PickerView } from './PickerView.js';
 import { UiContext, type Ui } from './uiContext.js';
+import { PLAIN_ROLES, rolesFor, terminalLevel, type Look } from '../../render/style.js';
 
 export interface AppProps {
   source: PostSource;
@@ -38,6 +39,8 @@ export interface AppProps {
   onExit: (kind: 'quit' | 'interrupt') => void;
   /** The keymap in force (the defaults with the config file's bindings). */
   keymap?: Keymap;
+  /** The style and colour depth of posts and screens (default: dark at the terminal's depth with colour, none without). */
+  look?: Look;
 }
 
 const CACHE_LIMIT = 24;
@@ -62,6 +65,7 @@ export function renderPostCached(
   width: number,
   color: boolean,
   hyperlinks = false,
+  look?: Look,
 ): RenderedPost {
   const key = `${index}@${width}`;
   const hit = cache.get(key);
@@ -69,7 +73,7 @@ export function renderPostCached(
   const entry = source.posts[index]!;
   let rendered: RenderedPost;
   try {
-    rendered = render(source.readBody(entry), { width, color, hyperlinks });
+    rendered = render(source.readBody(entry), { width, color, hyperlinks, look });
   } catch (error) {
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     rendered = { lines: [sanitizeLine(`This post cannot be shown: ${reason} (${entry.file}).`)], blockStarts: [0], headings: [], links: [], anchors: new Map() };
@@ -95,7 +99,9 @@ function terminalSize(stdout: NodeJS.WriteStream): Size {
 
 export function App(props: AppProps) {
   const keymap = props.keymap ?? KEYMAP;
-  const ui = useMemo<Ui>(() => ({ keymap }), [keymap]);
+  const { look, color } = props;
+  const roles = useMemo(() => (look ? rolesFor(look.depth, look.style) : color ? rolesFor(terminalLevel()) : PLAIN_ROLES), [look, color]);
+  const ui = useMemo<Ui>(() => ({ keymap, roles }), [keymap, roles]);
   return (
     <UiContext.Provider value={ui}>
       <Screens {...props} keymap={keymap} />
@@ -103,7 +109,7 @@ export function App(props: AppProps) {
   );
 }
 
-function Screens({ source, initialState, renderer, loadRenderer, color, hyperlinks = false, cache: sharedCache, store, open = openLink, terminal, onExit, keymap }: AppProps) {
+function Screens({ source, initialState, renderer, loadRenderer, color, hyperlinks = false, cache: sharedCache, store, open = openLink, terminal, onExit, keymap, look }: AppProps) {
   const { exit } = useApp();
   const { stdout, write } = useStdout();
   // The reducer runs here synchronously so that every key sees the state left by the key
@@ -140,9 +146,9 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
   const renderedFor = useCallback(
     (render: RenderFn, index: number, size: Size) => {
       const width = readerGeometry(size, source.posts[index]!.title, store$.current.maxTextWidth).textWidth;
-      return { width, rendered: renderPostCached(cache.current, source, render, index, width, color, hyperlinks) };
+      return { width, rendered: renderPostCached(cache.current, source, render, index, width, color, hyperlinks, look) };
     },
-    [source, color, hyperlinks],
+    [source, color, hyperlinks, look],
   );
 
   const currentRendered = useCallback((): RenderedPost | undefined => {

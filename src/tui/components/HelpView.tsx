@@ -9,7 +9,7 @@ import { spread } from '../textFit.js';
 import { useUi } from './uiContext.js';
 
 export function HelpView({ state }: { state: AppState }) {
-  const { keymap } = useUi();
+  const { keymap, roles } = useUi();
   const LINES = useMemo(() => helpLines(keymap), [keymap]);
   const HINTS = useMemo(() => footerHints('help', [[['up', 'down'], 'scroll'], [['back'], 'close']], keymap), [keymap]);
   const { cols } = state.size;
@@ -17,16 +17,16 @@ export function HelpView({ state }: { state: AppState }) {
   const visible = LINES.slice(state.helpTop, state.helpTop + height);
   return (
     <Box flexDirection="column">
-      <Text bold wrap="truncate-end"> Keys</Text>
-      <Text dimColor wrap="truncate-end">{'─'.repeat(cols)}</Text>
+      <Text wrap="truncate-end">{roles.title(' Keys')}</Text>
+      <Text wrap="truncate-end">{roles.border('─'.repeat(cols))}</Text>
       <Box flexDirection="column" height={height}>
         {visible.map((line, i) => (
-          <Text key={state.helpTop + i} wrap="truncate-end" bold={!line.startsWith(' ') && line !== ''}>
-            {' '}{line === '' ? ' ' : line}
+          <Text key={state.helpTop + i} wrap="truncate-end">
+            {' '}{line === '' ? ' ' : !line.startsWith(' ') ? roles.title(line) : line}
           </Text>
         ))}
       </Box>
-      <Text dimColor wrap="truncate-end">{spread(` ${HINTS}`, '', cols)}</Text>
+      <Text wrap="truncate-end">{roles.status(spread(` ${HINTS}`, '', cols))}</Text>
     </Box>
   );
 }

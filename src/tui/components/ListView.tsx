@@ -9,6 +9,7 @@ import { spread, truncateToWidth } from '../textFit.js';
 import type { PostProgress } from '../state/progress.js';
 
 import { useUi } from './uiContext.js';
+import type { Roles } from '../../render/style.js';
 
 const HINT_ITEMS: Parameters<typeof footerHints>[1] = [
   [['up', 'down'], 'move'],
@@ -27,22 +28,22 @@ function progressMark(p: PostProgress): string {
   return `${state}${p.bookmarked ? '★' : ' '} `;
 }
 
-/** The title with the characters the filter matched in colour. */
-function Title({ text, matches, selected }: { text: string; matches?: number[]; selected: boolean }) {
-  if (!matches || matches.length === 0) return <Text bold inverse={selected}>{text}</Text>;
-  const marked = new Set(matches);
-  const parts: Array<{ text: string; hit: boolean }> = [];
-  for (let i = 0; i < text.length; i++) {
-    const hit = marked.has(i);
-    const last = parts[parts.length - 1];
-    if (last && last.hit === hit) last.text += text[i];
-    else parts.push({ text: text[i]!, hit });
+/** The title, the characters the filter matched marked, the selected one in the selection role. */
+function titleText(text: string, matches: number[] | undefined, selected: boolean, roles: Roles): string {
+  let shown = text;
+  if (matches && matches.length > 0) {
+    const marked = new Set(matches);
+    const parts: Array<{ text: string; hit: boolean }> = [];
+    for (let i = 0; i < text.length; i++) {
+      const hit = marked.has(i);
+      const last = parts[parts.length - 1];
+      if (last && last.hit === hit) last.text += text[i];
+      else parts.push({ text: text[i]!, hit });
+    }
+    shown = parts.map((p) => (p.hit ? roles.filterMatch(p.text) : p.text)).join('');
   }
-  return (
-    <Text bold inverse={selected}>
-      {parts.map((p, i) => (p.hit ? <Text key={i} color="yellow" underline>{p.text}</Text> : p.text))}
-    </Text>
-  );
+  const title = roles.title(shown);
+  return selected ? roles.selection(title) : title;
 }
 
 function headerRight(state: AppState, shown: number): string {
@@ -57,7 +58,7 @@ function headerRight(state: AppState, shown: number): string {
 }
 
 export function ListView({ state, blogName }: { state: AppState; blogName: string }) {
-  const { keymap } = useUi();
+  const { keymap, roles } = useUi();
   const HINTS = footerHints('list', HINT_ITEMS, keymap);
   const INPUT_HINTS = footerHints('input', INPUT_HINT_ITEMS, keymap);
   const { cols } = state.size;
@@ -77,36 +78,36 @@ export function ListView({ state, blogName }: { state: AppState; blogName: strin
   else if (state.message) footer = ` ${state.message}`;
   return (
     <Box flexDirection="column" height={geometry.bodyRows + 3}>
-      <Text bold wrap="truncate-end">{spread(` ${sanitizeLine(blogName)}`, headerRight(state, entries.length), cols)}</Text>
-      <Text dimColor wrap="truncate-end">{'─'.repeat(cols)}</Text>
+      <Text wrap="truncate-end">{roles.title(spread(` ${sanitizeLine(blogName)}`, headerRight(state, entries.length), cols))}</Text>
+      <Text wrap="truncate-end">{roles.border('─'.repeat(cols))}</Text>
       <Box flexDirection="column" height={geometry.bodyRows}>
-        {entries.length === 0 ? <Text dimColor> {state.posts.length === 0 ? 'No posts.' : 'No post matches.'}</Text> : null}
+        {entries.length === 0 ? <Text>{roles.status(` ${state.posts.length === 0 ? 'No posts.' : 'No post matches.'}`)}</Text> : null}
         {visible.map((entry, i) => {
           const post = state.posts[entry.index]!;
           const selected = list.top + i === list.selected;
-          const bar = <Text color="cyan">{selected ? '▌' : ' '}</Text>;
+          const bar = roles.selectionBar(selected ? '▌' : ' ');
           const title = truncateToWidth(titles[entry.index]!, textWidth);
           const second = entry.snippet !== undefined ? `“${sanitizeLine(entry.snippet)}”` : sanitizeLine(post.summary);
           return (
             <Box key={post.url} flexDirection="column" height={geometry.entryHeight} flexShrink={0}>
               <Text wrap="truncate-end">
-                {bar} <Text color="green">{progressMark(progressOf(state, post.url))}</Text>
-                <Title text={title} matches={entry.titleMatches?.filter((m) => m < title.length - 1 || title.length === titles[entry.index]!.length)} selected={selected} />
+                {bar} {roles.progressMark(progressMark(progressOf(state, post.url)))}
+                {titleText(title, entry.titleMatches?.filter((m) => m < title.length - 1 || title.length === titles[entry.index]!.length), selected, roles)}
               </Text>
               <Text wrap="truncate-end">
-                {bar} {' '.repeat(markWidth)}<Text dimColor>{truncateToWidth(postMeta(post), textWidth)}</Text>
+                {bar} {' '.repeat(markWidth)}{roles.dim(truncateToWidth(postMeta(post), textWidth))}
               </Text>
               {geometry.showSummary || entry.snippet !== undefined ? (
                 <Text wrap="truncate-end">
                   {bar} {' '.repeat(markWidth)}
-                  <Text color={entry.snippet !== undefined ? 'yellow' : undefined}>{truncateToWidth(second, textWidth)}</Text>
+                  {entry.snippet !== undefined ? roles.snippet(truncateToWidth(second, textWidth)) : truncateToWidth(second, textWidth)}
                 </Text>
               ) : null}
             </Box>
           );
         })}
       </Box>
-      <Text dimColor={!state.filter.editing} wrap="truncate-end">{footer}</Text>
+      <Text wrap="truncate-end">{state.filter.editing ? footer : roles.status(footer)}</Text>
     </Box>
   );
 }

@@ -34,7 +34,7 @@ function entryLines(state: AppState): string[] {
 const TITLES = { tags: 'Tags', toc: 'Contents', links: 'Links' } as const;
 
 export function PickerView({ state }: { state: AppState }) {
-  const { keymap } = useUi();
+  const { keymap, roles } = useUi();
   const HINTS = footerHints('picker', HINT_ITEMS, keymap);
   const TAG_HINTS = footerHints('picker', TAG_HINT_ITEMS, keymap);
   const INPUT_HINTS = footerHints('input', INPUT_HINT_ITEMS, keymap);
@@ -51,20 +51,20 @@ export function PickerView({ state }: { state: AppState }) {
   else if (state.message) footer = ` ${sanitizeLine(state.message)}`;
   return (
     <Box flexDirection="column" height={bodyRows + 3}>
-      <Text bold wrap="truncate-end">{spread(heading, `${pickerCount(state)} `, cols)}</Text>
-      <Text dimColor wrap="truncate-end">{'─'.repeat(cols)}</Text>
+      <Text wrap="truncate-end">{roles.title(spread(heading, `${pickerCount(state)} `, cols))}</Text>
+      <Text wrap="truncate-end">{roles.border('─'.repeat(cols))}</Text>
       <Box flexDirection="column" height={bodyRows}>
-        {lines.length === 0 ? <Text dimColor> No tag matches.</Text> : null}
+        {lines.length === 0 ? <Text>{roles.status(' No tag matches.')}</Text> : null}
         {lines.slice(top, top + bodyRows).map((line, i) => {
           const isSelected = top + i === selected;
           return (
             <Text key={top + i} wrap="truncate-end">
-              <Text color="cyan">{isSelected ? '▌' : ' '}</Text> <Text inverse={isSelected}>{truncateToWidth(line, cols - 2)}</Text>
+              {roles.selectionBar(isSelected ? '▌' : ' ')} {isSelected ? roles.selection(truncateToWidth(line, cols - 2)) : truncateToWidth(line, cols - 2)}
             </Text>
           );
         })}
       </Box>
-      <Text dimColor={!(screen === 'tags' && state.tagFilter.editing)} wrap="truncate-end">{footer}</Text>
+      <Text wrap="truncate-end">{screen === 'tags' && state.tagFilter.editing ? footer : roles.status(footer)}</Text>
     </Box>
   );
 }

@@ -9,7 +9,7 @@ import { postMeta } from '../../content/postMeta.js';
 import type { LineMatch } from '../../content/textSearch.js';
 import { footerHints } from '../hints.js';
 import { spread, truncateToWidth } from '../textFit.js';
-import { rolesFor, terminalLevel } from '../../render/style.js';
+import type { Roles } from '../../render/style.js';
 
 import { useUi } from './uiContext.js';
 
@@ -32,23 +32,21 @@ const STANDALONE_HINT_ITEMS: Parameters<typeof footerHints>[1] = [
 ];
 const INPUT_HINT_ITEMS: Parameters<typeof footerHints>[1] = [[['commit'], 'keep'], [['cancel'], 'clear']];
 
-const ROLES = rolesFor(terminalLevel());
-
 /** Marks the matches on one rendered line: reverse video, the current match in yellow. */
-function highlight(line: string, plain: string, matches: readonly LineMatch[], current: LineMatch | undefined): string {
+function highlight(line: string, plain: string, matches: readonly LineMatch[], current: LineMatch | undefined, roles: Roles): string {
   let out = line;
   // From the right, so earlier columns stay valid.
   for (const m of [...matches].sort((a, b) => b.start - a.start)) {
     const from = stringWidth(plain.slice(0, m.start));
     const to = from + stringWidth(plain.slice(m.start, m.end));
-    const paint = m === current ? ROLES.matchCurrent : ROLES.match;
+    const paint = m === current ? roles.matchCurrent : roles.match;
     out = sliceAnsi(out, 0, from) + paint(plain.slice(m.start, m.end)) + sliceAnsi(out, to);
   }
   return out;
 }
 
 export function ReaderView({ state, lines, plain }: { state: AppState; lines: readonly string[]; plain: readonly string[] }) {
-  const { keymap } = useUi();
+  const { keymap, roles } = useUi();
   const HINTS = footerHints('reader', HINT_ITEMS, keymap);
   const INPUT_HINTS = footerHints('input', INPUT_HINT_ITEMS, keymap);
   const STANDALONE_HINTS = footerHints('reader', STANDALONE_HINT_ITEMS, keymap);
@@ -69,7 +67,7 @@ export function ReaderView({ state, lines, plain }: { state: AppState; lines: re
   }
   const visible = lines.slice(reader.top, reader.top + g.viewHeight).map((line, i) => {
     const matches = byLine.get(reader.top + i);
-    return matches ? highlight(line, plain[reader.top + i] ?? '', matches, current) : line;
+    return matches ? highlight(line, plain[reader.top + i] ?? '', matches, current, roles) : line;
   });
 
   let left = ` ${state.standalone ? STANDALONE_HINTS : HINTS}`;
@@ -86,16 +84,16 @@ export function ReaderView({ state, lines, plain }: { state: AppState; lines: re
   return (
     <Box flexDirection="column">
       {g.titleLines.map((line, i) => (
-        <Text key={`t${i}`} bold wrap="truncate-end">{pad}{line}</Text>
+        <Text key={`t${i}`} wrap="truncate-end">{pad}{roles.title(line)}</Text>
       ))}
-      <Text dimColor wrap="truncate-end">{pad}{truncateToWidth(postMeta(post), g.textWidth)}</Text>
-      <Text dimColor wrap="truncate-end">{pad}{'─'.repeat(g.textWidth)}</Text>
+      <Text wrap="truncate-end">{pad}{roles.dim(truncateToWidth(postMeta(post), g.textWidth))}</Text>
+      <Text wrap="truncate-end">{pad}{roles.border('─'.repeat(g.textWidth))}</Text>
       <Box flexDirection="column" height={g.viewHeight}>
         {visible.map((line, i) => (
           <Text key={reader.top + i} wrap="truncate-end">{pad}{line === '' ? ' ' : line}</Text>
         ))}
       </Box>
-      <Text dimColor={!search?.editing} wrap="truncate-end">{spread(left, right, cols)}</Text>
+      <Text wrap="truncate-end">{search?.editing ? spread(left, right, cols) : roles.status(spread(left, right, cols))}</Text>
     </Box>
   );
 }
