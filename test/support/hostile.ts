@@ -136,6 +136,9 @@ const OWN_SEQUENCES = [
   /\u001b\[[0-9;]*m/y,
   /\u001b\[\??[0-9;]*[ABCDGHJKhl]/y,
   /\u001b\]8;[^;\u0007\u001b]*;(?:(?:https?:\/\/|mailto:)[^\u0000-\u001f\u007f-\u009f]*)?\u0007/y,
+  // The question for the terminal's background colour (--style auto): OSC 11, then DA1.
+  /\u001b\]11;\?\u001b\\/y,
+  /\u001b\[c/y,
 ];
 const CONTROL = /[\u0000-\u0008\u000b\u000c\u000e-\u001f\u007f-\u009f]/g;
 
