@@ -30,22 +30,18 @@ export interface Query {
 
 /**
  * Asks the terminal on `output` for its background colour and waits at most `timeoutMs` for the
- * answer on `input`, in raw mode. Keys typed meanwhile are put back for the app to read.
+ * answer on `input`, in raw mode. Keys typed meanwhile are put back for the app to read. The
+ * terminal stays in raw mode for the app that starts next: going back to cooked mode in between
+ * would echo the keys typed then (Node restores the terminal's mode when the process exits).
  */
 export function queryBackground(input: NodeJS.ReadStream, output: NodeJS.WriteStream, timeoutMs = 100): Promise<Query> {
   if (!input.isTTY || !output.isTTY) return Promise.resolve({ rgb: undefined, late: false });
   return new Promise((resolve) => {
     let received = '';
-    const wasRaw = input.isRaw;
     const finish = (late: boolean) => {
       clearTimeout(timer);
       input.off('data', onData);
       input.pause();
-      try {
-        if (!wasRaw) input.setRawMode(false);
-      } catch {
-        // stdin is gone; nothing to restore.
-      }
       const rgb = parseBackgroundAnswer(received);
       // Whatever else came (keys typed during the wait) is put back for the app.
       const rest = received.replace(ANSWERS, '').replace(PARTIAL_ANSWER, '');

@@ -34,7 +34,8 @@ describe('the terminal\'s background colour', () => {
     const answer = await queryBackground(t.stdin, t.stdout, 5000);
     expect(t.written).toEqual(['\u001b]11;?\u001b\\\u001b[c']);
     expect(answer).toEqual({ rgb: [255, 255, 255], late: false });
-    expect(t.stdin.isRaw).toBe(false);
+    // Left in raw mode for the app, so keys typed next are not echoed.
+    expect(t.stdin.isRaw).toBe(true);
   });
 
   it('stops at once when the terminal answers DA1 only, and keeps keys typed meanwhile', async () => {
