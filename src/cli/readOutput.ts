@@ -17,8 +17,8 @@ export function pipedLook(setting: StyleSetting, env: NodeJS.ProcessEnv = proces
 }
 
 /** `blog-tui read <slug>` when not on a terminal: the header and the rendered body as text. */
-export async function renderPostText(entry: PostEntry, body: string, width: number, setting: StyleSetting | Look | undefined): Promise<string> {
-  const look = typeof setting === 'string' ? pipedLook(setting) : setting;
+export async function renderPostText(entry: PostEntry, body: string, width: number, setting: StyleSetting | Look | false | undefined): Promise<string> {
+  const look = typeof setting === 'string' ? pipedLook(setting) : setting || undefined;
   if (look) await loadHighlighter();
   const roles = look ? rolesFor(look.depth, look.style) : PLAIN_ROLES;
   const title = wrapAnsi(sanitizeLine(entry.title), width, { hard: true, trim: true }).split('\n').map(roles.title);
