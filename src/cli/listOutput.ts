@@ -1,4 +1,4 @@
-import stringWidth from 'string-width';
+import { textWidth } from '../render/longText.js';
 import type { PostEntry } from '../content/postEntry.js';
 import { formatDate } from '../content/dates.js';
 import { groupDigits } from '../content/postMeta.js';
@@ -6,7 +6,7 @@ import { escapeJsonText, sanitizeLine } from '../content/sanitize.js';
 import { truncateToWidth } from '../tui/textFit.js';
 
 function padEnd(text: string, width: number): string {
-  return text + ' '.repeat(Math.max(0, width - stringWidth(text)));
+  return text + ' '.repeat(Math.max(0, width - textWidth(text)));
 }
 
 /** Columns after the title on a terminal, most useful first: each is shown only when it fits. */
@@ -57,7 +57,7 @@ export function listTable(posts: readonly PostEntry[], width?: number): string {
   const header = ['DATE', 'TIME', 'WORDS', 'SLUG', 'TITLE'];
   if (width) return fittedTable(header, rows, width);
   const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => stringWidth(r[c]!))));
+  const widths = header.map((_, c) => all.reduce((widest, r) => Math.max(widest, textWidth(r[c]!)), 0));
   const right = new Set([1, 2]);
   const lines = all.map((r) =>
     r

@@ -1,8 +1,8 @@
-import wrapAnsi from 'wrap-ansi';
 import type { PostEntry } from '../content/postEntry.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { postMeta } from '../content/postMeta.js';
 import { renderMarkdown } from '../render/markdownRenderer.js';
+import { wrapText } from '../render/longText.js';
 import { loadHighlighter } from '../render/codeHighlight.js';
 import { PLAIN_ROLES, rolesFor, styleFromEnvironment, terminalLevel, type Look, type StyleSetting } from '../render/style.js';
 import { colorDepth } from '../config/colorDepth.js';
@@ -21,8 +21,8 @@ export async function renderPostText(entry: PostEntry, body: string, width: numb
   const look = typeof setting === 'string' ? pipedLook(setting) : setting || undefined;
   if (look) await loadHighlighter();
   const roles = look ? rolesFor(look.depth, look.style) : PLAIN_ROLES;
-  const title = wrapAnsi(sanitizeLine(entry.title), width, { hard: true, trim: true }).split('\n').map(roles.title);
-  const header = [...title, roles.dim(wrapAnsi(postMeta(entry), width, { hard: true })), roles.border('─'.repeat(width)), ''];
+  const title = wrapText(sanitizeLine(entry.title), width, { hard: true, trim: true }).map(roles.title);
+  const header = [...title, roles.dim(wrapText(postMeta(entry), width, { hard: true }).join('\n')), roles.border('─'.repeat(width)), ''];
   const { lines } = renderMarkdown(body, { width, color: look !== undefined, look });
   return [...header, ...lines].join('\n') + '\n';
 }

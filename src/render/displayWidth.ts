@@ -2,6 +2,7 @@ import { eastAsianWidth } from 'get-east-asian-width';
 import stripAnsi from 'strip-ansi';
 // The real string-width, for clusters; the bundle makes its segmenter and emoji expression lazy.
 import stringWidth from 'string-width';
+import { CHUNK, pieces } from './clusters.js';
 
 /**
  * Display width of a string in terminal columns: the same answers as string-width 8, which the
@@ -46,6 +47,11 @@ export default function displayWidth(input: unknown, options: WidthOptions = {})
   const text = options.countAnsiEscapeCodes ? input : stripAnsi(input);
   if (text.length === 0) return 0;
   const ambiguousAsWide = options.ambiguousIsNarrow === false;
-  if (CLUSTERING.test(text)) return stringWidth(text, { ambiguousIsNarrow: !ambiguousAsWide, countAnsiEscapeCodes: true });
-  return simpleWidth(text, ambiguousAsWide);
+  if (!CLUSTERING.test(text)) return simpleWidth(text, ambiguousAsWide);
+  const clusters = { ambiguousIsNarrow: !ambiguousAsWide, countAnsiEscapeCodes: true };
+  if (text.length <= CHUNK) return stringWidth(text, clusters);
+  // Long text is measured a piece at a time: the segmenter slows down far faster than linearly.
+  let width = 0;
+  for (const piece of pieces(text)) width += stringWidth(piece, clusters);
+  return width;
 }

@@ -1,6 +1,4 @@
-import stringWidth from 'string-width';
-import sliceAnsi from 'slice-ansi';
-import wrapAnsi from 'wrap-ansi';
+import { cutText, textWidth, wrapText } from './longText.js';
 
 /**
  * The last pass of the renderer: every line is fitted to the width by display columns (wide
@@ -15,26 +13,27 @@ const MIN_TEXT = 12;
 /** Marks a code line that continues the one above it. */
 export const CONTINUATION = '↪ ';
 
-function cut(line: string, width: number): string {
-  return stringWidth(line) <= width ? line : sliceAnsi(line, 0, Math.max(0, width - 1)) + '…';
-}
-
 function wrapMarked(line: string, mark: string, width: number): string[] {
   const at = line.indexOf(mark);
   const head = line.slice(0, at);
   const body = line.slice(at + 1);
   const whole = head + body;
-  if (mark === RIGID_MARK) return [cut(whole, width)];
-  if (stringWidth(whole) <= width) return [whole];
-  const indent = ' '.repeat(stringWidth(head));
+  if (mark === RIGID_MARK) return [cutText(whole, width)];
+  if (textWidth(whole) <= width) return [whole];
+  const indent = ' '.repeat(textWidth(head));
   const room = width - indent.length - CONTINUATION.length;
-  if (room < MIN_TEXT) return wrapAnsi(whole, width, { hard: true, trim: false, wordWrap: false }).split('\n');
+  if (room < MIN_TEXT) return wrapText(whole, width, { hard: true, trim: false, wordWrap: false });
   // Code breaks at spaces where it can; continued lines are marked so they are not read as new ones.
-  const parts = wrapAnsi(body, room, { hard: true, trim: false, wordWrap: true }).split('\n');
-  return parts.map((part, i) => (i === 0 ? head + part : indent + CONTINUATION + part.replace(/^ +/, '')));
+  const parts = wrapText(body, room, { hard: true, trim: false, wordWrap: true });
+  return parts.map((part, i) => (i === 0 ? head + part : indent + CONTINUATION + trimStartSpaces(part)));
 }
 
-/** Fits one rendered line into `width` columns; returns one or more lines. */
+function trimStartSpaces(text: string): string {
+  let start = 0;
+  while (start < text.length && text.charCodeAt(start) === 0x20) start++;
+  return start === 0 ? text : text.slice(start);
+}
+
 /**
  * The indentation of a rendered line as it stands in the styled text: spaces and block quote
  * bars (each possibly wrapped in SGR codes), then an optional list marker. Splitting the raw
@@ -51,11 +50,11 @@ export function fitLine(line: string, width: number): string[] {
   let head = m[0];
   const rest = line.slice(head.length);
   if (marker === '* ') head = head.slice(0, -2) + '• ';
-  if (stringWidth(line) <= width) return [head + rest];
-  const prefixWidth = stringWidth(head);
+  if (textWidth(line) <= width) return [head + rest];
+  const prefixWidth = textWidth(head);
   const room = width - prefixWidth;
-  if (room < MIN_TEXT) return wrapAnsi(head + rest, width, { hard: true, trim: true }).split('\n');
+  if (room < MIN_TEXT) return wrapText(head + rest, width, { hard: true, trim: true });
   const continuation = marker ? head.slice(0, -marker.length) + ' '.repeat(marker.length) : head;
-  const parts = wrapAnsi(rest, room, { hard: true, trim: true }).split('\n');
+  const parts = wrapText(rest, room, { hard: true, trim: true });
   return parts.map((part, i) => (i === 0 ? head : continuation) + part);
 }

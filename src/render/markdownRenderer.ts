@@ -83,7 +83,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): Render
     const base = lines.length;
     for (const line of out.lines) {
       if (displayWidth(line) <= width) lines.push(line);
-      else lines.push(...fitLine(RIGID_MARK + line, width));
+      else for (const fitted of fitLine(RIGID_MARK + line, width)) lines.push(fitted);
     }
     place(out.marks, base);
   };

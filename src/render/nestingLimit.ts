@@ -120,8 +120,82 @@ function limitEmphasis(text: string, state: Emphasis): string {
   return from === 0 ? text : out + text.slice(from);
 }
 
-/** The Markdown with nesting deeper than MAX_NESTING flattened; the same string when there is none. */
-export function limitNesting(markdown: string): string {
+/**
+ * The most text in one block (a run of lines without a blank line between them). marked's
+ * paragraph and setext-heading expressions keep a backtracking entry per line or character of a
+ * block, and overflow V8's regular expression stack ("Maximum call stack size exceeded") on
+ * blocks of a few megabytes: 1.2 million short lines, or one line of 8 MB.
+ */
+export const MAX_BLOCK = 200_000;
+
+function isBlank(text: string, from: number, to: number): boolean {
+  for (let i = from; i < to; i++) {
+    const code = text.charCodeAt(i);
+    if (code !== 0x20 && code !== 0x09 && code !== 0x0d) return false;
+  }
+  return true;
+}
+
+/** A cut in a long line: at the last space of the stretch, else between two code points. */
+function lineCut(text: string, from: number, limit: number): { at: number; skip: number } {
+  const floor = from + (MAX_BLOCK >> 1);
+  let space = limit;
+  while (space > floor && text.charCodeAt(space) !== 0x20) space--;
+  if (space > floor) return { at: space, skip: 1 };
+  const code = text.charCodeAt(limit);
+  return { at: code >= 0xdc00 && code <= 0xdfff ? limit - 1 : limit, skip: 0 };
+}
+
+/** A table's delimiter row (`|---|:--:|`): tables are lexed by a rule that does not overflow. */
+const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+
+/**
+ * The Markdown with a blank line put into every block longer than MAX_BLOCK characters, between
+ * two lines, or in place of a space in a single longer line: the text is kept, split into
+ * blocks marked can lex. Tables are left whole. The same string when no block is that long.
+ */
+export function limitBlocks(markdown: string): string {
+  if (markdown.length <= MAX_BLOCK) return markdown;
+  const out: string[] = [];
+  let copied = 0;
+  let runStart = 0;
+  let lineStart = 0;
+  let runLines = 0;
+  let table = false;
+  while (lineStart <= markdown.length) {
+    const newline = markdown.indexOf('\n', lineStart);
+    const lineEnd = newline < 0 ? markdown.length : newline;
+    if (isBlank(markdown, lineStart, lineEnd)) {
+      runStart = lineEnd + 1;
+      runLines = 0;
+      table = false;
+    } else if (++runLines === 2 && markdown.slice(runStart, lineStart).includes('|') && TABLE_DELIMITER.test(markdown.slice(lineStart, lineEnd))) {
+      table = true;
+    } else if (!table) {
+      if (lineEnd - runStart > MAX_BLOCK && lineStart > runStart) {
+        out.push(markdown.slice(copied, lineStart), '\n');
+        copied = runStart = lineStart;
+      }
+      while (lineEnd - runStart > MAX_BLOCK) {
+        const cut = lineCut(markdown, runStart, runStart + MAX_BLOCK);
+        out.push(markdown.slice(copied, cut.at), '\n\n');
+        copied = runStart = cut.at + cut.skip;
+      }
+    }
+    if (newline < 0) break;
+    lineStart = newline + 1;
+  }
+  if (copied === 0) return markdown;
+  out.push(markdown.slice(copied));
+  return out.join('');
+}
+
+/**
+ * The Markdown with nesting deeper than MAX_NESTING flattened and blocks longer than MAX_BLOCK
+ * split; the same string when there is neither.
+ */
+export function limitNesting(input: string): string {
+  const markdown = limitBlocks(input);
   const deepBlocks = DEEP_PREFIX.test(markdown);
   const manyDelimiters = (markdown.match(DELIMITER)?.length ?? 0) > MAX_NESTING;
   if (!deepBlocks && !manyDelimiters) return markdown;

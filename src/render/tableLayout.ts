@@ -1,5 +1,4 @@
-import stringWidth from 'string-width';
-import wrapAnsi from 'wrap-ansi';
+import { textWidth, wrapText } from './longText.js';
 
 export type Align = 'left' | 'right' | 'center' | null;
 
@@ -42,7 +41,7 @@ export function fitColumns(natural: number[], available: number): number[] {
 }
 
 function pad(text: string, width: number, align: Align): string {
-  const gap = Math.max(0, width - stringWidth(text));
+  const gap = Math.max(0, width - textWidth(text));
   if (align === 'right') return ' '.repeat(gap) + text;
   if (align === 'center') return ' '.repeat(gap >> 1) + text + ' '.repeat(gap - (gap >> 1));
   return text + ' '.repeat(gap);
@@ -60,9 +59,9 @@ function asRecords(cells: TableCells, style: Style, headless: boolean): string[]
 
 /** The width of a cell's widest line. */
 function cellWidth(text: string): number {
-  if (!text.includes('\n')) return stringWidth(text);
+  if (!text.includes('\n')) return textWidth(text);
   let widest = 0;
-  for (const line of text.split('\n')) widest = Math.max(widest, stringWidth(line));
+  for (const line of text.split('\n')) widest = Math.max(widest, textWidth(line));
   return widest;
 }
 
@@ -89,7 +88,7 @@ export function layoutTable(cells: TableCells, width: number, style: Style): str
   const widths = natural.reduce((a, b) => a + b, 0) <= available ? natural : fitColumns(natural, available);
   const rule = (l: string, m: string, r: string) => style.border(l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r);
   const row = (values: string[], styleCell: (s: string) => string) => {
-    const wrapped = widths.map((w, c) => wrapAnsi(values[c] ?? '', w, { hard: true, trim: true }).split('\n'));
+    const wrapped = widths.map((w, c) => wrapText(values[c] ?? '', w, { hard: true, trim: true }));
     const height = wrapped.reduce((n, w) => Math.max(n, w.length), 0);
     const out: string[] = [];
     for (let i = 0; i < height; i++) {

@@ -1,4 +1,4 @@
-import wrapAnsi from 'wrap-ansi';
+import { wrapText } from '../render/longText.js';
 import { sanitizeLine } from '../content/sanitize.js';
 
 /** Screen geometry for every view, derived from the terminal size alone. */
@@ -56,7 +56,7 @@ export interface ReaderGeometry {
 export function readerGeometry(size: Size, title: string, maxWidth = MAX_TEXT_WIDTH): ReaderGeometry {
   const textWidth = Math.max(10, Math.min(maxWidth, size.cols - 4));
   const margin = Math.max(0, Math.floor((size.cols - textWidth) / 2));
-  let titleLines = wrapAnsi(sanitizeLine(title), textWidth, { hard: true, trim: true }).split('\n');
+  let titleLines = wrapText(sanitizeLine(title), textWidth, { hard: true, trim: true });
   // One title line on a short terminal, so that a line of text fits below the header.
   const room = Math.max(1, Math.min(MAX_TITLE_LINES, drawableRows(size) - 3 - FOOTER_ROWS));
   if (titleLines.length > room) {

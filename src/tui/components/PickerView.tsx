@@ -19,7 +19,7 @@ function entryLines(state: AppState): string[] {
   }
   const layout = state.reader!.layout;
   if (state.screen === 'toc') {
-    const top = Math.min(...layout.headings.map((h) => h.level));
+    const top = layout.headings.reduce((least, h) => Math.min(least, h.level), 6);
     return layout.headings.map((h) => `${'  '.repeat(h.level - top)}${sanitizeLine(h.text)}`);
   }
   const width = String(layout.links.length).length;
