@@ -80,7 +80,13 @@ const lazyStringWidth = {
 rmSync(dist, { recursive: true, force: true });
 await build({
   // The fidelity report (`npm run fidelity`) shares the app's chunks, so it renders with the same code.
-  entryPoints: { 'blog-tui': `${root}src/cli/bin.ts`, fidelity: `${root}src/fidelity/main.ts` },
+  // The layout worker is an entry of its own (dist/render-worker.js), started by the app after
+  // its first frame; it shares the renderer's chunk with the piped `read`.
+  entryPoints: {
+    'blog-tui': `${root}src/cli/bin.ts`,
+    fidelity: `${root}src/fidelity/main.ts`,
+    'render-worker': `${root}src/render/renderWorker.ts`,
+  },
   outdir: dist,
   bundle: true,
   splitting: true,

@@ -5,6 +5,9 @@ import { writeSync } from 'node:fs';
 
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 
+// SIGUSR1 would start Node's inspector, which listens on a port and prints over the screen.
+process.on('SIGUSR1', () => undefined);
+
 function oneLine(error: unknown): string {
   const text = error instanceof Error ? error.message : String(error);
   return text.replace(/[\u0000-\u001f\u007f-\u009f\u202a-\u202e\u2066-\u2069]+/g, ' ').trim();

@@ -95,7 +95,8 @@ export async function loadFolderPosts(dir: string, options: FolderOptions, io: F
   const root = realpathSync(folder);
   const cachePath = cacheFile(root, io.env);
   const cached = readCache(cachePath, root, stamp);
-  if (!cached.records) say(`${cached.reason}: indexing every file`);
+  if (!cached.records && cached.untrusted) io.stderr.write(`blog-tui: ${sanitizeLine(cached.reason)}\n`);
+  else if (!cached.records) say(`${cached.reason}: indexing every file`);
   let walk;
   try {
     walk = walkPostFiles(root, site.only);
@@ -107,7 +108,7 @@ export async function loadFolderPosts(dir: string, options: FolderOptions, io: F
   const parse = posts.every((f) => unchanged(f, cached.records)) ? unused : await loadPostParser(site);
   const built = indexFolder(root, parse, { drafts: options.drafts, future: options.future === true, ...siteOptions(site), previous: cached.records, readFile: io.readFile, walk }, io.stderr);
   site.knowPosts?.(built.index.posts);
-  if (built.read > 0 || built.records.length !== cached.records?.size) {
+  if (!cached.untrusted && (built.read > 0 || built.records.length !== cached.records?.size)) {
     try {
       writeCache(cachePath, root, stamp, built.records);
     } catch (error) {

@@ -20,7 +20,7 @@ const MIN_TITLE = 30;
  */
 function fittedTable(header: string[], rows: string[][], width: number): string {
   const all = [header, ...rows];
-  const widths = header.map((_, c) => Math.max(...all.map((r) => stringWidth(r[c]!))));
+  const widths = header.map((_, c) => all.reduce((widest, r) => Math.max(widest, textWidth(r[c]!)), 0));
   const titleColumn = header.length - 1;
   const titleWant = Math.min(widths[titleColumn]!, MIN_TITLE);
   const shown: number[] = [];

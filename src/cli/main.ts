@@ -230,7 +230,8 @@ export async function main(argv: string[]): Promise<number> {
     .exitOverride()
     .configureOutput({
       // Usage errors as one line: what is wrong and where to look.
-      outputError: (text, write) => write(`blog-tui: ${text.trim().replace(/^error: /, '')} (see blog-tui --help)\n`),
+      // commander quotes the argument it rejects, so the line is sanitized like any other.
+      outputError: (text, write) => write(`blog-tui: ${sanitizeLine(text.trim().replace(/^error: /, ''))} (see blog-tui --help)\n`),
     })
     .addHelpText('after', EXAMPLES)
     .addOption(new Option('--posts <dir>', 'read the Markdown posts of this folder (a Hugo, Jekyll, Zola, Docusaurus, Astro or Next.js site, any folder of .md files)').env('BLOG_TUI_POSTS'))

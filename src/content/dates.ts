@@ -46,8 +46,9 @@ function writtenDate(text: string): string | undefined {
 export function formatDate(iso: string | undefined): string {
   if (!iso) return 'no date';
   const m = /^(\d{4})-(\d{2})-(\d{2})/.exec(iso);
-  if (!m) return 'no date';
-  return `${MONTHS[Number(m[2]) - 1]} ${Number(m[3])}, ${m[1]}`;
+  const month = m ? MONTHS[Number(m[2]) - 1] : undefined;
+  if (!m || !month) return 'no date';
+  return `${month} ${Number(m[3])}, ${m[1]}`;
 }
 
 // Sorting thousands of posts asks for the same dates over and over: parse each once.

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
-import { readFileSync } from 'node:fs';
 import { dateSortKey } from './dates.js';
+import { MAX_POST_BYTES, decodeUtf16, readBounded } from '../state/boundedRead.js';
 import type { PostEntry } from './postEntry.js';
 import { INDEX_VERSION, type PostIndex } from './postIndexFile.js';
 import { comparePosts } from './postOrder.js';
@@ -55,8 +55,7 @@ export interface BuiltIndex {
   read: number;
 }
 
-/** Posts larger than this are left out of an index: no blog post is 10 MB of text. */
-export const MAX_POST_BYTES = 10 * 1024 * 1024;
+export { MAX_POST_BYTES };
 
 const UTF8 = new TextDecoder('utf-8', { fatal: true });
 
@@ -77,12 +76,16 @@ function readRecord(found: PostFile, readFile: (path: string) => Buffer, parse: 
     return fail(errorReason(error));
   }
   if (buffer.length > MAX_POST_BYTES) return fail(tooLarge);
-  if (buffer.includes(0)) return fail('binary file');
-  let source: string;
-  try {
-    source = UTF8.decode(buffer);
-  } catch {
-    return fail('not valid UTF-8');
+  let source = decodeUtf16(buffer);
+  if (source === undefined) {
+    if (buffer.includes(0)) return fail('binary file');
+    try {
+      source = UTF8.decode(buffer);
+    } catch {
+      return fail('not valid UTF-8');
+    }
+  } else if (source.includes('\0')) {
+    return fail('binary file');
   }
   try {
     return { ...record, entry: parse(source, found.file) };
@@ -156,7 +159,7 @@ export function buildIndexWith(parse: ParsePost, dir: string, options: BuildOpti
   const walked = options.walk ?? walkPostFiles(dir, options.only);
   const isPost = options.isPost;
   const walk = isPost ? { ...walked, files: walked.files.filter((f) => isPost(f.file)) } : walked;
-  const readFile = options.readFile ?? ((path: string) => readFileSync(path));
+  const readFile = options.readFile ?? ((path: string) => readBounded(path, MAX_POST_BYTES));
   const total = walk.files.length;
   let read = 0;
   const records = walk.files.map((found, i) => {

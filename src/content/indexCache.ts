@@ -1,8 +1,9 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync, readFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { removeStaleTempFiles, writeFileAtomicSync } from '../state/atomicFile.js';
+import { ReadRefused, readTextBounded, untrustedReason } from '../state/boundedRead.js';
 import { isEntry } from './postIndexFile.js';
 import type { FileRecord } from './indexBuild.js';
 
@@ -26,7 +27,16 @@ interface CacheFile {
   records: FileRecord[];
 }
 
-export type CacheRead = { records: Map<string, FileRecord> } | { records?: undefined; reason: string };
+/** `untrusted`: the cache folder or file may hold another user's entries, so it is neither read nor written. */
+export type CacheRead = { records: Map<string, FileRecord>; untrusted?: undefined; reason?: undefined } | { records?: undefined; reason: string; untrusted?: boolean };
+
+/** The largest cache file read: the index of 10,000 posts is about 5 MB. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024;
+
+/** Why the cache at `path` (or its folder) must not be used, or undefined. */
+export function untrustedCache(path: string): string | undefined {
+  return untrustedReason(join(path, '..')) ?? untrustedReason(path);
+}
 
 export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
   const xdg = env.XDG_CACHE_HOME;
@@ -52,10 +62,13 @@ function isRecord(value: unknown): value is FileRecord {
 
 /** The records of a cache file, or why there are none. Never throws. */
 export function readCache(path: string, root: string, stamp: string): CacheRead {
+  const untrusted = untrustedCache(path);
+  if (untrusted) return { reason: `the cache is not used: ${untrusted}`, untrusted: true };
   let text: string;
   try {
-    text = readFileSync(path, 'utf8');
+    text = readTextBounded(path, MAX_CACHE_BYTES);
   } catch (error) {
+    if (error instanceof ReadRefused) return { reason: `the cache ${path} is not used: ${error.message}`, untrusted: true };
     const code = (error as NodeJS.ErrnoException).code;
     return { reason: code === 'ENOENT' ? 'no cache yet' : `cannot read the cache (${code ?? 'error'})` };
   }

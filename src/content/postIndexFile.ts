@@ -1,6 +1,8 @@
 import { readFileSync, realpathSync } from 'node:fs';
+import { MAX_POST_BYTES, decodeUtf16, readBounded } from '../state/boundedRead.js';
 import { resolve, sep } from 'node:path';
 import type { PostEntry } from './postEntry.js';
+import { normalizeDate } from './dates.js';
 import { isInside } from './postFiles.js';
 
 /**
@@ -24,7 +26,8 @@ export function isEntry(value: unknown): value is PostEntry {
     typeof v.slug === 'string' && v.slug !== '' &&
     typeof v.url === 'string' && v.url.startsWith('/') &&
     typeof v.title === 'string' &&
-    (v.date === undefined || typeof v.date === 'string') &&
+    // A date must be one a post could have had: a cache or index edited by hand may hold 9999-99-99.
+    (v.date === undefined || (typeof v.date === 'string' && normalizeDate(v.date) === v.date)) &&
     Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string') &&
     typeof v.summary === 'string' &&
     Number.isInteger(v.words) && (v.words as number) >= 0 &&
@@ -74,10 +77,13 @@ export function postPath(postsDir: string, entry: PostEntry): string {
 /**
  * Reads a post's Markdown source (front matter removed by the caller's parser). The file's
  * real path must be inside the folder's: a file replaced by a link to elsewhere is refused.
+ * It is read only if it is still a regular file within the size limit (boundedRead.ts): a
+ * post replaced by a FIFO, a device or a huge file since the index was built throws
+ * ReadRefused with the reason.
  */
 export function readPostSource(postsDir: string, entry: PostEntry): string {
   const real = realpathSync(postPath(postsDir, entry));
   if (!isInside(realpathSync(postsDir), real)) throw new IndexError(`post "${entry.slug}" points outside the posts folder`);
-  const buffer = readFileSync(real);
-  return new TextDecoder('utf-8', { fatal: false }).decode(buffer);
+  const buffer = readBounded(real, MAX_POST_BYTES);
+  return decodeUtf16(buffer) ?? new TextDecoder('utf-8', { fatal: false }).decode(buffer);
 }

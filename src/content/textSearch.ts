@@ -11,14 +11,43 @@ export function isCaseSensitive(query: string): boolean {
   return /\p{Lu}/u.test(query);
 }
 
+const folded = new Map<string, string>();
+
+/**
+ * Lower case that keeps every offset: each character is replaced by its lower case only when
+ * that has the same length, so a position found in the folded text is the same position in the
+ * original (toLowerCase turns `İ` into two code units, which shifted every match after it).
+ */
+export function foldCase(text: string): string {
+  let ascii = true;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) > 0x7f) {
+      ascii = false;
+      break;
+    }
+  }
+  if (ascii) return text.toLowerCase();
+  let out = '';
+  for (const ch of text) {
+    let lower = folded.get(ch);
+    if (lower === undefined) {
+      const candidate = ch.toLowerCase();
+      lower = candidate.length === ch.length ? candidate : ch;
+      if (folded.size < 4096) folded.set(ch, lower);
+    }
+    out += lower;
+  }
+  return out;
+}
+
 /** Every occurrence of `query` in the lines, in reading order; case-insensitive unless the query has a capital. */
 export function findInLines(lines: readonly string[], query: string): LineMatch[] {
   const exact = isCaseSensitive(query);
-  const q = exact ? query : query.toLowerCase();
+  const q = exact ? query : foldCase(query);
   if (q === '') return [];
   const matches: LineMatch[] = [];
   lines.forEach((text, line) => {
-    const lower = exact ? text : text.toLowerCase();
+    const lower = exact ? text : foldCase(text);
     for (let at = lower.indexOf(q); at >= 0; at = lower.indexOf(q, at + q.length)) {
       matches.push({ line, start: at, end: at + q.length });
     }
@@ -51,9 +80,9 @@ export function plainMarkdownLine(line: string): string {
 
 /** The line of `body` that contains `query` (case-insensitive) as plain text, cut around the match; or null. */
 export function snippetOf(body: string, query: string, maxLength = 120): string | null {
-  const q = query.toLowerCase();
+  const q = foldCase(query);
   if (q === '') return null;
-  const at = body.toLowerCase().indexOf(q);
+  const at = foldCase(body).indexOf(q);
   if (at < 0) return null;
   const lineStart = Math.max(body.lastIndexOf('\n', at) + 1, at - SNIPPET_WINDOW / 2);
   const end = body.indexOf('\n', at);

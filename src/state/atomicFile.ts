@@ -1,8 +1,40 @@
 // Crash-safe file replacement and the housekeeping around it. Synchronous on purpose: these run
 // from process 'exit' and signal handlers.
 import { randomBytes } from 'node:crypto';
-import { closeSync, existsSync, fsyncSync, openSync, readdirSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
-import { basename, dirname, join } from 'node:path';
+import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { basename, dirname, join, resolve } from 'node:path';
+import { fileKind } from './boundedRead.js';
+
+/** Refused: the path is a FIFO, a device or a folder, which a rename would replace. */
+export class NotAFileError extends Error {}
+
+/** Links followed before giving up, as the kernel's own limit. */
+const MAX_LINKS = 40;
+
+/**
+ * The file a write to `path` must replace: `path` itself, or, when it is a symbolic link (a
+ * dotfile manager's, say), the file it points to, followed link by link, even when that file
+ * does not exist yet. Throws NotAFileError when what is there is not a regular file.
+ */
+export function writeTarget(path: string): string {
+  let current = resolve(path);
+  for (let hops = 0; ; hops++) {
+    let stats;
+    try {
+      stats = lstatSync(current);
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return current;
+      throw error;
+    }
+    if (stats.isSymbolicLink()) {
+      if (hops >= MAX_LINKS) throw new NotAFileError('too many symbolic links');
+      current = resolve(dirname(current), readlinkSync(current));
+      continue;
+    }
+    if (!stats.isFile()) throw new NotAFileError(`${fileKind(stats)}, not a regular file`);
+    return current;
+  }
+}
 
 /** A unique name next to `path` for a temporary file: `<path>.<label>.<pid>.<random>.tmp`. */
 export function tempNameFor(path: string, label?: string): string {
@@ -13,9 +45,12 @@ export function tempNameFor(path: string, label?: string): string {
  * Replaces `path` with `data` so that a reader, or the next start after a crash or kill -9,
  * sees either the old file or the new one, never a torn one: the data goes to a temporary file
  * in the same directory, is fsynced, and is renamed over `path`; then the directory is fsynced
- * so the rename itself is durable.
+ * so the rename itself is durable. A symbolic link stays a link: the file it points to is
+ * replaced, in its own folder. A FIFO, device or folder at `path` is never replaced
+ * (NotAFileError).
  */
-export function writeFileAtomicSync(path: string, data: string, mode = 0o600): void {
+export function writeFileAtomicSync(linkOrPath: string, data: string, mode = 0o600): void {
+  const path = writeTarget(linkOrPath);
   const temp = tempNameFor(path);
   let fd: number | undefined;
   try {

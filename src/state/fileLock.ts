@@ -10,10 +10,14 @@
 // Breaking renames the lock aside and checks that what moved is the lock judged stale; if a new
 // holder's lock moved instead, it is linked back. Waiting between tries is Atomics.wait on a
 // SharedArrayBuffer: a real sleep, not a busy loop.
-import { closeSync, fstatSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
+import { closeSync, constants, fstatSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
 import { randomBytes } from 'node:crypto';
-import { tempNameFor } from './atomicFile.js';
+import { NotAFileError, tempNameFor } from './atomicFile.js';
+import { fileKind, readTextBounded } from './boundedRead.js';
+
+/** Opening never waits (a FIFO put at the lock's path would wait for a writer forever). */
+const READ_NOW = constants.O_RDONLY | (constants.O_NONBLOCK ?? 0) | (constants.O_NOCTTY ?? 0);
 
 export interface LockOptions {
   /** A lock older than this is stale whoever holds it (default 10 s). */
@@ -81,13 +85,14 @@ function tryCreate(path: string, token: string): boolean {
 function inspect(path: string): Holder | undefined {
   let fd: number;
   try {
-    fd = openSync(path, 'r');
+    fd = openSync(path, READ_NOW);
   } catch (error) {
     if (errorCode(error) === 'ENOENT') return undefined;
     throw error;
   }
   try {
     const stat = fstatSync(fd);
+    if (!stat.isFile()) throw new NotAFileError(`the lock ${path} is ${fileKind(stat)}, not a regular file`);
     const raw = readFileSync(fd, 'utf8');
     const holder: Holder = { raw, ino: stat.ino, ageMs: Date.now() - stat.mtimeMs };
     try {
@@ -188,7 +193,7 @@ export function acquireLock(path: string, options: LockOptions = {}): HeldLock |
 /** Releases a lock taken by acquireLock; a lock that is no longer ours is left alone. */
 export function releaseLock(lock: HeldLock): void {
   try {
-    if (readFileSync(lock.path, 'utf8') === lock.token) unlinkSync(lock.path);
+    if (readTextBounded(lock.path, 4096) === lock.token) unlinkSync(lock.path);
   } catch {
     // already broken by another process as stale; nothing to release
   }

@@ -10,13 +10,14 @@
 // Failures never throw out of the store: a corrupt or unreadable file is moved aside with one
 // warning and the store starts empty; a directory or file that cannot be used turns saving off
 // with one warning and the store goes on in memory.
-import { accessSync, constants, mkdirSync, readFileSync } from 'node:fs';
+import { accessSync, constants, mkdirSync } from 'node:fs';
+import { ReadRefused, readTextBounded, untrustedReason } from './boundedRead.js';
 import { homedir } from 'node:os';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
 import { sanitizeLine } from '../content/sanitize.js';
 import { moveAside, removeStaleTempFiles, writeFileAtomicSync } from './atomicFile.js';
 import { withLock, type LockOptions } from './fileLock.js';
-import { freezeState, isValidKey, mergeTables, parseStateFile, sameContent, serializeState, type PostState, type ReadingPosition, type StateTable } from './stateFile.js';
+import { compactTable, freezeState, isValidKey, mergeTables, parseStateFile, sameContent, serializeState, type PostState, type ReadingPosition, type StateTable } from './stateFile.js';
 
 export type { PostState, ReadingPosition } from './stateFile.js';
 export type { LockOptions } from './fileLock.js';
@@ -64,6 +65,8 @@ export const STATE_FILE_NAME = 'state.json';
 const DEFAULT_DELAY_MS = 500;
 /** Temporary files this old were left by a killed process, not one still writing. */
 const TEMP_MAX_AGE_MS = 60_000;
+/** The largest state file read (and then cut down to MAX_STATE_CHARS). */
+const MAX_STATE_BYTES = 256 * 1024 * 1024;
 
 /**
  * $BLOG_TUI_STATE_DIR/state.json (a relative directory is taken from the current one), else
@@ -191,7 +194,7 @@ class Store implements ReadingStore {
       withLock(`${file}.lock`, this.#config.lock, () => {
         const disk = this.#readDisk(file, false);
         if (!disk) return;
-        const merged = mergeTables(disk, this.#table);
+        const merged = compactTable(mergeTables(disk, this.#table));
         writeFileAtomicSync(file, serializeState(merged));
         this.#table = merged;
         this.#dirty = false;
@@ -217,11 +220,20 @@ class Store implements ReadingStore {
       this.#stopSaving(`cannot use the state directory ${dir} (${describeError(error)}); reading state will not be saved`);
       return;
     }
+    // Another user's folder or file, or one others can write to, may hold their state, not ours.
+    const untrusted = untrustedReason(dir) ?? untrustedReason(file);
+    if (untrusted) {
+      this.#stopSaving(`the reading state is not used: ${untrusted}`);
+      return;
+    }
     try {
       withLock(`${file}.lock`, this.#config.lock, () => {
         removeStaleTempFiles(file, TEMP_MAX_AGE_MS);
         const disk = this.#readDisk(file, true);
-        if (disk) this.#table = disk;
+        if (!disk) return;
+        // A file grown past the limit is cut down now, so later saves stay short.
+        this.#table = compactTable(disk);
+        if (this.#table !== disk) writeFileAtomicSync(file, serializeState(this.#table));
       });
     } catch (error) {
       this.#stopSaving(`cannot use the reading state file ${file} (${describeError(error)}); reading state will not be saved`);
@@ -235,9 +247,13 @@ class Store implements ReadingStore {
   #readDisk(file: string, atOpen: boolean): StateTable | undefined {
     let text: string;
     try {
-      text = readFileSync(file, 'utf8');
+      text = readTextBounded(file, MAX_STATE_BYTES);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
+      if (error instanceof ReadRefused) {
+        this.#stopSaving(`the reading state file ${file} is not used: ${error.message}; reading state will not be saved`);
+        return undefined;
+      }
       return this.#setAside(file, `cannot be read (${describeError(error)})`, atOpen);
     }
     const parsed = parseStateFile(text);

@@ -35,9 +35,6 @@ export type ParsedState =
   /** Written by a newer blog-tui: left alone rather than overwritten. */
   | { kind: 'newer'; version: number };
 
-/** Longest source id or slug accepted from disk (a source id is a folder's path). */
-const MAX_KEY_LENGTH = 4096;
-
 function isRecord(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null && !Array.isArray(value);
 }
@@ -46,8 +43,9 @@ function inRange(value: unknown, min: number, max: number): value is number {
   return typeof value === 'number' && Number.isFinite(value) && value >= min && value <= max;
 }
 
+/** Any non-empty key: slugs and folder paths of any length are kept (the file's size is bounded instead). */
 export function isValidKey(key: string): boolean {
-  return key.length > 0 && key.length <= MAX_KEY_LENGTH;
+  return key.length > 0;
 }
 
 function validPosition(value: unknown): ReadingPosition | undefined {
@@ -123,10 +121,11 @@ function byKey(a: [string, unknown], b: [string, unknown]): number {
 
 /** The file's text: sources and slugs sorted, so the file changes only where the state does. */
 export function serializeState(table: StateTable): string {
-  const sources: Record<string, Record<string, PostState>> = {};
+  // No prototypes: a slug or folder called `__proto__` is an ordinary key.
+  const sources: Record<string, Record<string, PostState>> = Object.create(null);
   for (const [sourceId, posts] of [...table].sort(byKey)) {
     if (posts.size === 0) continue;
-    const entries: Record<string, PostState> = {};
+    const entries: Record<string, PostState> = Object.create(null);
     for (const [slug, state] of [...posts].sort(byKey)) entries[slug] = freezeState(state);
     sources[sourceId] = entries;
   }
@@ -170,4 +169,40 @@ export function mergeTables(a: StateTable, b: StateTable): StateTable {
     }
   }
   return merged;
+}
+
+/**
+ * The most text the state file may hold. Entries are small (about 150 characters), so this is
+ * some 13,000 posts; past it the oldest entries are dropped, bookmarks last, so that reading,
+ * merging and writing the file on every batched save stays short whatever was there before.
+ */
+export const MAX_STATE_CHARS = 2_000_000;
+
+/** About how many characters an entry takes in the file. */
+function entryChars(sourceId: string, slug: string): number {
+  return slug.length + 160 + (sourceId.length >> 6);
+}
+
+/** The table within MAX_STATE_CHARS (or `limit`): the same table when it fits. */
+export function compactTable(table: StateTable, limit = MAX_STATE_CHARS): StateTable {
+  let total = 0;
+  for (const [sourceId, posts] of table) {
+    total += sourceId.length + 8;
+    for (const slug of posts.keys()) total += entryChars(sourceId, slug);
+  }
+  if (total <= limit) return table;
+  const all: { sourceId: string; slug: string; state: PostState }[] = [];
+  for (const [sourceId, posts] of table) for (const [slug, state] of posts) all.push({ sourceId, slug, state });
+  all.sort((a, b) => Number(b.state.bookmarked) - Number(a.state.bookmarked) || b.state.updatedAt - a.state.updatedAt);
+  const kept: StateTable = new Map();
+  let used = 0;
+  for (const { sourceId, slug, state } of all) {
+    const posts = kept.get(sourceId);
+    const cost = entryChars(sourceId, slug) + (posts ? 0 : sourceId.length + 8);
+    if (used + cost > limit) continue;
+    used += cost;
+    if (posts) posts.set(slug, state);
+    else kept.set(sourceId, new Map([[slug, state]]));
+  }
+  return kept;
 }

@@ -15,4 +15,5 @@ export interface PostSource {
   filePath?(entry: PostEntry): string;
 }
 
-export type RenderFn = (markdown: string, options: RenderOptions) => RenderedPost;
+/** Lays a post out: at once (in this thread), or later (in the layout worker, src/tui/renderWorkerClient.ts). */
+export type RenderFn = (markdown: string, options: RenderOptions) => RenderedPost | Promise<RenderedPost>;

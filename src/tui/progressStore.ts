@@ -34,7 +34,8 @@ export function fileProgressStore(store: ReadingStore): ProgressStore {
   return {
     load: (sourceId, posts) => {
       for (const { from, to } of formerKeys(posts)) store.carryOver(sourceId, from, to);
-      const loaded: Record<string, PostProgress> = {};
+      // No prototype: a post such as `__proto__` is an ordinary key.
+      const loaded: Record<string, PostProgress> = Object.create(null);
       for (const { url } of posts) {
         const saved = store.get(sourceId, url);
         if (!saved) continue;

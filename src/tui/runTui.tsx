@@ -14,6 +14,7 @@ import { startTerminalSession, scrollbackSafe } from './terminalSession.js';
 import type { PostSource, RenderFn } from './postSource.js';
 import type { RenderedPost } from '../render/markdownRenderer.js';
 import { openReadingStore } from '../state/readingStore.js';
+import { RenderWorker, workerFile } from './renderWorkerClient.js';
 import { fileProgressStore, memoryProgressStore } from './progressStore.js';
 
 export interface TuiOptions {
@@ -42,7 +43,18 @@ export interface TuiOptions {
 }
 
 let rendererPromise: Promise<RenderFn> | undefined;
+let layoutWorker: RenderWorker | undefined;
+/**
+ * The renderer: the layout worker of the built app (so that no post can hold up keys and
+ * signals), else, where there is no built worker, renderMarkdown in this thread.
+ */
 function loadRenderer(): Promise<RenderFn> {
+  const file = workerFile();
+  if (file) {
+    layoutWorker ??= new RenderWorker(file);
+    const worker = layoutWorker;
+    rendererPromise ??= Promise.resolve((markdown, options) => worker.render(markdown, options));
+  }
   rendererPromise ??= Promise.all([import('../render/markdownRenderer.js'), import('../render/codeHighlight.js').then((m) => m.loadHighlighter())]).then(
     ([m]) => m.renderMarkdown,
   );
@@ -81,7 +93,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
     renderer = await loadRenderer();
     const index = options.standaloneIndex;
     const width = readerGeometry(size, source.posts[index]!.title, options.maxTextWidth).textWidth;
-    const rendered = renderPostCached(cache, source, renderer, index, width, color, hyperlinks, look);
+    const rendered = await renderPostCached(cache, source, renderer, index, width, color, hyperlinks, look);
     state = standaloneState(source.posts, size, index, layoutOf(rendered, width), progress, start);
   }
 
@@ -115,6 +127,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
     await instance.waitUntilExit();
   } finally {
     restore();
+    layoutWorker?.close();
   }
   return exitKind === 'interrupt' ? 130 : 0;
 }

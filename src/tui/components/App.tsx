@@ -6,7 +6,7 @@ import { MIN_COLS, MIN_ROWS, readerGeometry, tooSmall, type Size } from '../geom
 import { keyScope, listEntryAtRow, listView, reduce, type AppAction, type AppState, type PostLayout } from '../state/appReducer.js';
 import { sanitizeLine } from '../../content/sanitize.js';
 import { findInLines, type LineMatch } from '../../content/textSearch.js';
-import type { RenderedPost } from '../../render/markdownRenderer.js';
+import type { RenderedPost, RenderOptions } from '../../render/markdownRenderer.js';
 import type { PostSource, RenderFn } from '../postSource.js';
 import type { ProgressStore } from '../progressStore.js';
 import { BodyCache, MIN_BODY_QUERY, searchBodies } from '../bodySearch.js';
@@ -52,11 +52,47 @@ const PRERENDER_REST_MS = 150;
 const PRERENDER_MAX_WORDS = 20_000;
 const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 
+/** Printable text of more than one character, with no key held: a paste, or keys faster than a frame. */
+function isPaste(input: string, key: { ctrl?: boolean; meta?: boolean }): boolean {
+  return input.length > 1 && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f-\u009f]/.test(input);
+}
+
 export function layoutOf(rendered: RenderedPost, width: number): PostLayout {
   return { width, lineCount: rendered.lines.length, blockStarts: rendered.blockStarts, headings: rendered.headings, links: rendered.links };
 }
 
-/** Renders a post for a width through a small cache; a post that cannot be read says why. */
+/** A post shown as one line saying why its text is not shown. */
+function notShown(error: unknown, file: string): RenderedPost {
+  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
+  return { lines: [sanitizeLine(`This post cannot be shown: ${reason} (${file}).`)], blockStarts: [0], headings: [], links: [], anchors: new Map() };
+}
+
+/** Layouts being made in the layout worker, by cache key. */
+const pendingLayouts = new WeakMap<Map<string, RenderedPost>, Map<string, Promise<RenderedPost>>>();
+
+/**
+ * Renders a post for a width through a small cache; a post that cannot be read, or takes longer
+ * than its budget to lay out, says why in one line. With a renderer that works in the background
+ * the answer is a promise (the same one for the same post and width until it settles).
+ */
+export function renderPostCached(
+  cache: Map<string, RenderedPost>,
+  source: PostSource,
+  render: (markdown: string, options: RenderOptions) => RenderedPost,
+  index: number,
+  width: number,
+  color: boolean,
+  hyperlinks?: boolean,
+): RenderedPost;
+export function renderPostCached(
+  cache: Map<string, RenderedPost>,
+  source: PostSource,
+  render: RenderFn,
+  index: number,
+  width: number,
+  color: boolean,
+  hyperlinks?: boolean,
+): RenderedPost | Promise<RenderedPost>;
 export function renderPostCached(
   cache: Map<string, RenderedPost>,
   source: PostSource,
@@ -66,21 +102,37 @@ export function renderPostCached(
   color: boolean,
   hyperlinks = false,
   look?: Look,
-): RenderedPost {
+): RenderedPost | Promise<RenderedPost> {
   const key = `${index}@${width}`;
   const hit = cache.get(key);
   if (hit) return hit;
+  let pending = pendingLayouts.get(cache);
+  if (!pending) pendingLayouts.set(cache, (pending = new Map()));
+  const waiting = pending.get(key);
+  if (waiting) return waiting;
   const entry = source.posts[index]!;
-  let rendered: RenderedPost;
+  const keep = (rendered: RenderedPost) => {
+    pending.delete(key);
+    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
+    cache.set(key, rendered);
+    return rendered;
+  };
+  let result: RenderedPost | Promise<RenderedPost>;
   try {
-    rendered = render(source.readBody(entry), { width, color, hyperlinks, look });
+    result = render(source.readBody(entry), { width, color, hyperlinks, look });
   } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    rendered = { lines: [sanitizeLine(`This post cannot be shown: ${reason} (${entry.file}).`)], blockStarts: [0], headings: [], links: [], anchors: new Map() };
+    return keep(notShown(error, entry.file));
   }
-  if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-  cache.set(key, rendered);
-  return rendered;
+  if (!(result instanceof Promise)) return keep(result);
+  const later = result.then(keep, (error: unknown) => keep(notShown(error, entry.file)));
+  pending.set(key, later);
+  return later;
+}
+
+/** Calls `use` with the post: now when it is ready, else when it is. */
+function whenReady(rendered: RenderedPost | Promise<RenderedPost>, use: (post: RenderedPost) => void): void {
+  if (rendered instanceof Promise) void rendered.then(use);
+  else use(rendered);
 }
 
 const plainCache = new WeakMap<RenderedPost, string[]>();
@@ -167,11 +219,19 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
     [loadRenderer],
   );
 
+  // The post last asked for: a layout that arrives after another post was asked for is not shown.
+  const opening = useRef(0);
   const openPost = useCallback(
     (index: number) => {
+      const ticket = ++opening.current;
       withRenderer((render) => {
         const { width, rendered } = renderedFor(render, index, store$.current.size);
-        dispatch({ type: 'open', index, layout: layoutOf(rendered, width) });
+        const slow = rendered instanceof Promise ? setTimeout(() => dispatch({ type: 'message', text: 'Laying the post out…' }), 150) : undefined;
+        whenReady(rendered, (post) => {
+          clearTimeout(slow);
+          if (ticket !== opening.current || store$.current.exit) return;
+          dispatch({ type: 'open', index, layout: layoutOf(post, width) });
+        });
       });
     },
     [withRenderer, renderedFor, dispatch],
@@ -207,10 +267,17 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
       const size = terminalSize(stdout);
       const current = store$.current;
       if (current.reader && rendererRef.current) {
-        const { width, rendered } = renderedFor(rendererRef.current, current.reader.index, size);
-        const query = current.reader.search?.query;
-        const matches = query ? findInLines(plainLines(rendered), query) : undefined;
-        dispatch({ type: 'resize', size, layout: layoutOf(rendered, width), matches });
+        const index = current.reader.index;
+        const { width, rendered } = renderedFor(rendererRef.current, index, size);
+        // Laid out in the background: the new size now, the new layout when it is ready.
+        if (rendered instanceof Promise) dispatch({ type: 'resize', size });
+        whenReady(rendered, (post) => {
+          const reader = store$.current.reader;
+          if (!reader || reader.index !== index || store$.current.size !== size) return;
+          const query = reader.search?.query;
+          const matches = query ? findInLines(plainLines(post), query) : undefined;
+          dispatch({ type: 'resize', size, layout: layoutOf(post, width), matches });
+        });
       } else {
         dispatch({ type: 'resize', size });
       }
@@ -261,12 +328,30 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
       const reader = store$.current.reader;
       if (reader && reader.index === index && rendererRef.current) {
         const { width, rendered } = renderedFor(rendererRef.current, index, store$.current.size);
-        dispatch({ type: 'reload', layout: layoutOf(rendered, width) });
+        whenReady(rendered, (post) => {
+          if (store$.current.reader?.index === index) dispatch({ type: 'reload', layout: layoutOf(post, width) });
+        });
       }
       if (result.error) dispatch({ type: 'message', text: sanitizeLine(`Could not start ${command}: ${result.error}`) });
       else if (result.status !== 0) dispatch({ type: 'message', text: sanitizeLine(`${command} exited with status ${result.status ?? 'unknown'}`) });
     },
     [source, terminal, dispatch, renderedFor],
+  );
+
+  /** One edit of the filter or search being typed: a key, or a whole paste at once. */
+  const editInput = useCallback(
+    (edit: (text: string) => string) => {
+      const current = store$.current;
+      if (current.screen === 'list') {
+        // The old filter is shown selected: typing replaces it.
+        filterChanged(edit(current.filter.selected ? '' : current.filter.text));
+      } else if (current.screen === 'tags') {
+        dispatch({ type: 'input', text: edit(current.tagFilter.text) });
+      } else {
+        searchChanged(edit(current.reader?.search?.query ?? ''));
+      }
+    },
+    [dispatch, filterChanged, searchChanged],
   );
 
   const onKey = useCallback(
@@ -278,17 +363,7 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
       if (scope === 'input' && (action === undefined || action === 'deleteChar')) {
         const typed = name === 'space' ? ' ' : [...name].length === 1 && name >= ' ' ? name : null;
         if (action !== 'deleteChar' && typed === null) return;
-        if (current.screen === 'list') {
-          // The old filter is shown selected: typing replaces it.
-          const text = current.filter.selected ? '' : current.filter.text;
-          filterChanged(action === 'deleteChar' ? [...text].slice(0, -1).join('') : text + typed);
-        } else if (current.screen === 'tags') {
-          const text = current.tagFilter.text;
-          dispatch({ type: 'input', text: action === 'deleteChar' ? [...text].slice(0, -1).join('') : text + typed });
-        } else {
-          const text = current.reader?.search?.query ?? '';
-          searchChanged(action === 'deleteChar' ? [...text].slice(0, -1).join('') : text + typed);
-        }
+        editInput(action === 'deleteChar' ? (text) => [...text].slice(0, -1).join('') : (text) => text + typed);
         return;
       }
       if (!action) return;
@@ -336,7 +411,7 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
       }
       dispatch({ type: 'key', action, key: name, ...(binding.count === undefined ? {} : { count: binding.count }) });
     },
-    [dispatch, filterChanged, searchChanged, openPost, open, terminal, editPost, keymap],
+    [dispatch, editInput, openPost, open, terminal, editPost, keymap],
   );
 
   useInput((input, key) => {
@@ -344,6 +419,11 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
     const mouse = parseMouse(input);
     if (mouse !== undefined) {
       if (mouse) onKey(mouse.name, mouse);
+      return;
+    }
+    // Ink delivers a paste as one input: typed into a prompt, it is one edit, not one per character.
+    if (keyScope(store$.current) === 'input' && isPaste(input, key)) {
+      editInput((text) => text + input);
       return;
     }
     for (const name of keyNames(input, key)) onKey(name);

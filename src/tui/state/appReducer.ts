@@ -189,7 +189,8 @@ export function readerViewHeight(state: AppState): number {
 }
 
 export function progressOf(state: AppState, slug: string): PostProgress {
-  return state.progress[slug] ?? NO_PROGRESS;
+  // Own keys only: a post may be called `constructor` or `__proto__`.
+  return Object.hasOwn(state.progress, slug) ? state.progress[slug]! : NO_PROGRESS;
 }
 
 const HELP_LINES = helpLines();
