@@ -250,10 +250,8 @@ class Store implements ReadingStore {
       text = readTextBounded(file, MAX_STATE_BYTES);
     } catch (error) {
       if ((error as NodeJS.ErrnoException).code === 'ENOENT') return new Map();
-      if (error instanceof ReadRefused) {
-        this.#stopSaving(`the reading state file ${file} is not used: ${error.message}; reading state will not be saved`);
-        return undefined;
-      }
+      // A FIFO, device or folder in its place is never opened; like a corrupt file it is moved aside.
+      if (error instanceof ReadRefused) return this.#setAside(file, `is ${error.message}`, atOpen);
       return this.#setAside(file, `cannot be read (${describeError(error)})`, atOpen);
     }
     const parsed = parseStateFile(text);

@@ -220,7 +220,7 @@ describe('a damaged state file', () => {
     const dir = tempPosts({ 'state.json/inside': 'x' });
     const { store, warnings } = openIn(dir);
     expect(warnings).toHaveLength(1);
-    expect(warnings[0]).toMatch(/cannot be read \(EISDIR\); moved it to .*state\.json\.corrupt-/);
+    expect(warnings[0]).toMatch(/is a folder, not a regular file; moved it to .*state\.json\.corrupt-/);
     store.update('bundled', 'cors', { read: true });
     store.flush();
     expect(readState(dir).sources.bundled).toHaveProperty('cors');

@@ -108,16 +108,22 @@ describe('state and cache that others could have written', () => {
     expect(read.reason).toContain('a FIFO, not a regular file');
   });
 
-  it('reports a FIFO at the state path, and a FIFO at the lock path, instead of waiting on them', () => {
-    for (const name of ['state.json', 'state.json.lock']) {
-      const dir = tempPosts({});
-      fifo(join(dir, name));
-      const warnings: string[] = [];
-      const store = openReadingStore({ env: { BLOG_TUI_STATE_DIR: dir }, warn: (line) => warnings.push(line), lock: { maxWaitMs: 50 } });
-      expect(store.path).toBeUndefined();
-      expect(warnings.join('\n')).toContain('a FIFO, not a regular file');
-      expect(statSync(join(dir, name)).isFIFO()).toBe(true);
-    }
+  it('moves a FIFO at the state path aside unopened, and reports a FIFO at the lock path, instead of waiting on them', () => {
+    const dir = tempPosts({});
+    fifo(join(dir, 'state.json'));
+    const warnings: string[] = [];
+    const store = openReadingStore({ env: { BLOG_TUI_STATE_DIR: dir }, warn: (line) => warnings.push(line), now: () => 0 });
+    expect(warnings).toEqual([expect.stringContaining('is a FIFO, not a regular file; moved it to')]);
+    expect(statSync(join(dir, 'state.json.corrupt-19700101T000000Z')).isFIFO()).toBe(true);
+    expect(store.path).toBe(join(dir, 'state.json'));
+
+    const locked = tempPosts({});
+    fifo(join(locked, 'state.json.lock'));
+    const lockWarnings: string[] = [];
+    const lockedStore = openReadingStore({ env: { BLOG_TUI_STATE_DIR: locked }, warn: (line) => lockWarnings.push(line), lock: { maxWaitMs: 50 } });
+    expect(lockedStore.path).toBeUndefined();
+    expect(lockWarnings.join('\n')).toContain('a FIFO, not a regular file');
+    expect(statSync(join(locked, 'state.json.lock')).isFIFO()).toBe(true);
   });
 
   it('does not use a state folder others can write to', () => {

@@ -6,6 +6,7 @@ import { cpSync, mkdirSync, truncateSync, unlinkSync, writeFileSync } from 'node
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN, blogTui, runInPty, type PtyResult } from '../support/ptyRun.js';
+import { INDEX_VERSION } from '../../src/content/postIndexFile.js';
 import { tempDir } from '../support/hostile.js';
 
 const ESC = '\u001b';
@@ -49,9 +50,9 @@ function packageWithReplacedPost(replace: (path: string) => void): { argv: strin
   mkdirSync(join(root, 'state'), { mode: 0o700 });
   const posts = ['first', 'second', 'third'].map((slug, i) => {
     writeFileSync(join(root, 'posts', `${slug}.md`), `---\ntitle: ${slug} post\n---\n\nThe ${slug} post.\n`);
-    return { slug, title: `${slug} post`, date: `2024-0${3 - i}-01`, tags: [], summary: '', words: 3, readingMinutes: 1, file: `${slug}.md` };
+    return { slug, url: `/${slug}/`, title: `${slug} post`, date: `2024-0${3 - i}-01`, tags: [], summary: '', words: 3, readingMinutes: 1, file: `${slug}.md` };
   });
-  writeFileSync(join(root, 'posts', 'index.json'), JSON.stringify({ version: 1, posts }));
+  writeFileSync(join(root, 'posts', 'index.json'), JSON.stringify({ version: INDEX_VERSION, posts }));
   replace(join(root, 'posts', 'second.md'));
   return { argv: [process.execPath, join(root, 'dist', 'blog-tui.js')], env: { BLOG_TUI_STATE_DIR: join(root, 'state') } };
 }

@@ -52,7 +52,7 @@ describe('files and entries from outside', () => {
   });
 
   it('refuses a cached entry whose date is not a real date, instead of showing "undefined 99, 9999"', () => {
-    const entry = { slug: 'a', title: 'A', date: '9999-99-99', tags: [], summary: '', words: 1, readingMinutes: 1, file: 'a.md' };
+    const entry = { slug: 'a', url: '/a/', title: 'A', date: '9999-99-99', tags: [], summary: '', words: 1, readingMinutes: 1, file: 'a.md' };
     expect(isEntry(entry)).toBe(false);
     expect(isEntry({ ...entry, date: '2024-02-29' })).toBe(true);
     expect(formatDate('9999-99-99')).toBe('no date');

@@ -269,15 +269,22 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
       if (current.reader && rendererRef.current) {
         const index = current.reader.index;
         const { width, rendered } = renderedFor(rendererRef.current, index, size);
-        // Laid out in the background: the new size now, the new layout when it is ready.
-        if (rendered instanceof Promise) dispatch({ type: 'resize', size });
-        whenReady(rendered, (post) => {
-          const reader = store$.current.reader;
-          if (!reader || reader.index !== index || store$.current.size !== size) return;
-          const query = reader.search?.query;
+        const apply = (post: RenderedPost) => {
+          const query = store$.current.reader?.search?.query;
           const matches = query ? findInLines(plainLines(post), query) : undefined;
           dispatch({ type: 'resize', size, layout: layoutOf(post, width), matches });
-        });
+        };
+        if (rendered instanceof Promise) {
+          // Laid out in the background: the new size now, the new layout when it is ready,
+          // unless the terminal was resized again or another post opened meanwhile.
+          dispatch({ type: 'resize', size });
+          const sizeNow = store$.current.size;
+          void rendered.then((post) => {
+            if (store$.current.size === sizeNow && store$.current.reader?.index === index) apply(post);
+          });
+        } else {
+          apply(rendered);
+        }
       } else {
         dispatch({ type: 'resize', size });
       }
