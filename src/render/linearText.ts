@@ -25,3 +25,15 @@ export function removeHtmlComments(text: string): string {
   }
   return from === 0 ? text : out + text.slice(from);
 }
+
+/**
+ * Joins the lines of a soft-wrapped text with single spaces, dropping the white space around
+ * each line break, in one pass. (A pattern of optional white space around a line break
+ * backtracks over a long run of spaces or tabs with no line break in it.)
+ */
+export function joinSoftBreaks(text: string): string {
+  if (!text.includes('\n')) return text;
+  const lines = text.split('\n');
+  const last = lines.length - 1;
+  return lines.map((line, i) => (i === 0 ? line.trimEnd() : i === last ? line.trimStart() : line.trim())).join(' ');
+}

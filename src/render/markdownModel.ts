@@ -5,6 +5,7 @@ import { htmlBlocks, htmlInline } from './html.js';
 import { SYNTAX_EXTENSIONS, type ContainerToken, type FootnoteDefToken, type FootnoteRefToken, type MathToken } from './markdownSyntax.js';
 import { decodeHTMLStrict } from 'entities';
 import { sanitizeText } from '../content/sanitize.js';
+import { joinSoftBreaks } from './linearText.js';
 
 /**
  * Markdown read into the renderer's model. marked lexes the blocks; inline content is turned
@@ -33,8 +34,6 @@ function decoded(text: string): string {
   return sanitizeText(text.includes('&') ? decodeHTMLStrict(text) : text);
 }
 
-const SOFT_BREAK = /\s*\n\s*/g;
-
 /** Inline content straight from marked's tokens, or undefined when they hold raw HTML. */
 function direct(tokens: Token[]): Inline[] | undefined {
   const out: Inline[] = [];
@@ -48,7 +47,7 @@ function direct(tokens: Token[]): Inline[] | undefined {
           out.push(...inner);
         } else {
           // marked decodes numeric references in `text` but not named ones: decode the source once.
-          out.push(decoded(t.raw).replace(SOFT_BREAK, ' '));
+          out.push(joinSoftBreaks(decoded(t.raw)));
         }
         break;
       }

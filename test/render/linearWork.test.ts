@@ -30,10 +30,10 @@ describe('rendering in time linear in the size of the post', () => {
     expect(lines.join('').trim().endsWith('b')).toBe(true);
   });
 
-  it('renders "<!--" repeated 100,000 times, keeping the text of an unclosed comment', { timeout: BUDGET }, () => {
-    const lines = plainLines('<!--'.repeat(100_000));
+  it('renders "<!--" repeated 100,000 times as the web page does: one unclosed comment, hidden', { timeout: BUDGET }, () => {
+    const lines = plainLines('<!--'.repeat(100_000) + '\n\nafter');
     expectFitted(lines);
-    expect(lines.join('').replace(/\s/g, '')).toBe('<!--'.repeat(100_000));
+    expect(lines.join('')).not.toContain('<!--');
   });
 
   it('wraps 100,000 CJK characters without spaces into lines of the width', { timeout: BUDGET }, () => {
