@@ -83,6 +83,7 @@ export function renderPostCached(
   width: number,
   color: boolean,
   hyperlinks?: boolean,
+  look?: Look,
 ): RenderedPost;
 export function renderPostCached(
   cache: Map<string, RenderedPost>,
@@ -92,6 +93,7 @@ export function renderPostCached(
   width: number,
   color: boolean,
   hyperlinks?: boolean,
+  look?: Look,
 ): RenderedPost | Promise<RenderedPost>;
 export function renderPostCached(
   cache: Map<string, RenderedPost>,
