@@ -16,7 +16,7 @@ import type { FileRecord } from './indexBuild.js';
 
 const KIND = 'blog-tui index cache';
 // Raised whenever entries are computed differently (entities decoded, Hugo's tag stripping).
-const VERSION = 2;
+export const CACHE_FORMAT_VERSION = 2;
 
 interface CacheFile {
   kind: string;
@@ -78,7 +78,7 @@ export function readCache(path: string, root: string, stamp: string): CacheRead 
   } catch {
     return { reason: 'the cache is not valid JSON' };
   }
-  if (typeof data !== 'object' || data === null || data.kind !== KIND || data.version !== VERSION) {
+  if (typeof data !== 'object' || data === null || data.kind !== KIND || data.version !== CACHE_FORMAT_VERSION) {
     return { reason: 'the cache is not a blog-tui index cache' };
   }
   if (data.stamp !== stamp) return { reason: 'the cache was written by another version' };
@@ -94,6 +94,6 @@ export function readCache(path: string, root: string, stamp: string): CacheRead 
 export function writeCache(path: string, root: string, stamp: string, records: readonly FileRecord[]): void {
   mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
   removeStaleTempFiles(path, 60_000);
-  const data: CacheFile = { kind: KIND, version: VERSION, stamp, root, records: [...records] };
+  const data: CacheFile = { kind: KIND, version: CACHE_FORMAT_VERSION, stamp, root, records: [...records] };
   writeFileAtomicSync(path, JSON.stringify(data), 0o600);
 }

@@ -6,7 +6,7 @@ import { makePosts } from '../support/fixtures.js';
 import { findInLines, snippetOf } from '../../src/content/textSearch.js';
 import { buildIndex, isEntry } from '../../src/content/postIndex.js';
 import { formatDate } from '../../src/content/dates.js';
-import { readCache } from '../../src/content/indexCache.js';
+import { CACHE_FORMAT_VERSION, readCache } from '../../src/content/indexCache.js';
 import { tempPosts } from '../support/tempPosts.js';
 import * as textSearch from '../../src/content/textSearch.js';
 
@@ -58,7 +58,7 @@ describe('files and entries from outside', () => {
     expect(formatDate('9999-99-99')).toBe('no date');
     const dir = tempPosts({});
     const path = join(dir, 'index-x.json');
-    writeFileSync(path, JSON.stringify({ kind: 'blog-tui index cache', version: 1, stamp: 'v1', root: '/blog', records: [{ file: 'a.md', size: 1, mtimeMs: 1, entry }] }));
+    writeFileSync(path, JSON.stringify({ kind: 'blog-tui index cache', version: CACHE_FORMAT_VERSION, stamp: 'v1', root: '/blog', records: [{ file: 'a.md', size: 1, mtimeMs: 1, entry }] }));
     expect(readCache(path, '/blog', 'v1').reason).toBe('the cache has a malformed record');
   });
 });
