@@ -15,11 +15,8 @@ interface Style {
 
 const MIN_COLUMN = 4;
 
-/**
- * Column widths that fit `available` columns of text: a column narrower than its fair share
- * keeps its natural width, the others split what is left.
- */
-export function fitColumns(natural: number[], available: number): number[] {
+/** Splits `available` columns fairly: a column narrower than its fair share keeps its natural width, the others split what is left. */
+function fairShare(natural: number[], available: number): number[] {
   const widths = natural.map(() => 0);
   let open = natural.map((_, i) => i);
   let left = available;
@@ -38,6 +35,34 @@ export function fitColumns(natural: number[], available: number): number[] {
   let extra = left - share * open.length;
   for (const i of open) widths[i] = share + (extra-- > 0 ? 1 : 0);
   return widths;
+}
+
+/**
+ * Column widths that fit `available` columns of text. Each column first gets room for its
+ * longest word (`words[i]`), shortest words first, as long as the columns after it keep the
+ * minimum width, so no word that could fit is broken; the rest is shared fairly.
+ */
+export function fitColumns(natural: number[], available: number, words: number[] = []): number[] {
+  const floor = natural.map((n, i) => Math.min(n, words[i] ?? 0));
+  const order = natural.map((_, i) => i).sort((a, b) => floor[a]! - floor[b]!);
+  const kept = natural.map(() => 0);
+  let reserved = 0;
+  order.forEach((i, k) => {
+    const rest = (order.length - k - 1) * MIN_COLUMN;
+    if (reserved + floor[i]! + rest <= available) {
+      kept[i] = floor[i]!;
+      reserved += floor[i]!;
+    }
+  });
+  const extra = fairShare(natural.map((n, i) => n - kept[i]!), available - reserved);
+  return extra.map((e, i) => e + kept[i]!);
+}
+
+/** The display width of the longest run without white space in a cell. */
+function longestWord(text: string): number {
+  let widest = 0;
+  for (const word of text.split(/\s+/)) widest = Math.max(widest, textWidth(word));
+  return widest;
 }
 
 function pad(text: string, width: number, align: Align): string {
@@ -85,7 +110,12 @@ export function layoutTable(cells: TableCells, width: number, style: Style): str
   const chrome = 3 * columns + 1;
   const available = width - chrome;
   if (available < MIN_COLUMN * columns) return asRecords(cells, style, headless);
-  const widths = natural.reduce((a, b) => a + b, 0) <= available ? natural : fitColumns(natural, available);
+  const words = cells.header.map((h, c) => {
+    let widest = longestWord(h);
+    for (const row of cells.rows) widest = Math.max(widest, longestWord(row[c] ?? ''));
+    return widest;
+  });
+  const widths = natural.reduce((a, b) => a + b, 0) <= available ? natural : fitColumns(natural, available, words);
   const rule = (l: string, m: string, r: string) => style.border(l + widths.map((w) => '─'.repeat(w + 2)).join(m) + r);
   const row = (values: string[], styleCell: (s: string) => string) => {
     const wrapped = widths.map((w, c) => wrapText(values[c] ?? '', w, { hard: true, trim: true }));
