@@ -126,9 +126,19 @@ export function renderPostCached(
     return keep(notShown(error, entry.file));
   }
   if (!(result instanceof Promise)) return keep(result);
-  const later = result.then(keep, (error: unknown) => keep(notShown(error, entry.file)));
+  // A layout that was forgotten meanwhile (the post was edited) is handed back but not kept.
+  const settle = (post: RenderedPost) => (pending.get(key) === later ? keep(post) : post);
+  const later: Promise<RenderedPost> = result.then(settle, (error: unknown) => settle(notShown(error, entry.file)));
   pending.set(key, later);
   return later;
+}
+
+/** Forgets every layout of a post, done and under way, so that the next one reads its file again. */
+function forgetPost(cache: Map<string, RenderedPost>, index: number): void {
+  const prefix = `${index}@`;
+  for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
+  const pending = pendingLayouts.get(cache);
+  if (pending) for (const key of [...pending.keys()]) if (key.startsWith(prefix)) pending.delete(key);
 }
 
 /** Calls `use` with the post: now when it is ready, else when it is. */
@@ -332,7 +342,7 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
       }
       const { command, args } = editorCommand(file);
       const result = terminal.runForeground(command, args);
-      for (const key of [...cache.current.keys()]) if (key.startsWith(`${index}@`)) cache.current.delete(key);
+      forgetPost(cache.current, index);
       bodies.current = null;
       const reader = store$.current.reader;
       if (reader && reader.index === index && rendererRef.current) {
