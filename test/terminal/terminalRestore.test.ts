@@ -151,6 +151,8 @@ describe('terminal restore on every way out (built dist/blog-tui.js on a pty)', 
         { resize: [60, 20] },
         { mark: 'small' },
         { waitRegex: STATUS, from: 'now' },
+        // The post laid out again for 60 columns: its first line whole, not cut with "…".
+        { waitRegex: String.raw`hash map behind a web[\x1b -~]*\r?\n`, from: 'mark:small' },
         { send: 'q' },
         { wait: '5 posts' },
         { send: 'q' },

@@ -272,6 +272,8 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
     [currentRendered, dispatch],
   );
 
+  // The resize last asked for: a layout that arrives after another resize is not applied.
+  const resizing = useRef(0);
   useEffect(() => {
     const onResize = () => {
       // The terminal has reflowed the old frame: clear it and let Ink draw a whole new one.
@@ -287,12 +289,18 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
           dispatch({ type: 'resize', size, layout: layoutOf(post, width), matches });
         };
         if (rendered instanceof Promise) {
-          // Laid out in the background: the new size now, the new layout when it is ready,
-          // unless the terminal was resized again or another post opened meanwhile.
-          dispatch({ type: 'resize', size });
-          const sizeNow = store$.current.size;
+          // Laid out in the background: the new size with its layout when it is ready, so no
+          // frame shows the old layout at the new size; the size alone only if the layout is
+          // slow. Nothing is applied once the terminal was resized again.
+          const ticket = ++resizing.current;
+          const interim = setTimeout(() => {
+            if (ticket === resizing.current) dispatch({ type: 'resize', size });
+          }, 150);
           void rendered.then((post) => {
-            if (store$.current.size === sizeNow && store$.current.reader?.index === index) apply(post);
+            clearTimeout(interim);
+            if (ticket !== resizing.current) return;
+            if (store$.current.reader?.index === index) apply(post);
+            else dispatch({ type: 'resize', size });
           });
         } else {
           apply(rendered);
