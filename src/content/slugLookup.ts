@@ -5,8 +5,12 @@ export type SlugMatch =
   | { kind: 'ambiguous'; candidates: string[] }
   | { kind: 'unknown'; closest: string[] };
 
-function editDistance(a: string, b: string): number {
-  let previous = Array.from({ length: b.length + 1 }, (_, i) => i);
+/**
+ * The last row of the edit-distance table from `a` to `b`. With `anywhere`, the edits may start
+ * anywhere in `b` (the first row costs nothing).
+ */
+function lastRow(a: string, b: string, anywhere: boolean): number[] {
+  let previous = Array.from({ length: b.length + 1 }, (_, i) => (anywhere ? 0 : i));
   for (let i = 1; i <= a.length; i++) {
     const current = [i];
     for (let j = 1; j <= b.length; j++) {
@@ -15,7 +19,11 @@ function editDistance(a: string, b: string): number {
     }
     previous = current;
   }
-  return previous[b.length]!;
+  return previous;
+}
+
+function editDistance(a: string, b: string): number {
+  return lastRow(a, b, false)[b.length]!;
 }
 
 /**
@@ -23,16 +31,7 @@ function editDistance(a: string, b: string): number {
  * short query is from the best place in a long slug ("elastik" is 1 from "elasticsearch-…").
  */
 function partDistance(a: string, b: string): number {
-  let previous: number[] = Array.from({ length: b.length + 1 }, () => 0);
-  for (let i = 1; i <= a.length; i++) {
-    const current = [i];
-    for (let j = 1; j <= b.length; j++) {
-      const cost = a[i - 1] === b[j - 1] ? 0 : 1;
-      current[j] = Math.min(previous[j]! + 1, current[j - 1]! + 1, previous[j - 1]! + cost);
-    }
-    previous = current;
-  }
-  return Math.min(...previous);
+  return lastRow(a, b, true).reduce((min, d) => Math.min(min, d), Infinity);
 }
 
 /** How a post is named to the user: its slug when no other post has it, else its URL path. */
