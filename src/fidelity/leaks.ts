@@ -72,6 +72,10 @@ export interface SourceFacts {
   numbers: string[];
   /** Math in the text: its TeX, and the offset in the body where it starts. */
   math: Array<{ tex: string; at: number }>;
+  /** Whether the prose has `-->` outside HTML comments (an arrow written as text). */
+  textArrows: boolean;
+  /** Whether the prose has escaped Hugo shortcodes (`{{</*` … `*\/>}}`), which the page shows as shortcodes. */
+  escapedShortcodes: boolean;
 }
 
 function walk(tokens: readonly Token[] | undefined, visit: (t: Token) => void): void {
@@ -139,6 +143,39 @@ function collectNumbers(tokens: readonly Token[] | undefined, numbers: string[])
   }
 }
 
+/** Text with its HTML comments (`<!--` to the next `-->`) and script elements taken out; one pass. */
+function withoutComments(text: string): string {
+  const lower = text.toLowerCase();
+  let out = '';
+  let from = 0;
+  for (;;) {
+    const comment = lower.indexOf('<!--', from);
+    const script = lower.indexOf('<script', from);
+    const open = comment < 0 ? script : script < 0 ? comment : Math.min(comment, script);
+    if (open < 0) return out + text.slice(from);
+    const closer = open === comment ? '-->' : '</script>';
+    const close = lower.indexOf(closer, open + 4);
+    out += text.slice(from, open);
+    if (close < 0) return out;
+    from = close + closer.length;
+  }
+}
+
+/** The content of `<xmp>` and `<pre>` elements in raw HTML, which is shown as written. */
+function preformatted(html: string): string {
+  const lower = html.toLowerCase();
+  const parts: string[] = [];
+  for (const name of ['xmp', 'pre']) {
+    for (let open = lower.indexOf(`<${name}`); open >= 0; ) {
+      const close = lower.indexOf(`</${name}>`, open);
+      parts.push(html.slice(open, close < 0 ? html.length : close));
+      if (close < 0) break;
+      open = lower.indexOf(`<${name}`, close);
+    }
+  }
+  return parts.join('\n');
+}
+
 /** Reads what the checks need from a post's Markdown body. */
 export function sourceFacts(body: string): SourceFacts {
   const tokens = new Lexer({ gfm: true }).lex(limitNesting(body));
@@ -148,8 +185,9 @@ export function sourceFacts(body: string): SourceFacts {
   const numbers: string[] = [];
   const prose: string[] = [];
   walk(tokens, (t) => {
-    if (t.type === 'code') {
-      for (const line of (t as Token & { text: string }).text.split('\n')) {
+    if (t.type === 'code' || t.type === 'html') {
+      const text = t.type === 'code' ? (t as Token & { text: string }).text : preformatted(t.raw);
+      for (const line of text.split('\n')) {
         const trimmed = line.trim();
         if (trimmed === '') continue;
         codeLines.add(trimmed);
@@ -165,13 +203,16 @@ export function sourceFacts(body: string): SourceFacts {
   let from = 0;
   for (const text of prose) {
     if (!text.includes('$') && !text.includes('\\')) continue;
-    for (const m of findMath(text)) {
+    for (const m of findMath(withoutComments(text))) {
       const at = body.indexOf(m.tex, from);
       math.push({ tex: m.tex, at: at < 0 ? from : at });
       if (at >= 0) from = at;
     }
   }
-  return { body, prose: prose.join('\n'), codeLines, longCodeLines, codeSpans, numbers, math };
+  const joined = prose.join('\n');
+  return { body, prose: joined, codeLines, longCodeLines, codeSpans, numbers, math, textArrows: withoutComments(joined).includes('-->'),
+    escapedShortcodes: /\{\{[<%]\/\*/.test(joined),
+  };
 }
 
 /** Line numbers of offsets in a text, by binary search over where its lines start. */
@@ -190,8 +231,13 @@ function lineFinder(text: string): (offset: number) => number {
   };
 }
 
+/** A code line continued from the one above starts with this mark (see src/render/lineWrap.ts). */
+/** Block quote and admonition bars before a line's text. */
+const LINE_PREFIX = /^[\s│┃▌]+/;
+const CONTINUED = /^[\s│┃▌]*↪ /;
+
 function isCodeLine(facts: SourceFacts, line: string): boolean {
-  const trimmed = line.trim();
+  const trimmed = line.replace(CONTINUED, '').trim();
   if (trimmed === '') return false;
   if (facts.codeLines.has(trimmed)) return true;
   return trimmed.length >= 10 && facts.longCodeLines.some((code) => code.includes(trimmed));
@@ -240,6 +286,25 @@ export interface CheckOptions {
   mdx?: boolean;
 }
 
+/**
+ * Whether math wrapped inside a table cell came through: a cell's lines alternate with the other
+ * cells' text, so the TeX's words are looked for in order, each within two rows of the last.
+ */
+function wrappedInCell(text: string, tex: string, width: number): boolean {
+  const words = tex.split(/\s+/).filter((w) => w !== '');
+  if (words.length < 2) return false;
+  // Tried from each of the first word's first 100 places, so each try is bounded.
+  for (let start = text.indexOf(words[0]!), tries = 0; start >= 0 && tries < 100; start = text.indexOf(words[0]!, start + 1), tries++) {
+    let at = start;
+    for (let i = 1; at >= 0 && i < words.length; i++) {
+      const next = text.indexOf(words[i]!, at + words[i - 1]!.length);
+      at = next >= 0 && next - at <= 3 * (width + 1) ? next : -1;
+    }
+    if (at >= 0) return true;
+  }
+  return false;
+}
+
 /** Every leak in one rendered post. `lines` is the rendering with styles removed. */
 export function findLeaks(facts: SourceFacts, lines: readonly string[], options: CheckOptions): Leak[] {
   const leaks: Leak[] = [];
@@ -280,10 +345,10 @@ export function findLeaks(facts: SourceFacts, lines: readonly string[], options:
     if (index >= bodyStart && isCodeLine(facts, line)) return;
     scan('entity', ENTITY, line, index, isEntity);
     if (index < bodyStart) return;
-    scan('tag', TAG, line, index, (tag) => tag === '<!--' || tag === '-->' || HTML_ELEMENTS.has(/^<\/?([A-Za-z0-9]+)/.exec(tag)![1]!.toLowerCase()));
+    scan('tag', TAG, line, index, (tag) => tag === '<!--' || (tag === '-->' ? !facts.textArrows : HTML_ELEMENTS.has(/^<\/?([A-Za-z0-9]+)/.exec(tag)![1]!.toLowerCase())));
     scan('footnote', FOOTNOTE, line, index, () => true);
     scan('directive', DIRECTIVE, line, index, () => true, true);
-    scan('generator', GENERATOR, line, index, () => true, true);
+    scan('generator', GENERATOR, line, index, (match) => !(facts.escapedShortcodes && /^(?:\{\{[<%]|[>%]?\}\})$/.test(match)), true);
     if (options.mdx) scan('generator', MDX, line, index, () => true, true);
     const marker = LIST_MARKER.exec(line);
     if (marker && startsItem(lines, index, bodyStart, expected.has(String(Number(marker[1]))))) {
@@ -302,12 +367,17 @@ export function findLeaks(facts: SourceFacts, lines: readonly string[], options:
 
   // Math must come through with its TeX intact (spaces aside).
   if (facts.math.length) {
-    const flat = lines.slice(bodyStart).join('').replace(/\s+/g, '');
+    const flat = lines
+      .slice(bodyStart)
+      .map((line) => line.replace(CONTINUED, '').replace(LINE_PREFIX, ''))
+      .join('')
+      .replace(/\s+/g, '');
+    const flatLines = lines.slice(bodyStart).join('\n');
     for (const { tex, at } of facts.math) {
       const want = tex.replace(/\s+/g, '');
       // Where math is not protected from Markdown, authors escape it for Markdown (`\\{` for `\{`).
       const unescaped = want.replace(MARKDOWN_ESCAPE, '$1');
-      if (want !== '' && !flat.includes(want) && !flat.includes(unescaped)) {
+      if (want !== '' && !flat.includes(want) && !flat.includes(unescaped) && !wrappedInCell(flatLines, tex, options.width)) {
         leaks.push({ kind: 'math', line: 0, sourceLine: lineOf(at), text: short(tex) });
       }
     }

@@ -34,8 +34,11 @@ const BLOCK = new Set([
   'address', 'article', 'aside', 'blockquote', 'center', 'details', 'dialog', 'dd', 'div', 'dl', 'dt', 'fieldset',
   'figcaption', 'figure', 'footer', 'form', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6', 'header', 'hgroup', 'hr', 'li', 'main',
   'nav', 'ol', 'p', 'pre', 'section', 'summary', 'table', 'ul', 'iframe', 'video', 'audio', 'embed', 'body', 'html',
-  'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'x-mathblock',
+  'caption', 'thead', 'tbody', 'tfoot', 'tr', 'td', 'th', 'x-mathblock', 'xmp', 'listing', 'plaintext',
 ]);
+
+/** Elements whose content is shown as written, preformatted: `<pre>` and the raw-text `<xmp>` of old pages. */
+const PREFORMATTED = new Set(['pre', 'xmp', 'listing', 'plaintext']);
 
 const INLINE_ROLE: Record<string, Role> = {
   strong: 'strong', b: 'strong', mark: 'strong',
@@ -183,7 +186,7 @@ class Reader {
       default:
         if (BLOCK.has(name)) {
           // A block inside inline content (a <div> in a table cell): its own line.
-          out.push({ kind: 'break' }, ...this.inline(kids, depth + 1, pre || name === 'pre'), { kind: 'break' });
+          out.push({ kind: 'break' }, ...this.inline(kids, depth + 1, pre || PREFORMATTED.has(name)), { kind: 'break' });
           return;
         }
         out.push(...this.inline(kids, depth + 1, pre));
@@ -235,9 +238,12 @@ class Reader {
         if (name === 'figcaption' || name === 'caption') return [{ kind: 'paragraph', inline: [{ kind: 'span', role: 'em', children: inline }] }];
         return [{ kind: 'paragraph', inline }];
       }
-      case 'pre': {
+      case 'pre':
+      case 'xmp':
+      case 'listing':
+      case 'plaintext': {
         const code = kids.find((k) => k.nodeName === 'code');
-        const text = textContent(node).replace(/\n$/, '');
+        const text = textContent(node).replace(/^\n/, '').replace(/\n$/, '');
         return [{ kind: 'code', text, lang: codeLanguage(node) ?? (code ? codeLanguage(code) : undefined) }];
       }
       case 'blockquote':

@@ -101,7 +101,8 @@ function headingId(html: string): { html: string; id?: string } {
   return m ? { html: html.slice(0, at).trimEnd(), id: m[1] } : { html };
 }
 
-const ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*(?:\n|$)/i;
+/** `> [!NOTE]`, and with a title on the same line (`> [!WARNING] Mind the gap`), as Obsidian writes one. */
+const ALERT = /^\[!(NOTE|TIP|IMPORTANT|WARNING|CAUTION)\][ \t]*([^\n]*)(?:\n|$)/i;
 
 const CONTAINER_KINDS: Record<string, AdmonitionKind> = {
   note: 'note', info: 'note', abstract: 'note', summary: 'note', todo: 'note', seealso: 'note', details: 'note',
@@ -201,7 +202,7 @@ export class MarkdownReader {
       if (m) {
         const rest = (first as Tokens.Paragraph).text.slice(m[0].length);
         const restTokens = rest.trim() === '' ? [] : lex(rest);
-        return { kind: 'admonition', type: m[1]!.toLowerCase() as AdmonitionKind, title: '', blocks: this.blocks([...restTokens, ...token.tokens.slice(1)]) };
+        return { kind: 'admonition', type: m[1]!.toLowerCase() as AdmonitionKind, title: decoded(m[2]!.trim()), blocks: this.blocks([...restTokens, ...token.tokens.slice(1)]) };
       }
     }
     return { kind: 'quote', blocks: this.blocks(token.tokens) };

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { Liquid } from 'liquidjs';
 import { prepareHugoBody } from '../../src/content/generators/hugoShortcodes.js';
+import { prepareHugoMarkdown } from '../../src/content/generators/hugoBody.js';
 import { LIQUID_MAX_BYTES, makeEngine, renderLiquid, stripKramdown, stripLiquid } from '../../src/content/generators/jekyllBody.js';
 import { prepareMdxBody } from '../../src/content/generators/mdxBody.js';
 
@@ -17,8 +18,8 @@ describe('Hugo shortcodes by meaning', () => {
     expect(prepareHugoBody('{{< highlight go "linenos=table" >}}\nx := "{{ y }}"\n{{< /highlight >}}')).toBe('\n\n```go\nx := "{{ y }}"\n```\n\n');
   });
 
-  it('turns notice, admonition and callout into a GitHub alert block with the title', () => {
-    expect(prepareHugoBody('{{% notice warning "Careful" %}}\nMind the **gap**.\n{{% /notice %}}')).toBe('\n\n> [!WARNING]\n> **Careful**\n>\n> Mind the **gap**.\n\n');
+  it('turns notice, admonition and callout into an alert block titled on its first line', () => {
+    expect(prepareHugoBody('{{% notice warning "Careful" %}}\nMind the **gap**.\n{{% /notice %}}')).toBe('\n\n> [!WARNING] Careful\n> Mind the **gap**.\n\n');
     expect(prepareHugoBody('{{< callout type="tip" >}}Short.{{< /callout >}}')).toBe('\n\n> [!TIP]\n> Short.\n\n');
   });
 
@@ -75,6 +76,7 @@ describe('Jekyll Liquid with liquidjs', () => {
     expect(stripKramdown('A paragraph.\n{: .lead}\n\n*em*{: .x} text')).toBe('A paragraph.\n\n*em* text');
     expect(stripKramdown('* TOC\n{:toc}\n\n## One')).toBe('*Contents: press t for the table of contents.*\n\n## One');
     expect(stripKramdown('```\n{: .kept in code}\n```')).toBe('```\n{: .kept in code}\n```');
+    expect(stripKramdown('![x](x.png)\n{: }\n*Caption*')).toBe('![x](x.png)\n*Caption*');
     expect(stripKramdown('{::comment}\nhidden\n{:/comment}\nshown')).toBe('shown');
   });
 });
@@ -94,7 +96,7 @@ describe('MDX and Docusaurus syntax', () => {
 
   it('turns Docusaurus admonitions into alert blocks, and drops truncate markers and heading ids', () => {
     const out = prepareMdxBody(':::info Title\n\nBody **bold**.\n\n:::\n\n## Setup {#setup}\n\n<!-- truncate -->\n', { docusaurus: true });
-    expect(out).toBe('> [!NOTE]\n> **Title**\n>\n>\n> Body **bold**.\n>\n\n\n## Setup\n\n');
+    expect(out).toBe('> [!NOTE] Title\n>\n> Body **bold**.\n>\n\n\n## Setup\n\n');
   });
 });
 
@@ -103,5 +105,17 @@ describe('Hugo references to other posts', () => {
     const resolve = (target: string) => (target === 'blog/with-slug.md' ? '/2025/12/custom-slug/' : undefined);
     expect(prepareHugoBody('[x]({{< ref "blog/with-slug.md#part" >}})', { resolve })).toBe('[x](/2025/12/custom-slug/#part)');
     expect(prepareHugoBody('[y]({{< relref "other.md" >}})', { resolve })).toBe('[y](/other/)');
+  });
+});
+
+describe('Hugo Markdown after shortcodes', () => {
+  it('removes goldmark block attribute lines after a paragraph, a list item, a table or an image', () => {
+    const body = 'Para.\n{.mt-3}\n\n- item\n  {.mt-3}\n\n| a |\n|---|\n| 1 |\n{.ot-table-first-col-50}\n\n![x](x.png)\n{#fig .border-0 width="80"}\n';
+    expect(prepareHugoMarkdown(body)).toBe('Para.\n\n- item\n\n| a |\n|---|\n| 1 |\n\n![x](x.png)\n');
+  });
+
+  it('removes kramdown attribute lists and whole-line Liquid includes left from a Jekyll past, but not in code', () => {
+    const body = '~~~\nprint(1)\n~~~\n{:lang=\'python\'}\n\n{% include katex_render.html %}\n\n```\n{% include keep.html %}\n{.keep}\n```\nText {.not-alone} stays.';
+    expect(prepareHugoMarkdown(body)).toBe('~~~\nprint(1)\n~~~\n\n\n```\n{% include keep.html %}\n{.keep}\n```\nText {.not-alone} stays.');
   });
 });

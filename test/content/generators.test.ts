@@ -5,6 +5,7 @@ import { buildSiteIndex } from '../../src/content/postIndex.js';
 import { detectGenerator, GENERATORS } from '../../src/content/generators/registry.js';
 import type { PostEntry } from '../../src/content/postEntry.js';
 import { tempPosts } from '../support/tempPosts.js';
+import { plainSite } from '../../src/content/generators/plain.js';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const NOW = Date.UTC(2026, 0, 1);
@@ -27,6 +28,14 @@ describe('the generator registry', () => {
     const zolaSite = tempPosts({ 'config.toml': 'base_url = "https://x.org"\ntitle = "Z"\n', 'content/a.md': '+++\ntitle = "A"\n+++\n' });
     expect(detectGenerator(hugoSite).name).toBe('Hugo');
     expect(detectGenerator(zolaSite).name).toBe('Zola');
+  });
+});
+
+describe('a plain folder', () => {
+  it('prepares .mdx posts as MDX (imports dropped, components by their text) and leaves .md as written', () => {
+    const body = "import Tabs from '@theme/Tabs';\n\n<Note>Read this.</Note>";
+    expect(plainSite.prepareBody(body, 'blog/post.mdx')).toBe('\nRead this.');
+    expect(plainSite.prepareBody(body, 'blog/post.md')).toBe(body);
   });
 });
 

@@ -24,6 +24,26 @@ describe('raw HTML tags', () => {
   });
 });
 
+describe('what is not a leak', () => {
+  it('takes a wrapped code line continued with ↪ as code', () => {
+    const source = '```html\n<div class="before:block before:bg-blue-500 after:flex after:bg-pink-300"></div>\n```';
+    expect(leaks('tag', source, ['    <div class="before:block before:bg-blue-500 after:flex', '    ↪ after:bg-pink-300"></div>'], 60)).toEqual([]);
+  });
+
+  it('takes --> as an arrow when the text writes arrows outside comments, and as a leak otherwise', () => {
+    expect(leaks('tag', 'Scale (2x --> 0.5x) here.', ['Scale (2x --> 0.5x) here.'])).toEqual([]);
+    expect(leaks('tag', 'Text <!--more--> on.', ['Text more--> on.']).map((l) => l.text)).toEqual(['-->']);
+  });
+
+  it('takes what <xmp> and <pre> hold as code, shown as written', () => {
+    expect(leaks('tag', '<xmp>\n<div id="app">\n</xmp>', ['    <div id="app">'])).toEqual([]);
+  });
+
+  it('takes shortcodes the source escaped (shown as shortcodes by Hugo) as text', () => {
+    expect(leaks('generator', '{{</* figure src="a.png" */>}}', ['{{< figure src="a.png" >}}'])).toEqual([]);
+  });
+});
+
 describe('entities', () => {
   it('finds named and numeric entities left undecoded', () => {
     const found = leaks('entity', 'A &mdash; B &#8594; C &#x2192; D&nbsp;E', ['A &mdash; B &#8594; C &#x2192; D&nbsp;E']);
@@ -102,6 +122,17 @@ describe('math', () => {
 
   it('does not flag math shown intact, even wrapped over lines', () => {
     expect(leaks('math', 'Let $$\\mathbf{x}_1, \\dots, \\mathbf{x}_T$$ be.', ['Let', '  \\mathbf{x}_1, \\dots,', '  \\mathbf{x}_T', 'be.'])).toEqual([]);
+  });
+
+  it('accepts math wrapped inside a table cell, with other cells between its words', () => {
+    const source = '| Symbol | Meaning |\n|---|---|\n| $$\\mathbf{X} \\in \\mathbb{R}^{L \\times d}$$ | The input. |';
+    const rendered = ['│ Symbol          │ Meaning    │', '│ $\\mathbf{X} \\in │ The input. │', '│ \\mathbb{R}^{L   │            │', '│ \\times d}$      │            │'];
+    expect(leaks('math', source, rendered)).toEqual([]);
+  });
+
+  it('does not look for math in HTML comments or scripts, which are not shown', () => {
+    const source = "<script>MathJax.Hub.Config({inlineMath: [['$','$']]});</script>\n\nText <!-- $$x_1$$ --> here.";
+    expect(leaks('math', source, ['Text here.'])).toEqual([]);
   });
 
   it('accepts math escaped for Markdown shown as the generator shows it', () => {

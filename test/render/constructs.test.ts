@@ -55,6 +55,10 @@ describe('raw HTML', () => {
     expect(table).toContain('│ 2 │   │');
   });
 
+  it('shows the content of <xmp> as written, as code, tags and all', () => {
+    expect(lines('<xmp>\n<div id="app">\n  <h2>Hi</h2>\n</div>\n</xmp>\n')).toEqual(['    <div id="app">', '      <h2>Hi</h2>', '    </div>']);
+  });
+
   it('hides comments, scripts and styles', () => {
     const out = text('<!-- secret -->\n\nText <!-- inline secret --> here.\n\n<script>alert(1)</script>\n<style>.x{}</style>\n');
     expect(out).toBe('Text here.');
@@ -165,6 +169,10 @@ describe('alerts and admonitions', () => {
 
   it('draws a ::: container with its title, nested Markdown inside', () => {
     expect(lines(':::tip Pro tip\nUse **it**.\n:::\n', 24)).toEqual(['╭─ Tip: Pro tip ────────', '│ Use it.', '╰───────────────────────']);
+  });
+
+  it('draws an alert titled on its first line as the same titled box as a ::: container', () => {
+    expect(lines('> [!TIP] Pro tip\n> Use **it**.\n', 24)).toEqual(lines(':::tip Pro tip\nUse **it**.\n:::\n', 24));
   });
 
   it('maps Docusaurus kinds onto the five kinds', () => {

@@ -6,7 +6,7 @@ import {
 } from './common.js';
 import { fingerprint, formatOf, lowerKeysDeep, parseConfig, record } from './config.js';
 import { hugoMinutes } from './plain.js';
-import { prepareHugoBody } from './hugoShortcodes.js';
+import { prepareHugoMarkdown } from './hugoBody.js';
 import type { FolderProbe, PostFacts, PostText, Site, SiteGenerator } from './types.js';
 
 /**
@@ -253,7 +253,7 @@ export const hugo: SiteGenerator = {
       hidesFuture: !isTrue(config.buildfuture),
       // Translations (name.fr.md) are the same posts in another language: the default language's are read.
       isPost: (file) => !isRepositoryFile(file) && (languageOf(file, s.languages).language ?? language) === language,
-      prepareBody: (body) => prepareHugoBody(body, { params, resolve }),
+      prepareBody: (body) => prepareHugoMarkdown(body, { params, resolve }),
       knowPosts(posts) {
         for (const post of posts) {
           const inContent = (under(s.contentDir, post.file) ?? post.file).toLowerCase();

@@ -189,12 +189,17 @@ const ALERTS: Record<string, string> = {
 };
 const BOX_SHORTCODES = new Set(['notice', 'admonition', 'callout', 'hint', 'alert', 'note', 'tip', 'warning', 'info', 'caution', 'important', 'danger']);
 
+/** A title on one line, as an alert's first line holds it. */
+function oneLine(text: string): string {
+  return text.replace(/\s+/g, ' ').trim();
+}
+
+/** A titled alert block (`> [!WARNING] Title`), drawn as the same titled box as `:::warning Title`. */
 function alertBlock(tag: Tag, inner: string): string {
   const given = (tag.named.type ?? (tag.name === 'notice' || tag.name === 'admonition' || tag.name === 'callout' || tag.name === 'hint' || tag.name === 'alert' ? tag.positional[0] : tag.name) ?? 'note').toLowerCase();
   const kind = ALERTS[given] ?? 'NOTE';
   const title = tag.named.title ?? (tag.name === 'notice' || tag.name === 'admonition' ? tag.positional[1] : undefined);
-  const lines = [`> [!${kind}]`];
-  if (title) lines.push(`> **${title}**`, '>');
+  const lines = [`> [!${kind}]${title ? ` ${oneLine(title)}` : ''}`];
   for (const line of inner.trim().split('\n')) lines.push(line ? `> ${line}` : '>');
   return `\n\n${lines.join('\n')}\n\n`;
 }

@@ -182,7 +182,7 @@ function kramdownEnd(line: string, at: number): number {
   const end = line.indexOf('}', at + 2);
   if (end < 0 || end - at > 300) return -1;
   const inner = line.slice(at + 2, end);
-  if (inner.startsWith(':') || inner === '' || /^\s*[.#a-zA-Z]/.test(inner)) return end;
+  if (inner.startsWith(':') || inner.trim() === '' || /^\s*[.#a-zA-Z]/.test(inner)) return end;
   return -1;
 }
 

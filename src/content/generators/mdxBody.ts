@@ -139,9 +139,8 @@ export function prepareMdxBody(body: string, options: { docusaurus?: boolean } =
     if (options.docusaurus) {
       const admonition = /^:::(\w+)(?:\[(.*)\]|\s+(.*))?\s*$/.exec(trimmed);
       if (admonition && ADMONITIONS[admonition[1]!.toLowerCase()]) {
-        out.push(`> [!${ADMONITIONS[admonition[1]!.toLowerCase()]}]`);
-        const title = (admonition[2] ?? admonition[3] ?? '').trim();
-        if (title) out.push(`> **${title}**`, '>');
+        const title = (admonition[2] ?? admonition[3] ?? '').replace(/\s+/g, ' ').trim();
+        out.push(`> [!${ADMONITIONS[admonition[1]!.toLowerCase()]}]${title ? ` ${title}` : ''}`);
         alertDepth++;
         continue;
       }

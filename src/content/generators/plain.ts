@@ -1,4 +1,5 @@
 import { cutAtWord, datePrefix, dividerIndex, fileParts, firstDate, isRepositoryFile, isTrue, isFalse, stringList, SUMMARY_LIMIT, text, unique, urlPath } from './common.js';
+import { prepareMdxBody } from './mdxBody.js';
 import type { PostFacts, PostText, Site, SiteGenerator } from './types.js';
 
 /**
@@ -45,7 +46,8 @@ export const plainSite: Site = {
   fingerprint: 'folder',
   hidesFuture: false,
   isPost: (file) => !isRepositoryFile(file),
-  prepareBody: (body) => body,
+  // MDX is MDX wherever it is: imports and exports dropped, components shown by their text.
+  prepareBody: (body, file) => (/\.mdx$/i.test(file) ? prepareMdxBody(body) : body),
   facts: plainFacts,
 };
 
