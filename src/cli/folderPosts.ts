@@ -124,7 +124,10 @@ export async function loadFolderPosts(dir: string, options: FolderOptions, io: F
     id: root,
     name: site.title ?? basename(folder),
     posts: built.index.posts,
-    readBody: (entry) => site.prepareBody(postBody(readPostSource(root, entry), site.frontMatterAtStart === true), entry.file),
+    readBody: (entry) => {
+      const source = readPostSource(root, entry);
+      return site.prepareBody(postBody(source, site.frontMatterAtStart === true), entry.file, site.frontMatterOf?.(source));
+    },
     filePath: (entry) => postPath(root, entry),
   };
 }

@@ -16,13 +16,17 @@ export function pipedLook(setting: StyleSetting, env: NodeJS.ProcessEnv = proces
   return depth > 0 ? { style: styleFromEnvironment(setting, env).style, depth } : undefined;
 }
 
-/** `blog-tui read <slug>` when not on a terminal: the header and the rendered body as text. */
-export async function renderPostText(entry: PostEntry, body: string, width: number, setting: StyleSetting | Look | false | undefined): Promise<string> {
+/**
+ * `blog-tui read <slug>` when not on a terminal: the header and the rendered body as text, each
+ * link followed by its number and the URLs listed under those numbers at the end (`links:
+ * false` leaves them out).
+ */
+export async function renderPostText(entry: PostEntry, body: string, width: number, setting: StyleSetting | Look | false | undefined, links = true): Promise<string> {
   const look = typeof setting === 'string' ? pipedLook(setting) : setting || undefined;
   if (look) await loadHighlighter();
   const roles = look ? rolesFor(look.depth, look.style) : PLAIN_ROLES;
   const title = wrapText(sanitizeLine(entry.title), width, { hard: true, trim: true }).map(roles.title);
   const header = [...title, roles.dim(wrapText(postMeta(entry), width, { hard: true }).join('\n')), roles.border('─'.repeat(width)), ''];
-  const { lines } = renderMarkdown(body, { width, color: look !== undefined, look });
+  const { lines } = renderMarkdown(body, { width, color: look !== undefined, look, linkList: links });
   return [...header, ...lines].join('\n') + '\n';
 }

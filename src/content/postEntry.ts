@@ -5,38 +5,17 @@ import { findMath } from './mathSpans.js';
 import { countHtmlWords, lexMarkdown, markdownToHtml, stripHtmlLikeHugo, tokensToHtml } from './wordCount.js';
 import { datePrefix, fileParts, text } from './generators/common.js';
 import { plainSite } from './generators/plain.js';
-import type { Site } from './generators/types.js';
+import type { PostFacts, Site } from './generators/types.js';
 
 export { cutAtWord } from './generators/common.js';
 
-/** One post as the index holds it. Every field comes from the post's file and its site's rules. */
-export interface PostEntry {
-  /** The post's short name: its slug field, else its last URL segment or file name. Not unique. */
-  slug: string;
-  /**
-   * The URL path the site publishes the post at (`/posts/cors/`): the post's identity, unique
-   * in an index (a post that would share one gets a suffix made from its file path).
-   */
-  url: string;
-  title: string;
-  /** ISO 8601: YYYY-MM-DD, or a date and time; absent when the post has none. */
-  date?: string;
-  tags: string[];
-  summary: string;
-  words: number;
-  readingMinutes: number;
+/**
+ * One post as the index holds it: the facts its site's rules give it (generators/types.ts),
+ * the file it comes from, and the slug earlier versions gave it.
+ */
+export interface PostEntry extends PostFacts {
   /** Path of the Markdown file, relative to the folder the index describes, with `/`. */
   file: string;
-  draft?: boolean;
-  /** The site never lists it (a Hugo headless bundle): left out of every list. */
-  unlisted?: boolean;
-  /** When the post is published, when that differs from `date` (Hugo's publishDate). */
-  publishDate?: string;
-  /** When the post stops being published (Hugo's expiryDate). */
-  expiryDate?: string;
-  /** Hugo's linkTitle, which orders posts of the same date. */
-  linkTitle?: string;
-  authors?: string[];
   /** The slug earlier versions of blog-tui gave the post, when different: reading state saved under it is carried over. */
   formerSlug?: string;
 }
@@ -89,11 +68,17 @@ export function defaultSlug(relativeFile: string): string {
   return parts.name === 'index' || parts.name === '_index' ? parts.base : datePrefix(parts.base)?.rest ?? parts.base;
 }
 
+/** A heading's text without a written id or attributes at its end (`Title {#top}`, `Title {#id .class}`). */
+function withoutHeadingId(text: string): string {
+  const at = text.lastIndexOf('{#');
+  return at >= 0 && /^\{#[^\s{}]+[^{}]*\}\s*$/.test(text.slice(at)) ? text.slice(0, at).trimEnd() : text;
+}
+
 /** Builds the index entry of one post of a site from its source text. Throws FrontMatterError. */
 export function entryWith(site: Site, source: string, relativeFile: string): PostEntry {
   const split = splitFrontMatter(source, site.frontMatterAtStart === true);
   const data = lowerKeys(split.data);
-  const body = site.prepareBody(split.body, relativeFile);
+  const body = site.prepareBody(split.body, relativeFile, split.data);
   // One lexing serves the word count, the first paragraph and the first heading.
   let tokens: Token[] | undefined;
   const lexed = () => (tokens ??= lexMarkdown(body));
@@ -109,7 +94,7 @@ export function entryWith(site: Site, source: string, relativeFile: string): Pos
     },
     firstHeading: () => {
       const heading = lexed().find((t): t is Token & { depth: number; text: string } => t.type === 'heading' && (t as { depth: number }).depth === 1);
-      return heading ? plainText(heading.text) || undefined : undefined;
+      return heading ? plainText(withoutHeadingId(heading.text)) || undefined : undefined;
     },
     hugoWords: () => countHtmlWords(tokensToHtml(lexed())),
   });

@@ -171,7 +171,8 @@ async function run(options: Options): Promise<number> {
       process.stderr.write(`fidelity: cannot read ${sanitizeLine(entry.file)} (${(error as NodeJS.ErrnoException).code ?? 'error'})\n`);
       continue;
     }
-    const text = stripAnsi(await renderPostText(entry, body, options.width, false));
+    // The post's text as piped `read` prints it, without the link numbers and URL list it adds for pipes.
+    const text = stripAnsi(await renderPostText(entry, body, options.width, false, false));
     const lines = text.replace(/\n$/, '').split('\n');
     const bodyStart = lines.indexOf(rule) + 2;
     const leaks = findLeaks(sourceFacts(body), lines, { width: options.width, bodyStart, header: entry.title, mdx: /\.mdx$/i.test(entry.file) });

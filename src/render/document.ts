@@ -33,6 +33,26 @@ export class PostDocument {
   readonly footnotes = new Map<string, FootnoteDefinition>();
   private readonly numbers = new Map<string, number>();
   private readonly ids = new Map<string, number>();
+  private readonly linkNumbers = new Map<string, number>();
+
+  /**
+   * The number of a link's URL in the Links section of piped text, given in order of first
+   * use. Numbers go on after the footnotes' (every footnote is numbered), so each number names
+   * one entry of either the Notes or the Links section.
+   */
+  linkNumber(href: string): number {
+    let n = this.linkNumbers.get(href);
+    if (n === undefined) {
+      n = this.footnotes.size + this.linkNumbers.size + 1;
+      this.linkNumbers.set(href, n);
+    }
+    return n;
+  }
+
+  /** The numbered URLs, in number order. */
+  numberedLinks(): Array<{ n: number; href: string }> {
+    return [...this.linkNumbers].map(([href, n]) => ({ n, href }));
+  }
 
   addLink(link: PostLink): void {
     const key = `${link.kind}\u0000${link.href}`;
@@ -82,6 +102,8 @@ export interface Context {
   color: boolean;
   hyperlinks: boolean;
   doc: PostDocument;
+  /** Piped text: a link's number follows its text (`text[4]`), and its URL is listed in a Links section at the end. */
+  linkMarkers?: boolean;
   /** Nesting of lists, for the bullet of each level. */
   listDepth: number;
   /** Inside a table cell or a heading: links show their text only, nothing is wrapped. */

@@ -42,6 +42,12 @@ function addInline(items: Inline[], ctx: Context, b: FlatBuilder): void {
         if (item.children.length === 0 || text === '') b.text(href);
         else addInline(item.children, ctx, b);
         b.pop();
+        // A URL shown as the link's own text needs no number.
+        if (ctx.linkMarkers && !href.startsWith('#') && href !== '' && text !== '' && text !== href) {
+          b.push(r.footnote);
+          b.text(`[${ctx.doc.linkNumber(href)}]`);
+          b.pop();
+        }
         break;
       }
       case 'image': {

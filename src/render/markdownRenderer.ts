@@ -6,7 +6,7 @@ import displayWidth from './displayWidth.js';
 import { PostDocument, type Context, type Mark, type PostLink } from './document.js';
 import { MarkdownReader, lex } from './markdownModel.js';
 import { renderBlock, renderBlocks } from './blocks/index.js';
-import { renderNotes } from './blocks/notes.js';
+import { renderLinkList, renderNotes } from './blocks/notes.js';
 
 export type { PostLink } from './document.js';
 export { hyperlink } from './hyperlink.js';
@@ -40,6 +40,8 @@ export interface RenderOptions {
   roles?: Roles;
   /** The style and colour depth to draw with when `color` is true: plain values, for any thread. */
   look?: Look;
+  /** Number each link after its text and list the URLs in a Links section at the end (piped text). */
+  linkList?: boolean;
 }
 
 /** Where an in-page link's target is: the id as written, else as a generated id would spell it. */
@@ -60,7 +62,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): Render
   const blocks = reader.blocks(lex(expandTabs(sanitizeText(limitNesting(markdown)))));
   const doc = new PostDocument();
   for (const [label, note] of reader.footnotes) doc.footnotes.set(label, note);
-  const ctx: Context = { width, roles, color: options.color, hyperlinks: options.hyperlinks === true && options.color, doc, listDepth: 0, renderBlocks };
+  const ctx: Context = { width, roles, color: options.color, hyperlinks: options.hyperlinks === true && options.color, doc, listDepth: 0, renderBlocks, linkMarkers: options.linkList === true };
 
   const lines: string[] = [];
   const blockStarts: number[] = [];
@@ -89,6 +91,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): Render
   };
   for (const block of blocks) add(renderBlock(block, ctx));
   add(renderNotes(ctx));
+  if (options.linkList) add(renderLinkList(ctx));
 
   const last = Math.max(0, lines.length - 1);
   for (const [id, line] of anchors) if (line > last) anchors.set(id, last);

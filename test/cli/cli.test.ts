@@ -1,5 +1,7 @@
 import { spawnSync } from 'node:child_process';
-import { readFileSync, statSync } from 'node:fs';
+import { mkdtempSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import stringWidth from 'string-width';
 import { BIN, cleanEnv, runCli } from '../support/runCli.js';
@@ -50,6 +52,17 @@ describe('the blog-tui command', () => {
     expect(stdout.startsWith(INDEX.posts[0]!.title.slice(0, 20))).toBe(true);
     expect(stdout).toMatch(/· \d+ min · [\d,]+ words/);
     for (const line of lines) expect(stringWidth(line)).toBeLessThanOrEqual(60);
+  });
+
+  it('numbers the links of a piped post and lists their URLs at the end, after the notes', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blog-tui-links-'));
+    const file = join(dir, 'post.md');
+    writeFileSync(file, '# T\n\nSee [the docs](https://example.org/docs), [again](https://example.org/docs), a note[^n], <https://x.org/bare> and [up](#t).\n\n[^n]: With [a link](https://example.org/n).\n');
+    const { code, stdout } = run(['read', file]);
+    expect(code).toBe(0);
+    expect(stdout).toContain('See the docs[2], again[2], a note[1], https://x.org/bare and up.');
+    expect(stdout).toContain('[1] With a link[3].');
+    expect(stdout.trimEnd().split('\n').slice(-5)).toEqual(['Links', '─────', '', '[2] https://example.org/docs', '[3] https://example.org/n']);
   });
 
   it('wraps at 80 columns by default when piped', () => {

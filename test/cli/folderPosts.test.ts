@@ -210,6 +210,17 @@ describe('a site folder', () => {
     }
   });
 
+  it("gives Jekyll's Liquid the post's front matter as page and the site's config as site, in the reader and the word count", async () => {
+    const dir = tempPosts({
+      '_config.yml': 'title: Site Title\n',
+      '_posts/2020-01-02-p.md': '---\ntitle: Page Title\nauthor: Ada\n---\n{{ page.title }} by {{ page.author }} on {{ site.title }}.\n',
+    });
+    const { source } = await loader(dir).load();
+    const entry = source.posts[0]!;
+    expect(source.readBody(entry)).toBe('Page Title by Ada on Site Title.\n');
+    expect(entry.words).toBe(7);
+  });
+
   it("links a Hugo ref to the URL path the site gives the post it names", async () => {
     const { source } = await loader(join(FIXTURES, 'hugo-config-dir')).load();
     const body = source.readBody(source.posts.find((p) => p.url === '/2025/12/dated-name/')!);

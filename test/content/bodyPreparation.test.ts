@@ -2,6 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { Liquid } from 'liquidjs';
 import { prepareHugoBody } from '../../src/content/generators/hugoShortcodes.js';
 import { prepareHugoMarkdown } from '../../src/content/generators/hugoBody.js';
+import { prepareZolaBody } from '../../src/content/generators/zolaBody.js';
 import { LIQUID_MAX_BYTES, makeEngine, renderLiquid, stripKramdown, stripLiquid } from '../../src/content/generators/jekyllBody.js';
 import { prepareMdxBody } from '../../src/content/generators/mdxBody.js';
 
@@ -50,6 +51,7 @@ describe('Jekyll Liquid with liquidjs', () => {
 
   it('evaluates site variables, loops, relative_url, absolute_url and post_url', () => {
     expect(renderLiquid(engine, '{{ site.title }}: {% for i in (1..3) %}{{ i }}{% endfor %}')).toBe('My Blog: 123');
+    expect(renderLiquid(engine, '{{ page.title }} ({{ page.tags | size }} tags)', { title: 'Post', tags: ['a', 'b'] })).toBe('Post (2 tags)');
     expect(renderLiquid(engine, '{{ "/about/" | relative_url }} {{ "/x" | absolute_url }}')).toBe('/blog/about/ https://example.org/blog/x');
     expect(renderLiquid(engine, '[n]({% post_url 2020-01-02-next %})')).toBe('[n](/blog/2020/01/02/next.html)');
   });
@@ -117,5 +119,24 @@ describe('Hugo Markdown after shortcodes', () => {
   it('removes kramdown attribute lists and whole-line Liquid includes left from a Jekyll past, but not in code', () => {
     const body = '~~~\nprint(1)\n~~~\n{:lang=\'python\'}\n\n{% include katex_render.html %}\n\n```\n{% include keep.html %}\n{.keep}\n```\nText {.not-alone} stays.';
     expect(prepareHugoMarkdown(body)).toBe('~~~\nprint(1)\n~~~\n\n\n```\n{% include keep.html %}\n{.keep}\n```\nText {.not-alone} stays.');
+  });
+});
+
+describe('Zola shortcodes', () => {
+  it('turns inline shortcodes into what they mean, and removes unknown ones', () => {
+    expect(prepareZolaBody('See {{ youtube(id="dQw4w9WgXcQ", autoplay=true) }} now.')).toBe('See \n\n[YouTube video](https://www.youtube.com/watch?v=dQw4w9WgXcQ)\n\n now.');
+    expect(prepareZolaBody('{{ gist(url="https://gist.github.com/Keats/e5fb6aad") }}')).toContain('[Gist](https://gist.github.com/Keats/e5fb6aad)');
+    expect(prepareZolaBody('a {{ widget(size=3, tags=["x", "y"]) }} b')).toBe('a  b');
+  });
+
+  it('turns shortcodes with a body into their content, notes into a titled box, even when nested', () => {
+    expect(prepareZolaBody('{% note(title="Mind the gap") %}\nText **here**.\n{% end %}')).toBe('\n\n> [!NOTE] Mind the gap\n> Text **here**.\n\n');
+    expect(prepareZolaBody('{% quote(author="Ada") %}Outer {% em() %}inner{% end %} text{% end %}')).toBe('Outer inner text');
+  });
+
+  it('shows an escaped shortcode as written, and leaves code and Tera-free text alone', () => {
+    expect(prepareZolaBody('{{/* youtube(id="x") */}}')).toBe('{{ youtube(id="x") }}');
+    expect(prepareZolaBody('```\n{{ youtube(id="x") }}\n```')).toBe('```\n{{ youtube(id="x") }}\n```');
+    expect(prepareZolaBody('Sets {{a, b}} and {%}')).toBe('Sets {{a, b}} and {%}');
   });
 });

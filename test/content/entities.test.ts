@@ -23,6 +23,14 @@ describe('HTML entities outside post bodies', () => {
   });
 });
 
+describe('titles from the first heading', () => {
+  it('leave out a written heading id and attributes', () => {
+    expect(entryFromSource('# Welcome {#top}\n\nText.\n', 'x.md').title).toBe('Welcome');
+    expect(entryFromSource('# Setup {#setup .wide}\n', 'x.md').title).toBe('Setup');
+    expect(entryFromSource('# Sets {#a} and {b}\n', 'x.md').title).toBe('Sets {#a} and {b}');
+  });
+});
+
 describe('summaries from the first paragraph', () => {
   const summary = (body: string) => entryFromSource(`---\ntitle: T\n---\n${body}`, 'x.md').summary;
 

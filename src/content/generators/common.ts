@@ -273,3 +273,30 @@ export function typographer(value: string): string {
   }
   return out;
 }
+
+/**
+ * A body with `transform` applied to each stretch of lines outside fenced code (``` and ~~~),
+ * so that generator syntax may span lines of a stretch; fenced code is kept as written.
+ */
+export function outsideFencedCode(body: string, transform: (text: string) => string): string {
+  const out: string[] = [];
+  let run: string[] = [];
+  let fenceMark = '';
+  const flush = () => {
+    if (run.length) out.push(transform(run.join('\n')));
+    run = [];
+  };
+  for (const line of body.split('\n')) {
+    const trimmed = line.trimStart();
+    if (fenceMark) {
+      out.push(line);
+      if (trimmed.startsWith(fenceMark)) fenceMark = '';
+    } else if (trimmed.startsWith('```') || trimmed.startsWith('~~~')) {
+      flush();
+      fenceMark = trimmed.slice(0, 3);
+      out.push(line);
+    } else run.push(line);
+  }
+  flush();
+  return out.join('\n');
+}

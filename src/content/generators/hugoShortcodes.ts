@@ -195,10 +195,11 @@ function oneLine(text: string): string {
 }
 
 /** A titled alert block (`> [!WARNING] Title`), drawn as the same titled box as `:::warning Title`. */
-function alertBlock(tag: Tag, inner: string): string {
-  const given = (tag.named.type ?? (tag.name === 'notice' || tag.name === 'admonition' || tag.name === 'callout' || tag.name === 'hint' || tag.name === 'alert' ? tag.positional[0] : tag.name) ?? 'note').toLowerCase();
+function alertBlock(name: string, args: { positional: string[]; named: Record<string, string> }, inner: string): string {
+  const generic = name === 'notice' || name === 'admonition' || name === 'callout' || name === 'hint' || name === 'alert';
+  const given = (args.named.type ?? args.named.kind ?? (generic ? args.positional[0] : name) ?? 'note').toLowerCase();
   const kind = ALERTS[given] ?? 'NOTE';
-  const title = tag.named.title ?? (tag.name === 'notice' || tag.name === 'admonition' ? tag.positional[1] : undefined);
+  const title = args.named.title ?? (name === 'notice' || name === 'admonition' ? args.positional[1] : undefined);
   const lines = [`> [!${kind}]${title ? ` ${oneLine(title)}` : ''}`];
   for (const line of inner.trim().split('\n')) lines.push(line ? `> ${line}` : '>');
   return `\n\n${lines.join('\n')}\n\n`;
@@ -241,9 +242,34 @@ function render(items: Item[], context: ShortcodeContext, depth: number): string
 
 function renderNode(node: Node, context: ShortcodeContext, depth: number): string {
   const { tag } = node;
-  const inner = () => (depth > MAX_DEPTH ? rawText(node.children) : render(node.children, context, depth + 1));
-  const arg = (name: string, position?: number) => tag.named[name] ?? (position === undefined ? undefined : tag.positional[position]);
-  switch (tag.name) {
+  const paired = node.closed && !tag.selfClosing;
+  return shortcodeMarkdown(
+    tag.name,
+    tag,
+    paired ? { markdown: () => (depth > MAX_DEPTH ? rawText(node.children) : render(node.children, context, depth + 1)), raw: () => rawText(node.children) } : undefined,
+    context,
+  );
+}
+
+/** A shortcode's inner content: rendered (its own shortcodes turned into Markdown) or as written. */
+export interface ShortcodeInner {
+  markdown(): string;
+  raw(): string;
+}
+
+/**
+ * The Markdown a shortcode stands for, by its name and arguments; `inner` is the content of a
+ * paired one. Hugo's and Zola's shortcodes (zolaBody.ts) share it.
+ */
+export function shortcodeMarkdown(
+  name: string,
+  args: { positional: string[]; named: Record<string, string> },
+  inner: ShortcodeInner | undefined,
+  context: ShortcodeContext,
+): string {
+  const arg = (key: string, position?: number) => args.named[key] ?? (position === undefined ? undefined : args.positional[position]);
+  const content = () => inner?.markdown() ?? '';
+  switch (name) {
     case 'comment':
       return '';
     case 'figure': {
@@ -258,7 +284,10 @@ function renderNode(node: Node, context: ShortcodeContext, depth: number): strin
       return linkLine('YouTube video', `https://www.youtube.com/watch?v=${arg('id', 0) ?? ''}`, arg('title'));
     case 'vimeo':
       return linkLine('Vimeo video', `https://vimeo.com/${arg('id', 0) ?? ''}`, arg('title'));
+    case 'streamable':
+      return linkLine('Streamable video', `https://streamable.com/${arg('id', 0) ?? ''}`);
     case 'gist':
+      if (arg('url')) return linkLine('Gist', arg('url')!);
       return linkLine('Gist', `https://gist.github.com/${arg('user', 0) ?? ''}/${arg('id', 1) ?? ''}${arg('file', 2) ? `#file-${arg('file', 2)}` : ''}`);
     case 'tweet':
     case 'x':
@@ -267,7 +296,7 @@ function renderNode(node: Node, context: ShortcodeContext, depth: number): strin
     case 'instagram':
       return linkLine('Instagram post', `https://www.instagram.com/p/${arg('id', 0) ?? ''}/`);
     case 'highlight': {
-      const code = rawText(node.children).replace(/^\n/, '').replace(/\n$/, '');
+      const code = (inner?.raw() ?? '').replace(/^\n/, '').replace(/\n$/, '');
       const fence = code.includes('```') ? '~~~~' : '```';
       return `\n\n${fence}${arg('lang', 0) ?? ''}\n${code}\n${fence}\n\n`;
     }
@@ -281,14 +310,14 @@ function renderNode(node: Node, context: ShortcodeContext, depth: number): strin
     case 'param':
       return param(context, arg('name', 0));
     case 'details':
-      return `\n\n**${arg('summary', 0) ?? 'Details'}**\n\n${inner()}\n\n`;
+      return `\n\n**${arg('summary', 0) ?? 'Details'}**\n\n${content()}\n\n`;
     case 'raw':
     case 'rawhtml':
     case 'html':
-      return inner();
+      return content();
     default:
-      if (BOX_SHORTCODES.has(tag.name) && node.closed && !tag.selfClosing) return alertBlock(tag, inner());
-      return node.closed && !tag.selfClosing ? inner() : '';
+      if (inner && BOX_SHORTCODES.has(name)) return alertBlock(name, args, content());
+      return inner ? content() : '';
   }
 }
 

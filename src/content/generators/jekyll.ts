@@ -125,6 +125,7 @@ export const jekyll: SiteGenerator = {
     // The bundle may hand the package over as its default export.
     const liquid = (await import('liquidjs')) as typeof import('liquidjs') & { default?: typeof import('liquidjs') };
     const Liquid = liquid.Liquid ?? liquid.default!.Liquid;
+    const { splitFrontMatter } = await import('../frontMatter.js');
     const engine = makeEngine(Liquid, { site: record(config), postUrl: (name) => urls.get(name) });
     const site: Site = {
       generator: 'Jekyll',
@@ -135,7 +136,14 @@ export const jekyll: SiteGenerator = {
       // Jekyll reads front matter only when the file starts with it (checked with jekyll 4.3).
       frontMatterAtStart: true,
       isPost: (path) => !isRepositoryFile(path) && (path.split('/').includes('_drafts') || datePrefix(fileParts(path).name) !== undefined),
-      prepareBody: (body) => stripKramdown(renderLiquid(engine, body)),
+      prepareBody: (body, _file, frontMatter) => stripKramdown(renderLiquid(engine, body, frontMatter)),
+      frontMatterOf(source) {
+        try {
+          return splitFrontMatter(source, true).data;
+        } catch {
+          return {};
+        }
+      },
       knowPosts(posts) {
         for (const post of posts) urls.set(fileParts(post.file).name, post.url);
       },

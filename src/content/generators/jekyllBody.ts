@@ -163,12 +163,12 @@ function withoutUnknownTags(engine: LiquidEngine, body: string): string {
   );
 }
 
-/** Evaluates a body's Liquid; falls back to stripLiquid on any failure or limit. */
-export function renderLiquid(engine: LiquidEngine | undefined, body: string): string {
+/** Evaluates a body's Liquid, with the post's front matter as `page` and the site's config as `site`; falls back to stripLiquid on any failure or limit. */
+export function renderLiquid(engine: LiquidEngine | undefined, body: string, page: Record<string, unknown> = {}): string {
   if (!body.includes('{%') && !body.includes('{{')) return body;
   if (!engine || body.length > LIQUID_MAX_BYTES) return stripLiquid(body);
   try {
-    return engine.parseAndRenderSync(withoutUnknownTags(engine, body));
+    return engine.parseAndRenderSync(withoutUnknownTags(engine, body), { page });
   } catch {
     return stripLiquid(body);
   }

@@ -1,3 +1,5 @@
+import { outsideFencedCode } from './common.js';
+
 /**
  * MDX and Docusaurus syntax turned into Markdown before rendering, outside fenced code:
  * `import`/`export` lines dropped, `{/* comments *\/}` removed, JSX components shown as their
@@ -83,32 +85,9 @@ function stripJsx(text: string): string {
   return out + text.slice(i);
 }
 
-/** JSX removed from everything outside fenced code, so that a tag may span lines. */
-function stripJsxOutsideCode(body: string): string {
-  const out: string[] = [];
-  let run: string[] = [];
-  let fenceMark = '';
-  const flush = () => {
-    if (run.length) out.push(stripJsx(run.join('\n')));
-    run = [];
-  };
-  for (const line of body.split('\n')) {
-    const trimmed = line.trimStart();
-    if (fenceMark) {
-      out.push(line);
-      if (trimmed.startsWith(fenceMark)) fenceMark = '';
-    } else if (trimmed.startsWith('```') || trimmed.startsWith('~~~')) {
-      flush();
-      fenceMark = trimmed.slice(0, 3);
-      out.push(line);
-    } else run.push(line);
-  }
-  flush();
-  return out.join('\n');
-}
-
 export function prepareMdxBody(body: string, options: { docusaurus?: boolean } = {}): string {
-  const lines = stripJsxOutsideCode(body).split('\n');
+  // JSX is removed from everything outside fenced code, so that a tag may span lines.
+  const lines = outsideFencedCode(body, stripJsx).split('\n');
   const out: string[] = [];
   let fenceMark = '';
   let inExport = 0;

@@ -44,17 +44,19 @@ export interface PostText {
   hugoWords(): number;
 }
 
-/** A post as its generator sees it. */
+/** A post as its generator sees it; the index entry (content/postEntry.ts) is these and its file. */
 export interface PostFacts {
+  /** The post's URL path as the site publishes it (`/posts/cors/`), starting with `/`: its identity, unique in an index. */
+  url: string;
+  /** The post's short name: its slug field, else its last URL segment or file name. Not unique. */
+  slug: string;
   title: string;
-  /** ISO 8601 as written (or converted to the site's time zone); undefined: no date. */
+  /** ISO 8601 as written (or converted to the site's time zone): YYYY-MM-DD, or a date and time; undefined: no date. */
   date?: string;
   tags: string[];
   summary: string;
-  /** The URL path the site publishes the post at, starting with `/`. */
-  url: string;
-  /** The post's short name (its last URL segment, or its slug field). */
-  slug: string;
+  words: number;
+  readingMinutes: number;
   draft?: boolean;
   /** Never listed by the site (Hugo's headless bundles and `build: {list: never}`). */
   unlisted?: boolean;
@@ -65,8 +67,6 @@ export interface PostFacts {
   /** Hugo's linkTitle: orders posts of the same date. */
   linkTitle?: string;
   authors?: string[];
-  words: number;
-  readingMinutes: number;
 }
 
 export interface Site {
@@ -87,8 +87,14 @@ export interface Site {
   hidesFuture: boolean;
   /** Front matter only at the very start of a file (Jekyll); else also after blank lines (Hugo). */
   frontMatterAtStart?: boolean;
-  /** The body as the reader and the word count see it: generator syntax turned into Markdown. */
-  prepareBody(body: string, file: string): string;
+  /**
+   * The body as the reader and the word count see it: generator syntax turned into Markdown.
+   * `frontMatter` is the post's front matter as written (keys as spelled), for templates that
+   * read it (Jekyll's `page`).
+   */
+  prepareBody(body: string, file: string, frontMatter?: Record<string, unknown>): string;
+  /** Present when prepareBody reads the front matter: reads it from a post's whole file text. */
+  frontMatterOf?(source: string): Record<string, unknown>;
   /** Told every post's file and URL path once the index is built (Jekyll's post_url needs them). */
   knowPosts?(posts: ReadonlyArray<{ file: string; url: string }>): void;
   /** The post's facts from its front matter, prepared body and file path. */

@@ -1,3 +1,4 @@
+import { prepareZolaBody } from './zolaBody.js';
 import { normalizeDate } from '../dates.js';
 import { cleanUrl, cutAtWord, countReadingTimeWords, datePrefix, dividerIndex, fileParts, firstDate, isRepositoryFile, isTrue, slugify, stringList, SUMMARY_LIMIT, text, under, unique, urlPath } from './common.js';
 import { fingerprint, parseConfig, record } from './config.js';
@@ -69,7 +70,7 @@ export const zola: SiteGenerator = {
       fingerprint: fingerprint('Zola', probe, [file]),
       hidesFuture: false,
       isPost: (path) => !isRepositoryFile(path),
-      prepareBody: (body) => body,
+      prepareBody: (body) => prepareZolaBody(body),
       facts: (post) => zolaFacts('content', keepDates, post),
     };
     return site;

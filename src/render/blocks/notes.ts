@@ -21,3 +21,19 @@ export function renderNotes(ctx: Context): Out {
   }
   return out;
 }
+
+/** The Links section of piped text: each URL under the number its links show. */
+export function renderLinkList(ctx: Context): Out {
+  const out: Out = { lines: [], marks: [] };
+  if (ctx.doc.numberedLinks().length === 0) return out;
+  indent(renderHeading(2, ['Links'], 'links', ctx), '', '', out);
+  out.lines.push('');
+  const links = ctx.doc.numberedLinks();
+  const width = String(links[links.length - 1]!.n).length + 3;
+  const inner = { ...ctx, width: Math.max(10, ctx.width - width), linkMarkers: false };
+  for (const { n, href } of links) {
+    const lines = ctx.renderBlocks([{ kind: 'paragraph', inline: [{ kind: 'link', href, children: [href] }] }], inner);
+    indent(lines, ctx.roles.footnote(`[${n}]`.padEnd(width)), ' '.repeat(width), out);
+  }
+  return out;
+}
