@@ -1,5 +1,6 @@
 import { Marked, type Token } from 'marked';
-import { limitNesting } from '../render/nestingLimit.js';
+import { limitNesting } from './nestingLimit.js';
+import { BOUNDED_TAG, lexBounded } from './boundedLexer.js';
 import { stripTags, walkHtmlText } from './htmlText.js';
 
 /**
@@ -19,15 +20,16 @@ const htmlRenderer = new Marked({
       return token.block && !token.text.endsWith('\n') ? `${token.text}\n` : token.text;
     },
   },
+  tokenizer: BOUNDED_TAG,
 });
 
 export function markdownToHtml(markdown: string): string {
-  return htmlRenderer.parse(limitNesting(markdown), { async: false });
+  return tokensToHtml(lexMarkdown(markdown));
 }
 
 /** The block tokens of a Markdown text; `tokensToHtml` of them is `markdownToHtml` of it. */
 export function lexMarkdown(markdown: string): Token[] {
-  return htmlRenderer.lexer(limitNesting(markdown), { ...htmlRenderer.defaults });
+  return lexBounded(limitNesting(markdown), htmlRenderer.defaults);
 }
 
 export function tokensToHtml(tokens: Token[]): string {

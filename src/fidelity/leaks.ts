@@ -1,9 +1,12 @@
-import { Lexer, type Token } from 'marked';
+import { Marked, type Token } from 'marked';
+import { BOUNDED_TAG, lexBounded } from '../content/boundedLexer.js';
 import { decodeHTML } from 'entities';
 import stringWidth from 'string-width';
-import { limitNesting } from '../render/nestingLimit.js';
+import { limitNesting } from '../content/nestingLimit.js';
 import { findMath } from '../content/mathSpans.js';
 import { diffSequences } from './wordDiff.js';
+
+const LEX_OPTIONS = new Marked({ gfm: true }, { tokenizer: BOUNDED_TAG }).defaults;
 
 /**
  * Finds what leaks from a post's Markdown into its rendering: markup a reader should never see
@@ -178,7 +181,7 @@ function preformatted(html: string): string {
 
 /** Reads what the checks need from a post's Markdown body. */
 export function sourceFacts(body: string): SourceFacts {
-  const tokens = new Lexer({ gfm: true }).lex(limitNesting(body));
+  const tokens = lexBounded(limitNesting(body), LEX_OPTIONS);
   const codeLines = new Set<string>();
   const longCodeLines: string[] = [];
   const codeSpans: string[] = [];

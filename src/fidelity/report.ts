@@ -1,5 +1,6 @@
 import { LEAK_KINDS, type Leak, type LeakKind } from './leaks.js';
 import type { Similarity } from './wordDiff.js';
+import { maxOf } from '../content/arrays.js';
 
 /**
  * The fidelity report of a folder: leaks per kind with their first places, and how close each
@@ -72,7 +73,7 @@ export function formatReport(report: FolderReport, placesPerKind = 3): string {
   const out: string[] = [];
   out.push(`${report.dir}: ${report.posts} posts rendered at ${report.width} columns in ${report.seconds.toFixed(1)} s`);
   out.push('');
-  const labelWidth = Math.max(...report.kinds.map((k) => k.label.length));
+  const labelWidth = maxOf(report.kinds, (k) => k.label.length, 0);
   for (const k of report.kinds) {
     const posts = k.count ? ` in ${k.posts} post${k.posts === 1 ? '' : 's'}` : '';
     out.push(`${k.label.padEnd(labelWidth)}  ${String(k.count).padStart(6)}${posts}`);

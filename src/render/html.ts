@@ -3,6 +3,7 @@ import type { Align, Block, Inline, ListItem } from './model.js';
 import type { Role } from './style.js';
 import { subscript, superscript } from './scripts.js';
 import { sanitizeText } from '../content/sanitize.js';
+import { maxOf, pushAll } from '../content/arrays.js';
 
 /**
  * Raw HTML, and the HTML of Markdown's inline markup, read by meaning with a real HTML parser
@@ -164,7 +165,7 @@ class Reader {
       case 'a': {
         const href = attr(node, 'href');
         const content = this.inline(kids, depth + 1, pre);
-        if (href === undefined || href === '') out.push(...content);
+        if (href === undefined || href === '') pushAll(out, content);
         else out.push({ kind: 'link', href, title: attr(node, 'title'), children: content });
         return;
       }
@@ -175,7 +176,7 @@ class Reader {
       case 'video':
       case 'audio':
       case 'embed':
-        out.push(...mediaLine(node));
+        pushAll(out, mediaLine(node));
         return;
       case 'x-fnref':
         out.push({ kind: 'footnoteRef', label: attr(node, 'data-label') ?? '' });
@@ -189,7 +190,7 @@ class Reader {
           out.push({ kind: 'break' }, ...this.inline(kids, depth + 1, pre || PREFORMATTED.has(name)), { kind: 'break' });
           return;
         }
-        out.push(...this.inline(kids, depth + 1, pre));
+        pushAll(out, this.inline(kids, depth + 1, pre));
     }
   }
 
@@ -211,7 +212,7 @@ class Reader {
       flush();
       const id = attr(node, 'id');
       if (id && !/^h[1-6]$/.test(name)) out.push({ kind: 'anchor', id });
-      out.push(...this.block(node, depth + 1));
+      pushAll(out, this.block(node, depth + 1));
     }
     flush();
     return out;
@@ -288,7 +289,7 @@ class Reader {
     const before: Block[] = [];
     const visit = (n: HtmlNode, inHead: boolean) => {
       for (const child of children(n)) {
-        if (child.nodeName === 'caption') before.push(...this.block(child, depth));
+        if (child.nodeName === 'caption') pushAll(before, this.block(child, depth));
         else if (child.nodeName === 'thead') visit(child, true);
         else if (child.nodeName === 'tbody' || child.nodeName === 'tfoot') visit(child, false);
         else if (child.nodeName === 'tr') {
@@ -303,7 +304,7 @@ class Reader {
     };
     visit(node, false);
     if (rows.length === 0) return before;
-    const columns = Math.max(...rows.map((r) => r.cells.length));
+    const columns = maxOf(rows, (r) => r.cells.length);
     const pad = (cells: Inline[][]) => [...cells, ...Array.from({ length: columns - cells.length }, () => [] as Inline[])];
     const headerRow = rows[0]!.header ? rows.shift()! : undefined;
     const align = (headerRow ?? rows[0])?.align ?? [];

@@ -2,10 +2,12 @@ import { Marked, type Token, type Tokens } from 'marked';
 import type { Align, Block, FootnoteDefinition, Inline, ListItem } from './model.js';
 import type { AdmonitionKind } from './style.js';
 import { htmlBlocks, htmlInline } from './html.js';
+import { BOUNDED_TAG, lexBounded } from '../content/boundedLexer.js';
 import { SYNTAX_EXTENSIONS, type ContainerToken, type FootnoteDefToken, type FootnoteRefToken, type MathToken } from './markdownSyntax.js';
 import { decodeHTMLStrict } from 'entities';
 import { sanitizeText } from '../content/sanitize.js';
 import { joinSoftBreaks } from './linearText.js';
+import { pushAll } from '../content/arrays.js';
 
 /**
  * Markdown read into the renderer's model. marked lexes the blocks; inline content is turned
@@ -13,10 +15,10 @@ import { joinSoftBreaks } from './linearText.js';
  * then read by meaning by the HTML reader, so `**a**` and `<b>a</b>` are one thing, and every
  * entity is decoded by the HTML parser.
  */
-const marked = new Marked({ gfm: true, async: false }, { extensions: SYNTAX_EXTENSIONS });
+const marked = new Marked({ gfm: true, async: false }, { extensions: SYNTAX_EXTENSIONS, tokenizer: BOUNDED_TAG });
 
 export function lex(markdown: string): Token[] {
-  return marked.lexer(markdown);
+  return lexBounded(markdown, marked.defaults);
 }
 
 /**
@@ -44,7 +46,7 @@ function direct(tokens: Token[]): Inline[] | undefined {
         if (t.tokens && t.tokens.length > 0) {
           const inner = direct(t.tokens);
           if (!inner) return undefined;
-          out.push(...inner);
+          pushAll(out, inner);
         } else {
           // marked decodes numeric references in `text` but not named ones: decode the source once.
           out.push(joinSoftBreaks(decoded(t.raw)));
@@ -123,7 +125,7 @@ export class MarkdownReader {
     const out: Block[] = [];
     for (const token of tokens) {
       const block = this.block(token);
-      if (Array.isArray(block)) out.push(...block);
+      if (Array.isArray(block)) pushAll(out, block);
       else if (block) out.push(block);
     }
     return out;

@@ -1,6 +1,6 @@
 import { expandTabs, sanitizeText } from '../content/sanitize.js';
 import { type Look, type Roles, rolesFor, terminalLevel } from './style.js';
-import { limitNesting } from './nestingLimit.js';
+import { limitNesting } from '../content/nestingLimit.js';
 import { RIGID_MARK, fitLine } from './lineWrap.js';
 import displayWidth from './displayWidth.js';
 import { PostDocument, type Context, type Mark, type PostLink } from './document.js';

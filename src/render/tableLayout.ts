@@ -1,4 +1,5 @@
 import { textWidth, wrapText } from './longText.js';
+import { pushAll } from '../content/arrays.js';
 
 export type Align = 'left' | 'right' | 'center' | null;
 
@@ -132,7 +133,7 @@ export function layoutTable(cells: TableCells, width: number, style: Style): str
   const lines = headless ? [rule('┌', '┬', '┐')] : [rule('┌', '┬', '┐'), ...row(cells.header, style.header), rule('├', '┼', '┤')];
   body.forEach((rowLines, i) => {
     if (i > 0 && separateRows) lines.push(rule('├', '┼', '┤'));
-    lines.push(...rowLines);
+    pushAll(lines, rowLines);
   });
   lines.push(rule('└', '┴', '┘'));
   return lines;

@@ -36,6 +36,17 @@ describe('rendering in time linear in the size of the post', () => {
     expect(lines.join('')).not.toContain('<!--');
   });
 
+  it('renders a paragraph of 20,000 unclosed inline comments as their text (marked searched for "-->" from each)', { timeout: BUDGET }, () => {
+    const lines = plainLines('x ' + '<!--‹!--'.repeat(20_000));
+    expectFitted(lines);
+    expect(lines.join('').replace(/\s/g, '')).toBe('x' + '<!--‹!--'.repeat(20_000));
+  });
+
+  it('renders a paragraph of 90,000 unclosed processing instructions as their text', { timeout: BUDGET }, () => {
+    const lines = plainLines('x ' + '<?'.repeat(90_000));
+    expect(lines.join('').replace(/\s/g, '')).toBe('x' + '<?'.repeat(90_000));
+  });
+
   it('wraps 100,000 CJK characters without spaces into lines of the width', { timeout: BUDGET }, () => {
     const lines = plainLines('漢'.repeat(100_000), true);
     expectFitted(lines);
@@ -70,6 +81,17 @@ describe('rendering in time linear in the size of the post', () => {
   it('lays out a table of 130,000 rows (a spread of its rows overflowed the stack)', { timeout: LARGE_BUDGET }, () => {
     const lines = plainLines('| a | b |\n|---|---|\n' + '| x | y |\n'.repeat(130_000));
     expect(lines.filter((line) => line.startsWith('│ x'))).toHaveLength(130_000);
+  });
+
+  it('lays out an HTML table of 130,000 rows (the widest row was found by a spread)', { timeout: LARGE_BUDGET }, () => {
+    const lines = plainLines('<table>\n' + '<tr><td>x</td><td>y</td></tr>\n'.repeat(130_000) + '</table>\n');
+    expect(lines.filter((line) => line.startsWith('│ x'))).toHaveLength(130_000);
+  });
+
+  it('wraps one code line into 200,000 screen lines (its pieces were appended by a spread)', { timeout: LARGE_BUDGET }, () => {
+    const lines = renderMarkdown('```\n' + 'abcdefgh'.repeat(400_000) + '\n```\n', { width: 20, color: false }).lines.map(stripAnsi);
+    expect(lines.length).toBeGreaterThan(200_000);
+    expect(lines.join('').replace(/[\s↪│]/g, '')).toBe('abcdefgh'.repeat(400_000));
   });
 
   it('renders and indexes 2.3 MB of short lines (one paragraph overflowed the regular expression stack)', { timeout: LARGE_BUDGET }, () => {

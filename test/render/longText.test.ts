@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import stripAnsi from 'strip-ansi';
-import { limitBlocks, MAX_BLOCK } from '../../src/render/nestingLimit.js';
+import { limitBlocks, MAX_BLOCK } from '../../src/content/nestingLimit.js';
 import { pieces } from '../../src/render/clusters.js';
 import { textWidth, wrapText } from '../../src/render/longText.js';
 import { removeHtmlComments, trimEndNewlines } from '../../src/render/linearText.js';
@@ -35,6 +35,13 @@ describe('the linear helpers', () => {
     const limited = limitBlocks(long);
     expect(limited.replace(/\n+/g, '\n')).toBe(long);
     for (const block of limited.split('\n\n')) expect(block.length).toBeLessThanOrEqual(MAX_BLOCK + 1);
+  });
+
+  it('leaves an HTML block longer than MAX_BLOCK whole, as it leaves tables', () => {
+    const html = '<table>\n' + '<tr><td>x</td></tr>\n'.repeat(MAX_BLOCK / 10) + '</table>\n';
+    expect(limitBlocks(html)).toBe(html);
+    const paragraph = '<b>x</b> ' + 'y\n'.repeat(MAX_BLOCK);
+    expect(limitBlocks(paragraph)).not.toBe(paragraph);
   });
 
   it('removes closed HTML comments and keeps unclosed ones, and trims newlines', () => {

@@ -1,6 +1,7 @@
 import type { Context, Out } from '../document.js';
 import { highlightCode } from '../codeHighlight.js';
 import { CODE_MARK, fitLine } from '../lineWrap.js';
+import { pushAll } from '../../content/arrays.js';
 
 const CODE_INDENT = '    ';
 
@@ -17,6 +18,6 @@ export function renderMath(tex: string, ctx: Context): Out {
 
 function fitCodeLines(lines: string[], ctx: Context): Out {
   const out: string[] = [];
-  for (const line of lines) out.push(...fitLine(CODE_INDENT + CODE_MARK + line, ctx.width));
+  for (const line of lines) pushAll(out, fitLine(CODE_INDENT + CODE_MARK + line, ctx.width));
   return { lines: out, marks: [] };
 }

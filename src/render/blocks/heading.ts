@@ -3,6 +3,7 @@ import type { Context, Out } from '../document.js';
 import { layoutInline, plainText } from '../inlineRender.js';
 import { plainWidth } from '../inlineText.js';
 import stripAnsi from 'strip-ansi';
+import { maxOf } from '../../content/arrays.js';
 
 /**
  * Headings, each level distinct with or without colour: h1 and h2 are underlined with double
@@ -27,7 +28,7 @@ export function renderHeading(level: number, inline: Inline[], id: string | unde
   for (const a of anchors) out.marks.push({ line: a.line, anchor: a.id });
   const rule = UNDERLINE[depth - 1];
   if (rule) {
-    const widest = Math.max(...lines.map((line) => plainWidth(stripAnsi(line))));
+    const widest = maxOf(lines, (line) => plainWidth(stripAnsi(line)));
     out.lines.push(ctx.roles.headingRule(rule.repeat(Math.max(1, Math.min(widest, ctx.width)))));
   }
   return out;

@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { limitNesting, MAX_NESTING } from '../../src/render/nestingLimit.js';
+import { limitNesting, MAX_NESTING } from '../../src/content/nestingLimit.js';
 import { renderMarkdown } from '../../src/render/markdownRenderer.js';
 import { entryFromSource } from '../../src/content/postEntry.js';
 import { countWords } from '../../src/content/wordCount.js';

@@ -1,3 +1,4 @@
+import { Lexer } from 'marked';
 /**
  * Markdown nested absurdly deep (thousands of block quotes, list items or emphasis spans inside
  * each other) makes marked recurse until the stack overflows, or run out of memory. No post
@@ -148,11 +149,19 @@ function lineCut(text: string, from: number, limit: number): { at: number; skip:
 
 /** A table's delimiter row (`|---|:--:|`): tables are lexed by a rule that does not overflow. */
 const TABLE_DELIMITER = /^[ \t]*\|?[ \t]*:?-+:?[ \t]*(?:\|[ \t]*:?-+:?[ \t]*)*\|?[ \t]*$/;
+/** marked's own rule for the start of an HTML block: such blocks are lexed without overflow. */
+const HTML_BLOCK = Lexer.rules.block.gfm.html;
+/** Longer first lines are not checked (the rule is tried on the line alone). */
+const HTML_LINE_LIMIT = 4096;
+
+function startsHtmlBlock(line: string): boolean {
+  return line.length <= HTML_LINE_LIMIT && /^ {0,3}</.test(line) && HTML_BLOCK.test(line);
+}
 
 /**
  * The Markdown with a blank line put into every block longer than MAX_BLOCK characters, between
  * two lines, or in place of a space in a single longer line: the text is kept, split into
- * blocks marked can lex. Tables are left whole. The same string when no block is that long.
+ * blocks marked can lex. Tables and HTML blocks are left whole. The same string when no block is that long.
  */
 export function limitBlocks(markdown: string): string {
   if (markdown.length <= MAX_BLOCK) return markdown;
@@ -162,6 +171,7 @@ export function limitBlocks(markdown: string): string {
   let lineStart = 0;
   let runLines = 0;
   let table = false;
+  let html = false;
   while (lineStart <= markdown.length) {
     const newline = markdown.indexOf('\n', lineStart);
     const lineEnd = newline < 0 ? markdown.length : newline;
@@ -169,9 +179,12 @@ export function limitBlocks(markdown: string): string {
       runStart = lineEnd + 1;
       runLines = 0;
       table = false;
-    } else if (++runLines === 2 && markdown.slice(runStart, lineStart).includes('|') && TABLE_DELIMITER.test(markdown.slice(lineStart, lineEnd))) {
+      html = false;
+    } else if (++runLines === 1 && startsHtmlBlock(markdown.slice(lineStart, lineEnd))) {
+      html = true;
+    } else if (runLines === 2 && markdown.slice(runStart, lineStart).includes('|') && TABLE_DELIMITER.test(markdown.slice(lineStart, lineEnd))) {
       table = true;
-    } else if (!table) {
+    } else if (!table && !html) {
       if (lineEnd - runStart > MAX_BLOCK && lineStart > runStart) {
         out.push(markdown.slice(copied, lineStart), '\n');
         copied = runStart = lineStart;
