@@ -1,3 +1,5 @@
+import { foldCase } from './textSearch.js';
+
 /**
  * Fuzzy matching for the list filter: every character of the query appears in order, each at
  * a word start or right after the previous one. Matches at word starts and runs of consecutive
@@ -9,16 +11,29 @@ export interface FuzzyMatch {
   positions: number[];
 }
 
+const WORD_SEPARATORS = new Set([' ', '\t', '\n', '-', '_', '/', '.', ':', ',', '(']);
+
+function isLowerAscii(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= 'a' && ch <= 'z';
+}
+
+function isUpperAscii(ch: string | undefined): boolean {
+  return ch !== undefined && ch >= 'A' && ch <= 'Z';
+}
+
 function isWordStart(text: string, i: number): boolean {
   if (i === 0) return true;
   const before = text[i - 1]!;
-  return /[\s\-_/.:,(]/.test(before) || (/[a-z]/.test(before) && /[A-Z]/.test(text[i]!));
+  return WORD_SEPARATORS.has(before) || /\s/.test(before) || (isLowerAscii(before) && isUpperAscii(text[i]));
 }
 
-export function fuzzyMatch(query: string, text: string): FuzzyMatch | null {
-  const q = query.toLowerCase().replace(/\s+/g, '');
+/**
+ * `lower` is the text in lower case with every offset kept (foldCase), when the caller has it
+ * already: a list filter folds each title once, not once per key.
+ */
+export function fuzzyMatch(query: string, text: string, lower = foldCase(text)): FuzzyMatch | null {
+  const q = foldCase(query).replace(/\s+/g, '');
   if (q === '') return { score: 0, positions: [] };
-  const lower = text.toLowerCase();
   // A contiguous match is the best evidence; prefer it when there is one.
   const at = lower.indexOf(q);
   if (at >= 0) {

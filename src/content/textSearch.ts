@@ -40,18 +40,31 @@ export function foldCase(text: string): string {
   return out;
 }
 
+/** A query ready to be matched line by line: smart case decided once. */
+export interface LineQuery {
+  exact: boolean;
+  /** The query as matched: folded unless exact. */
+  text: string;
+}
+
+export function lineQuery(query: string): LineQuery {
+  const exact = isCaseSensitive(query);
+  return { exact, text: exact ? query : foldCase(query) };
+}
+
+/** Appends each occurrence of the query in one line to `into`. */
+export function matchLine(query: LineQuery, text: string, line: number, into: LineMatch[]): void {
+  const q = query.text;
+  if (q === '') return;
+  const subject = query.exact ? text : foldCase(text);
+  for (let at = subject.indexOf(q); at >= 0; at = subject.indexOf(q, at + q.length)) into.push({ line, start: at, end: at + q.length });
+}
+
 /** Every occurrence of `query` in the lines, in reading order; case-insensitive unless the query has a capital. */
 export function findInLines(lines: readonly string[], query: string): LineMatch[] {
-  const exact = isCaseSensitive(query);
-  const q = exact ? query : foldCase(query);
-  if (q === '') return [];
+  const q = lineQuery(query);
   const matches: LineMatch[] = [];
-  lines.forEach((text, line) => {
-    const lower = exact ? text : foldCase(text);
-    for (let at = lower.indexOf(q); at >= 0; at = lower.indexOf(q, at + q.length)) {
-      matches.push({ line, start: at, end: at + q.length });
-    }
-  });
+  lines.forEach((text, line) => matchLine(q, text, line, matches));
   return matches;
 }
 

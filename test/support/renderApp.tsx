@@ -25,6 +25,7 @@ export const KEYS = {
   end: '\u001b[F',
   enter: '\r',
   escape: '\u001b',
+  backspace: '\u007f',
   ctrlC: '\u0003',
 };
 
@@ -90,13 +91,13 @@ export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, s
   const screen = () => (instance.lastFrame() ?? '').replace(/\u001b\[[0-9;]*[A-Za-z]/g, '');
 
   /** Waits until the screen satisfies the predicate; fails with the screen it last saw. */
-  const waitForScreen = async (predicate: (text: string) => boolean) => {
+  const waitForScreen = async (predicate: (text: string) => boolean, timeout = 3000) => {
     await vi.waitFor(
       () => {
         const text = screen();
         if (!predicate(text)) throw new Error(`screen never matched; last screen:\n${text}`);
       },
-      { timeout: 3000, interval: 5 },
+      { timeout, interval: 5 },
     );
     return screen();
   };

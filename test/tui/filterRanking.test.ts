@@ -1,7 +1,7 @@
 // The list filter's order: whole words of titles, then word starts, then tags and summaries,
 // then loose (fuzzy) title matches, then posts found by their text; snippets as plain text.
 import { describe, expect, it } from 'vitest';
-import { buildView } from '../../src/tui/state/listView.js';
+import { buildView, rankingBuild } from '../../src/tui/state/listView.js';
 import { plainMarkdownLine, snippetOf } from '../../src/content/textSearch.js';
 import { fuzzyMatch } from '../../src/content/fuzzy.js';
 import { makePosts } from '../support/fixtures.js';
@@ -63,5 +63,20 @@ describe('snippets of posts found by their text', () => {
   it('keep a line that is only Markdown marks readable', () => {
     expect(plainMarkdownLine('|---|:---:|')).toBe('');
     expect(snippetOf('|---|', '---')).toBe('|---|');
+  });
+});
+
+describe('ranking a long list in slices', () => {
+  const many = makePosts(20_000).map((p, i) => ({ ...p, title: `Post ${i} about ${i % 3 === 0 ? 'rust' : 'go'}` }));
+  const query = { posts: many, filter: 'rust', sort: 'newest' as const, tag: null, bookmarked: null };
+
+  it('stops at the clock and goes on from there, to the ranking buildView makes at once', () => {
+    const build = rankingBuild(query);
+    let steps = 0;
+    let ranking;
+    // A clock already past: each step ranks one chunk of posts.
+    while (!(ranking = build.step(0))) steps++;
+    expect(steps).toBeGreaterThan(10);
+    expect(ranking.ranked).toEqual(buildView({ ...query, bodyHits: new Map(), bodyQuery: 'rust' }));
   });
 });

@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { renderApp } from '../support/renderApp.js';
+import { KEYS, renderApp } from '../support/renderApp.js';
 import { makePosts } from '../support/fixtures.js';
 import { findInLines, snippetOf } from '../../src/content/textSearch.js';
 import { buildIndex, isEntry } from '../../src/content/postIndex.js';
 import { formatDate } from '../../src/content/dates.js';
 import { CACHE_FORMAT_VERSION, readCache } from '../../src/content/indexCache.js';
 import { tempPosts } from '../support/tempPosts.js';
-import * as textSearch from '../../src/content/textSearch.js';
+import * as lineSearch from '../../src/tui/lineSearch.js';
 
 describe('typing a search', () => {
   it('takes a paste of 20,000 characters as one edit: the post is searched once, not per character', { timeout: 30_000 }, async () => {
@@ -18,7 +18,7 @@ describe('typing a search', () => {
     await app.press('\r');
     await app.waitForScreen((s) => s.includes('Some text to search.'));
     await app.press('/');
-    const spy = vi.spyOn(textSearch, 'findInLines');
+    const spy = vi.spyOn(lineSearch, 'searchLines');
     const calls = spy.mock.calls.length;
     await app.press('x'.repeat(20_000));
     await app.waitForScreen((s) => s.includes('xxxxxxxx'));
@@ -28,6 +28,49 @@ describe('typing a search', () => {
     await app.press('y');
     await vi.waitFor(() => expect(spy.mock.calls.length).toBe(afterPaste + 1), { timeout: 3000 });
     spy.mockRestore();
+    app.unmount();
+  });
+});
+
+describe('searching a long post', () => {
+  it('shows the query at once and says it is searching, then the count; Esc works meanwhile', { timeout: 60_000 }, async () => {
+    const posts = makePosts(1);
+    const app = renderApp({ posts, bodies: { [posts[0]!.slug]: 'A line with a word in it.\n\n'.repeat(20_000) } });
+    await app.waitForScreen((s) => s.includes('Post 1'));
+    await app.press('\r');
+    await app.waitForScreen((s) => s.includes('A line with a word'), 50_000);
+    await app.press('/');
+    // A clock that jumps 100 ms at each look: every slice of the search ends after its first lines.
+    let now = performance.now();
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
+    await app.press('word');
+    await app.waitForScreen((s) => s.includes('/word') && s.includes('searching…'));
+    await app.press('X');
+    await app.waitForScreen((s) => s.includes('/wordX') && s.includes('searching…'));
+    await app.press(KEYS.backspace);
+    clock.mockRestore();
+    await app.waitForScreen((s) => s.includes('/word▏') && s.includes('20000 matches'), 50_000);
+    await app.press('X');
+    await app.press(KEYS.escape);
+    await app.waitForScreen((s) => !s.includes('/word') && !s.includes('searching'));
+    app.unmount();
+  });
+});
+
+describe('filtering a long list', () => {
+  it('shows the typed filter at once and the ranked posts once ranked; a newer filter wins', { timeout: 60_000 }, async () => {
+    const posts = makePosts(30_000).map((p, i) => ({ ...p, title: `Entry ${i} on ${i % 1000 === 7 ? 'zebras' : 'cats'}` }));
+    const app = renderApp({ posts });
+    await app.waitForScreen((s) => s.includes('Entry 0 on cats'));
+    await app.press('/');
+    // A clock that jumps 100 ms at each look: every slice of the ranking ends after one chunk.
+    let now = performance.now();
+    const clock = vi.spyOn(performance, 'now').mockImplementation(() => (now += 100));
+    await app.press('zeb');
+    await app.waitForScreen((s) => s.includes('/zeb▏') && s.includes('filtering…'));
+    await app.press('ras');
+    clock.mockRestore();
+    await app.waitForScreen((s) => s.includes('/zebras▏') && !s.includes('filtering…') && s.includes('Entry 7 on zebras') && !s.includes('on cats'), 50_000);
     app.unmount();
   });
 });

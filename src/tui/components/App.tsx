@@ -1,11 +1,12 @@
 import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Text, useApp, useInput, useStdout } from 'ink';
-import stripAnsi from 'strip-ansi';
 import { bindingFor, KEYMAP, keyNames, parseMouse, type Keymap, type MouseKey } from '../keymap.js';
 import { MIN_COLS, MIN_ROWS, readerGeometry, tooSmall, type Size } from '../geometry.js';
-import { keyScope, listEntryAtRow, listView, reduce, type AppAction, type AppState, type PostLayout } from '../state/appReducer.js';
+import { keyScope, listEntryAtRow, listView, primeRanking, rankQuery, reduce, type AppAction, type AppState, type PostLayout } from '../state/appReducer.js';
+import { rankingBuild } from '../state/listView.js';
 import { sanitizeLine } from '../../content/sanitize.js';
-import { findInLines, type LineMatch } from '../../content/textSearch.js';
+import type { LineMatch } from '../../content/textSearch.js';
+import { plainLine, searchLines } from '../lineSearch.js';
 import type { RenderedPost, RenderOptions } from '../../render/markdownRenderer.js';
 import type { PostSource, RenderFn } from '../postSource.js';
 import type { ProgressStore } from '../progressStore.js';
@@ -147,15 +148,6 @@ function whenReady(rendered: RenderedPost | Promise<RenderedPost>, use: (post: R
   else use(rendered);
 }
 
-const plainCache = new WeakMap<RenderedPost, string[]>();
-function plainLines(rendered: RenderedPost): string[] {
-  let plain = plainCache.get(rendered);
-  if (!plain) {
-    plain = rendered.lines.map((l) => stripAnsi(l));
-    plainCache.set(rendered, plain);
-  }
-  return plain;
-}
 
 function terminalSize(stdout: NodeJS.WriteStream): Size {
   return { cols: stdout.columns || 80, rows: stdout.rows || 24 };
@@ -173,6 +165,9 @@ export function App(props: AppProps) {
   );
 }
 
+/** How long one slice of the list's ranking may take before keys are read again. */
+const RANK_SLICE_MS = 8;
+
 function Screens({ source, initialState, renderer, loadRenderer, color, hyperlinks = false, cache: sharedCache, store, open = openLink, terminal, onExit, keymap, look }: AppProps) {
   const { exit } = useApp();
   const { stdout, write } = useStdout();
@@ -184,6 +179,7 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
   const cache = useRef(sharedCache ?? new Map<string, RenderedPost>());
   const bodies = useRef<BodyCache | null>(null);
   const cancelBodySearch = useRef<() => void>(() => undefined);
+  const cancelLineSearch = useRef<() => void>(() => undefined);
   const redraw = useRef<() => void>(() => undefined);
 
   const dispatch = useCallback(
@@ -249,10 +245,47 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
     [withRenderer, renderedFor, dispatch],
   );
 
+  /**
+   * The list ranked for a new filter in slices of a few milliseconds: a short list is ranked in
+   * the first slice and shown with the key; a long one shows the typed filter at once and its
+   * posts when ranked. A newer filter drops an older ranking unfinished.
+   */
+  const cancelRanking = useRef<() => void>(() => undefined);
+  const rankList = useCallback(
+    (text: string) => {
+      cancelRanking.current();
+      const query = rankQuery(store$.current, text);
+      const build = rankingBuild(query);
+      let cancelled = false;
+      cancelRanking.current = () => {
+        cancelled = true;
+      };
+      const first = build.step(performance.now() + RANK_SLICE_MS);
+      if (first) {
+        primeRanking(query, first);
+        dispatch({ type: 'input', text });
+        return;
+      }
+      dispatch({ type: 'input', text, deferred: true });
+      const step = () => {
+        if (cancelled) return;
+        const ranking = build.step(performance.now() + RANK_SLICE_MS);
+        if (!ranking) {
+          setTimeout(step, 0);
+          return;
+        }
+        primeRanking(query, ranking);
+        dispatch({ type: 'applyFilter', text });
+      };
+      setTimeout(step, 0);
+    },
+    [dispatch],
+  );
+
   const filterChanged = useCallback(
     (text: string) => {
       cancelBodySearch.current();
-      dispatch({ type: 'input', text });
+      rankList(text);
       const query = text.trim();
       if (query.length < MIN_BODY_QUERY) return;
       bodies.current ??= new BodyCache(source);
@@ -260,16 +293,35 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
         dispatch({ type: 'bodyHits', query, hits });
       });
     },
-    [dispatch, source],
+    [dispatch, source, rankList],
   );
+
+  /**
+   * The post searched for `query` in slices: `found` gets the matches at once when the first slice
+   * reached the end (`late` false), else later (`late` true). Any search still under way is over.
+   */
+  const searchPost = useCallback((post: RenderedPost, query: string, found: (matches: LineMatch[], late: boolean) => void): boolean => {
+    cancelLineSearch.current();
+    let late = false;
+    const search = searchLines(post.lines, query, (matches) => found(matches, late));
+    late = true;
+    cancelLineSearch.current = search.cancel;
+    return search.finished;
+  }, []);
 
   const searchChanged = useCallback(
     (text: string) => {
       const rendered = currentRendered();
-      const matches: LineMatch[] = rendered ? findInLines(plainLines(rendered), text) : [];
-      dispatch({ type: 'input', text, matches });
+      if (!rendered) {
+        dispatch({ type: 'input', text, matches: [] });
+        return;
+      }
+      const finished = searchPost(rendered, text, (matches, late) =>
+        dispatch(late ? { type: 'searchDone', query: text, matches } : { type: 'input', text, matches }),
+      );
+      if (!finished) dispatch({ type: 'input', text, pending: true });
     },
-    [currentRendered, dispatch],
+    [currentRendered, dispatch, searchPost],
   );
 
   // The resize last asked for: a layout that arrives after another resize is not applied.
@@ -285,8 +337,14 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
         const { width, rendered } = renderedFor(rendererRef.current, index, size);
         const apply = (post: RenderedPost) => {
           const query = store$.current.reader?.search?.query;
-          const matches = query ? findInLines(plainLines(post), query) : undefined;
-          dispatch({ type: 'resize', size, layout: layoutOf(post, width), matches });
+          if (!query) {
+            dispatch({ type: 'resize', size, layout: layoutOf(post, width) });
+            return;
+          }
+          const finished = searchPost(post, query, (matches, late) =>
+            dispatch(late ? { type: 'searchDone', query, matches } : { type: 'resize', size, layout: layoutOf(post, width), matches }),
+          );
+          if (!finished) dispatch({ type: 'resize', size, layout: layoutOf(post, width), matches: [], pending: true });
         };
         if (rendered instanceof Promise) {
           // Laid out in the background: the new size with its layout when it is ready, so no
@@ -317,9 +375,16 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
       stdout.off('resize', onResize);
       stopResume?.();
     };
-  }, [stdout, write, dispatch, renderedFor, terminal]);
+  }, [stdout, write, dispatch, renderedFor, terminal, searchPost]);
 
-  useEffect(() => () => cancelBodySearch.current(), []);
+  useEffect(
+    () => () => {
+      cancelBodySearch.current();
+      cancelLineSearch.current();
+      cancelRanking.current();
+    },
+    [],
+  );
 
   // Load the renderer in the background, so that the first post opens at once.
   const [rendererReady, setRendererReady] = useState(renderer !== undefined);
@@ -412,8 +477,10 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
         if (entry) openPost(entry.index);
         return;
       }
-      if (scope === 'input' && action === 'cancel' && current.screen === 'list') cancelBodySearch.current();
-      if (scope === 'list' && action === 'clearFilter') cancelBodySearch.current();
+      if ((scope === 'input' && action === 'cancel' && current.screen === 'list') || (scope === 'list' && action === 'clearFilter')) {
+        cancelBodySearch.current();
+        cancelRanking.current();
+      }
       if (scope === 'list' && action === 'open') {
         const entry = listView(current)[current.list.selected];
         if (entry) openPost(entry.index);
@@ -467,7 +534,7 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
   if (state.screen === 'reader' && state.reader) {
     const { index, layout } = state.reader;
     const rendered = cache.current.get(`${index}@${layout.width}`);
-    return <ReaderView state={state} lines={rendered?.lines ?? []} plain={rendered ? plainLines(rendered) : []} />;
+    return <ReaderView state={state} lines={rendered?.lines ?? []} />;
   }
   return <ListView state={state} blogName={source.name} />;
 }

@@ -73,7 +73,8 @@ export function ListView({ state, blogName }: { state: AppState; blogName: strin
   if (state.filter.editing) {
     // The old filter is shown selected (reverse video): typing replaces it.
     const text = sanitizeLine(state.filter.text);
-    footer = spread(` /${state.filter.selected ? `\u001b[7m${text}\u001b[27m` : text}▏`, `${INPUT_HINTS} `, cols);
+    const ranking = state.filter.applied !== undefined ? 'filtering…  ' : '';
+    footer = spread(` /${state.filter.selected ? `\u001b[7m${text}\u001b[27m` : text}▏`, `${ranking}${INPUT_HINTS} `, cols);
   }
   else if (state.message) footer = ` ${state.message}`;
   return (

@@ -12,6 +12,7 @@ import { spread, truncateToWidth } from '../textFit.js';
 import type { Roles } from '../../render/style.js';
 
 import { useUi } from './uiContext.js';
+import { plainLine } from '../lineSearch.js';
 
 const HINT_ITEMS: Parameters<typeof footerHints>[1] = [
   [['up', 'down'], 'line'],
@@ -45,7 +46,19 @@ function highlight(line: string, plain: string, matches: readonly LineMatch[], c
   return out;
 }
 
-export function ReaderView({ state, lines, plain }: { state: AppState; lines: readonly string[]; plain: readonly string[] }) {
+/** The first match at or below `line`, by halving: the matches are in reading order. */
+function firstMatchFrom(matches: readonly LineMatch[], line: number): number {
+  let low = 0;
+  let high = matches.length;
+  while (low < high) {
+    const mid = (low + high) >> 1;
+    if (matches[mid]!.line < line) low = mid + 1;
+    else high = mid;
+  }
+  return low;
+}
+
+export function ReaderView({ state, lines }: { state: AppState; lines: readonly string[] }) {
   const { keymap, roles } = useUi();
   const HINTS = footerHints('reader', HINT_ITEMS, keymap);
   const INPUT_HINTS = footerHints('input', INPUT_HINT_ITEMS, keymap);
@@ -60,23 +73,25 @@ export function ReaderView({ state, lines, plain }: { state: AppState; lines: re
   const current = search && search.current >= 0 ? search.matches[search.current] : undefined;
   const byLine = new Map<number, LineMatch[]>();
   if (search) {
-    for (const m of search.matches) {
-      if (m.line < reader.top || m.line >= reader.top + g.viewHeight) continue;
+    const { matches } = search;
+    for (let i = firstMatchFrom(matches, reader.top); i < matches.length && matches[i]!.line < reader.top + g.viewHeight; i++) {
+      const m = matches[i]!;
       byLine.set(m.line, [...(byLine.get(m.line) ?? []), m]);
     }
   }
   const visible = lines.slice(reader.top, reader.top + g.viewHeight).map((line, i) => {
     const matches = byLine.get(reader.top + i);
-    return matches ? highlight(line, plain[reader.top + i] ?? '', matches, current, roles) : line;
+    return matches ? highlight(line, plainLine(lines, reader.top + i), matches, current, roles) : line;
   });
 
   let left = ` ${state.standalone ? STANDALONE_HINTS : HINTS}`;
   let right = `${percent}% `;
   if (search?.editing) {
     left = ` /${sanitizeLine(search.query)}▏`;
-    right = `${search.matches.length ? `${search.matches.length} ${search.matches.length === 1 ? 'match' : 'matches'}` : search.query ? 'no match' : ''}  ${INPUT_HINTS} `;
+    const found = search.pending ? 'searching…' : search.matches.length ? `${search.matches.length} ${search.matches.length === 1 ? 'match' : 'matches'}` : search.query ? 'no match' : '';
+    right = `${found}  ${INPUT_HINTS} `;
   } else if (search) {
-    const where = search.matches.length ? `match ${search.current + 1} of ${search.matches.length}` : `no match for "${sanitizeLine(search.query)}"`;
+    const where = search.pending ? `searching for "${sanitizeLine(search.query)}"…` : search.matches.length ? `match ${search.current + 1} of ${search.matches.length}` : `no match for "${sanitizeLine(search.query)}"`;
     right = `${where} · ${percent}% `;
     left = ' n/N next/previous · Esc clear';
   }

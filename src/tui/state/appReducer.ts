@@ -5,7 +5,7 @@ import { helpLines, SCOPE_TITLES } from '../keymap.js';
 import { helpViewHeight, listGeometry, MAX_TEXT_WIDTH, pickerGeometry, readerGeometry, type Size } from '../geometry.js';
 import { moveList, settleList, type ListPosition } from './listNavigation.js';
 import { clampTop, scroll, percentRead, type ScrollMove } from './readerScroll.js';
-import { memoizedView, SORT_ORDERS, tagCounts, tagKey, type SortOrder, type ViewEntry } from './listView.js';
+import { memoizedView, SORT_ORDERS, tagCounts, tagKey, type RankQuery, type Ranking, type SortOrder, type ViewEntry } from './listView.js';
 import { sameContent } from '../../state/stateFile.js';
 import { NO_PROGRESS, positionOf, topOf, type PostProgress } from './progress.js';
 
@@ -27,6 +27,8 @@ export interface SearchState {
   current: number;
   /** The top of the screen when the search began: Esc, or no match, goes back there. */
   origin: number;
+  /** The post is still being searched for `query`: `matches` are not known yet. */
+  pending?: boolean;
 }
 
 export interface ReaderState {
@@ -50,7 +52,11 @@ export interface AppState {
   /** Position in the list view (not in `posts`). */
   list: ListPosition;
   /** `selected`: the old text is shown selected, and typing replaces it. */
-  filter: { text: string; editing: boolean; selected?: boolean };
+  /**
+   * The list filter as typed. `applied`, while set, is the filter the list still shows: a long
+   * list is ranked for a new filter in slices, and shows it once ranked ('applyFilter').
+   */
+  filter: { text: string; editing: boolean; selected?: boolean; applied?: string };
   /** Digits typed before a move (10j, 5G, 50%), not yet used. */
   count: string;
   /** The text typed to narrow the tag picker. */
@@ -89,8 +95,12 @@ export type AppAction =
   /** A post re-read after it was edited: its new layout, the place kept. */
   | { type: 'reload'; layout: PostLayout }
   | { type: 'open'; index: number; layout: PostLayout }
-  | { type: 'resize'; size: Size; layout?: PostLayout; matches?: LineMatch[] }
-  | { type: 'input'; text: string; matches?: LineMatch[] }
+  | { type: 'resize'; size: Size; layout?: PostLayout; matches?: LineMatch[]; pending?: boolean }
+  | { type: 'input'; text: string; matches?: LineMatch[]; pending?: boolean; deferred?: boolean }
+  /** The list is ranked for the filter `text`: show it. */
+  | { type: 'applyFilter'; text: string }
+  /** The matches of a search that went on after its query was shown. */
+  | { type: 'searchDone'; query: string; matches: LineMatch[] }
   | { type: 'bodyHits'; query: string; hits: ReadonlyMap<number, string> }
   | { type: 'message'; text: string | null };
 
@@ -132,20 +142,22 @@ const view = memoizedView();
 
 /** The list as shown now. */
 export function listView(state: AppState): ViewEntry[] {
+  return view({ ...rankQuery(state), bodyHits: state.bodyHits, bodyQuery: state.bodyQuery });
+}
+
+/** What the list's ranking depends on, for the filter shown (or `filter`). */
+export function rankQuery(state: AppState, filter = state.filter.applied ?? state.filter.text): RankQuery {
   let bookmarked: Set<string> | null = null;
   if (state.bookmarksOnly) {
     bookmarked = bookmarkSets.get(state.progress) ?? new Set(Object.keys(state.progress).filter((slug) => state.progress[slug]!.bookmarked));
     bookmarkSets.set(state.progress, bookmarked);
   }
-  return view({
-    posts: state.posts,
-    filter: state.filter.text,
-    bodyHits: state.bodyHits,
-    bodyQuery: state.bodyQuery,
-    sort: state.sort,
-    tag: state.tag,
-    bookmarked,
-  });
+  return { posts: state.posts, filter, sort: state.sort, tag: state.tag, bookmarked };
+}
+
+/** A ranking built in slices for `q`: the list uses it instead of ranking again. */
+export function primeRanking(q: RankQuery, ranking: Ranking): void {
+  view.prime(q, ranking);
 }
 const bookmarkSets = new WeakMap<object, Set<string>>();
 
@@ -375,6 +387,7 @@ function jumpToMatch(state: AppState, current: number): AppState {
 function stepMatch(state: AppState, direction: 1 | -1): AppState {
   const reader = state.reader;
   const search = reader?.search;
+  if (search?.pending) return { ...state, message: `Still searching for "${search.query}"…` };
   if (!reader || !search || search.matches.length === 0) return { ...state, message: search ? `No match for "${search.query}"` : 'No search: press / to search' };
   const { matches } = search;
   const height = readerViewHeight(state);
@@ -513,8 +526,11 @@ function onInputKey(state: AppState, action: KeyAction): AppState {
   return state;
 }
 
-function onInput(state: AppState, text: string, matches: LineMatch[] = []): AppState {
-  if (state.screen === 'list') return relist({ ...state, filter: { text, editing: true } });
+function onInput(state: AppState, text: string, matches: LineMatch[] = [], pending = false, deferred = false): AppState {
+  if (state.screen === 'list') {
+    if (deferred) return { ...state, filter: { text, editing: true, applied: state.filter.applied ?? state.filter.text } };
+    return relist({ ...state, filter: { text, editing: true } });
+  }
   if (state.screen === 'tags') return { ...state, tagFilter: { text, editing: true }, picker: { selected: 0, top: 0 } };
   const reader = state.reader;
   if (!reader?.search) return state;
@@ -523,10 +539,26 @@ function onInput(state: AppState, text: string, matches: LineMatch[] = []): AppS
   const { origin } = reader.search;
   const from = matches.findIndex((m) => m.line >= origin);
   const current = matches.length === 0 ? -1 : Math.max(0, from);
-  const searching: AppState = { ...state, reader: { ...reader, search: { query: text, editing: true, matches, current, origin } } };
+  const searching: AppState = { ...state, reader: { ...reader, search: { query: text, editing: true, matches, current, origin, ...(pending ? { pending } : {}) } } };
   if (current < 0) return readerAt(searching, origin);
   // Each new letter starts again from the origin, not from the last match shown.
   return jumpToMatch(readerAt(searching, origin), current);
+}
+
+/**
+ * The matches of a search that went on in the background: while the query is still being typed
+ * they are shown as if they had come with it; after Enter the first one at or below the top of
+ * the screen becomes current. A search for another query is over: its matches are dropped.
+ */
+function searchDone(state: AppState, query: string, matches: LineMatch[]): AppState {
+  const reader = state.reader;
+  const search = reader?.search;
+  if (!reader || !search?.pending || search.query !== query) return state;
+  if (search.editing) return onInput(state, query, matches);
+  const from = matches.findIndex((m) => m.line >= reader.top);
+  const current = matches.length === 0 ? -1 : from < 0 ? 0 : from;
+  const next: AppState = { ...state, reader: { ...reader, search: { query, editing: false, matches, current, origin: search.origin } } };
+  return current < 0 ? next : jumpToMatch(next, current);
 }
 
 function open(state: AppState, index: number, layout: PostLayout): AppState {
@@ -548,7 +580,7 @@ function reload(state: AppState, layout: PostLayout): AppState {
   return readerAt({ ...state, reader: { ...reader, layout, search: null } }, topOf(position, layout.blockStarts, layout.lineCount));
 }
 
-function resize(state: AppState, size: Size, layout?: PostLayout, matches?: LineMatch[]): AppState {
+function resize(state: AppState, size: Size, layout?: PostLayout, matches?: LineMatch[], pending = false): AppState {
   const next: AppState = { ...state, size };
   next.list = settleList(state.list, listView(state).length, listGeometry(size).perPage);
   next.picker = settleList(state.picker, pickerCount(state), pickerGeometry(size).perPage);
@@ -562,7 +594,8 @@ function resize(state: AppState, size: Size, layout?: PostLayout, matches?: Line
   if (search && matches) {
     const old = search.matches[search.current];
     const current = old ? Math.max(0, matches.findIndex((m) => m.line >= topOf(positionOf(old.line, reader.layout.blockStarts, reader.layout.lineCount), newLayout.blockStarts, newLayout.lineCount))) : -1;
-    search = { ...search, matches, current: matches.length ? current : -1 };
+    const { pending: _, ...rest } = search;
+    search = { ...rest, matches, current: matches.length ? current : -1, ...(pending ? { pending } : {}) };
   }
   next.reader = { ...reader, layout: newLayout, search, top: clampTop(top, newLayout.lineCount, readerViewHeight(next)) };
   return next;
@@ -605,9 +638,16 @@ export function reduce(state: AppState, action: AppAction): AppState {
     case 'open':
       return open(state, action.index, action.layout);
     case 'resize':
-      return resize(state, action.size, action.layout, action.matches);
+      return resize(state, action.size, action.layout, action.matches, action.pending);
     case 'input':
-      return onInput(state, action.text, action.matches);
+      return onInput(state, action.text, action.matches, action.pending, action.deferred);
+    case 'applyFilter': {
+      const { filter } = state;
+      if (filter.applied === undefined || filter.text !== action.text) return state;
+      return relist({ ...state, filter: { text: filter.text, editing: filter.editing } });
+    }
+    case 'searchDone':
+      return searchDone(state, action.query, action.matches);
     case 'bodyHits':
       return { ...state, bodyHits: action.hits, bodyQuery: action.query };
     case 'message':

@@ -1,5 +1,7 @@
 import type { PostEntry } from '../../content/postEntry.js';
 import { fuzzyMatch } from '../../content/fuzzy.js';
+import { foldCase } from '../../content/textSearch.js';
+import { pushAll } from '../../content/arrays.js';
 import { sanitizeLine } from '../../content/sanitize.js';
 import { comparePosts } from '../../content/postOrder.js';
 import { dateSortKey } from '../../content/dates.js';
@@ -86,25 +88,73 @@ function titleHit(lower: string, q: string): { tier: 0 | 1; at: number } | null 
   return prefix === null ? null : { tier: 1, at: prefix };
 }
 
+/** Each post's title, tags and summary in lower case (offsets kept), made once per post list. */
+interface FoldedPost {
+  title: string;
+  tags: string[];
+  summary: string;
+}
+
+const foldedCache = new WeakMap<readonly PostEntry[], FoldedPost[]>();
+
+function foldedPosts(posts: readonly PostEntry[]): FoldedPost[] {
+  let folded = foldedCache.get(posts);
+  if (!folded) {
+    const titles = displayTitles(posts);
+    folded = posts.map((post, i) => ({ title: foldCase(titles[i]!), tags: post.tags.map(foldCase), summary: foldCase(post.summary) }));
+    foldedCache.set(posts, folded);
+  }
+  return folded;
+}
+
 /**
  * How well a post matches the filter, best first: the text as a whole word of the title (0),
  * at the start of a title word (1), in a tag or the summary (2), the title's letters in order
- * (3, fuzzy); null when none. Ties keep the list's order.
+ * (3, fuzzy); null when none. Ties keep the list's order. `q` is the filter folded to lower case.
  */
-function rankPost(post: PostEntry, title: string, query: string): { tier: number; positions?: number[] } | null {
-  const q = query.toLowerCase();
-  const hit = titleHit(title.toLowerCase(), q);
-  if (hit) return { tier: hit.tier, positions: Array.from({ length: q.length }, (_, i) => hit.at + i) };
-  if (post.tags.some((tag) => tag.toLowerCase().includes(q)) || post.summary.toLowerCase().includes(q)) return { tier: 2 };
-  const fuzzy = fuzzyMatch(query, title);
+function rankPost(folded: FoldedPost, title: string, query: string, q: string, runs: Map<number, number[]>): { tier: number; positions?: number[] } | null {
+  const hit = titleHit(folded.title, q);
+  if (hit) {
+    // Titles that match at the same place share one array of positions.
+    let positions = runs.get(hit.at);
+    if (!positions) {
+      positions = Array.from({ length: q.length }, (_, i) => hit.at + i);
+      runs.set(hit.at, positions);
+    }
+    return { tier: hit.tier, positions };
+  }
+  if (folded.tags.some((tag) => tag.includes(q)) || folded.summary.includes(q)) return { tier: 2 };
+  const fuzzy = fuzzyMatch(query, title, folded.title);
   return fuzzy ? { tier: 3, positions: fuzzy.positions } : null;
 }
 
 const TIERS = 4;
 
-export function buildView(q: ViewQuery): ViewEntry[] {
+/** What the ranking of the list depends on: everything but the body search. */
+export type RankQuery = Omit<ViewQuery, 'bodyHits' | 'bodyQuery'>;
+
+/** The posts that pass the tag and bookmark view in the chosen order, and those the filter ranks. */
+export interface Ranking {
+  candidates: number[];
+  ranked: ViewEntry[];
+  /** 1 for each post index in `ranked`. */
+  isRanked: Uint8Array;
+}
+
+export interface RankingBuild {
+  /** Ranks posts until the clock passes `until` (performance.now()); the ranking once every post is done. */
+  step(until: number): Ranking | undefined;
+}
+
+/** Posts between two looks at the clock. */
+const RANK_CHUNK = 512;
+
+/**
+ * The ranking of the list for a query, built in steps: the list filter over tens of thousands of
+ * posts runs in slices between keys, and a newer filter drops an older one unfinished.
+ */
+export function rankingBuild(q: RankQuery): RankingBuild {
   const titles = displayTitles(q.posts);
-  const order = comparator(q.posts, q.sort);
   const candidates: number[] = [];
   q.posts.forEach((post, index) => {
     if (q.tag !== null && !post.tags.some((t) => tagKey(t) === q.tag)) return;
@@ -112,42 +162,92 @@ export function buildView(q: ViewQuery): ViewEntry[] {
     candidates.push(index);
   });
   // Posts arrive newest first (every index is sorted so): only other orders need a sort.
-  if (q.sort !== 'newest') candidates.sort(order);
+  if (q.sort !== 'newest') candidates.sort(comparator(q.posts, q.sort));
+  const isRanked = new Uint8Array(q.posts.length);
   const filter = q.filter.trim();
-  if (filter === '') return candidates.map((index) => ({ index }));
-  const tiers: ViewEntry[][] = Array.from({ length: TIERS }, () => []);
-  const byBody: ViewEntry[] = [];
-  for (const index of candidates) {
-    const rank = rankPost(q.posts[index]!, titles[index]!, filter);
-    if (rank) {
-      tiers[rank.tier]!.push(rank.positions ? { index, titleMatches: rank.positions } : { index });
-    } else if (q.bodyQuery === filter && q.bodyHits.has(index)) {
-      byBody.push({ index, snippet: q.bodyHits.get(index)! });
-    }
+  if (filter === '') {
+    for (const index of candidates) isRanked[index] = 1;
+    const done: Ranking = { candidates, ranked: candidates.map((index) => ({ index })), isRanked };
+    return { step: () => done };
   }
-  return [...tiers.flat(), ...byBody];
+  const tiers: ViewEntry[][] = Array.from({ length: TIERS }, () => []);
+  const folded = foldedPosts(q.posts);
+  const lowerFilter = foldCase(filter);
+  const runs = new Map<number, number[]>();
+  let next = 0;
+  let done: Ranking | undefined;
+  return {
+    step(until) {
+      while (!done && next < candidates.length) {
+        const stop = Math.min(candidates.length, next + RANK_CHUNK);
+        for (; next < stop; next++) {
+          const index = candidates[next]!;
+          const rank = rankPost(folded[index]!, titles[index]!, filter, lowerFilter, runs);
+          if (!rank) continue;
+          tiers[rank.tier]!.push(rank.positions ? { index, titleMatches: rank.positions } : { index });
+          isRanked[index] = 1;
+        }
+        if (performance.now() >= until) break;
+      }
+      if (!done && next >= candidates.length) {
+        const ranked: ViewEntry[] = [];
+        for (const tier of tiers) pushAll(ranked, tier);
+        done = { candidates, ranked, isRanked };
+      }
+      return done;
+    },
+  };
+}
+
+/** The list from a ranking: the ranked posts, then those found by their text (in list order). */
+export function viewOf(ranking: Ranking, q: ViewQuery): ViewEntry[] {
+  const filter = q.filter.trim();
+  if (filter === '' || q.bodyQuery !== filter || q.bodyHits.size === 0) return ranking.ranked;
+  const view = ranking.ranked.slice();
+  for (const index of ranking.candidates) {
+    if (ranking.isRanked[index] === 0 && q.bodyHits.has(index)) view.push({ index, snippet: q.bodyHits.get(index)! });
+  }
+  return view;
+}
+
+export function buildView(q: ViewQuery): ViewEntry[] {
+  return viewOf(rankingBuild(q).step(Infinity)!, q);
+}
+
+function sameRanking(a: RankQuery, b: RankQuery): boolean {
+  return a.posts === b.posts && a.filter === b.filter && a.sort === b.sort && a.tag === b.tag && a.bookmarked === b.bookmarked;
+}
+
+export interface MemoizedView {
+  (q: ViewQuery): ViewEntry[];
+  /** A ranking built elsewhere (in slices) for `q`, used instead of ranking again. */
+  prime(q: RankQuery, ranking: Ranking): void;
 }
 
 /** buildView, remembered for the last query so that keys which change nothing cost nothing. */
-export function memoizedView(): (q: ViewQuery) => ViewEntry[] {
+export function memoizedView(): MemoizedView {
+  let lastRank: RankQuery | undefined;
+  let ranking: Ranking | undefined;
   let last: ViewQuery | undefined;
   let result: ViewEntry[] = [];
-  return (q) => {
-    if (
-      !last ||
-      last.posts !== q.posts ||
-      last.filter !== q.filter ||
-      last.bodyHits !== q.bodyHits ||
-      last.bodyQuery !== q.bodyQuery ||
-      last.sort !== q.sort ||
-      last.tag !== q.tag ||
-      last.bookmarked !== q.bookmarked
-    ) {
-      result = buildView(q);
+  const view = (q: ViewQuery) => {
+    if (!lastRank || !ranking || !sameRanking(lastRank, q)) {
+      ranking = rankingBuild(q).step(Infinity)!;
+      lastRank = q;
+      last = undefined;
+    }
+    if (!last || last.bodyHits !== q.bodyHits || last.bodyQuery !== q.bodyQuery || last.filter !== q.filter) {
+      result = viewOf(ranking, q);
       last = q;
     }
     return result;
   };
+  view.prime = (q: RankQuery, built: Ranking) => {
+    lastRank = q;
+    ranking = built;
+    last = undefined;
+  };
+  return view;
 }
 
 /**
