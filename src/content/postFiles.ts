@@ -1,5 +1,6 @@
 import { readdirSync, realpathSync, statSync, type Dirent, type Stats } from 'node:fs';
 import { join, sep } from 'node:path';
+import { fsPath, nameFromBytes } from '../state/fileNames.js';
 
 /** A Markdown file found in a posts folder. */
 export interface PostFile {
@@ -34,6 +35,12 @@ export const MARKDOWN_FILE = /\.(md|markdown|mdx)$/i;
 const BUNDLE_INDEX = /^index(\.[a-z]{2,3}(-[a-z0-9]{2,8})?)?\.(md|markdown|mdx)$/i;
 /** Hugo's section pages (`_index.md`) list posts; they are not posts. */
 const SECTION_INDEX = /^_index\.(md|markdown|mdx)$/i;
+
+/** The real path of a path that may hold bytes that are not UTF-8, in the same form. */
+export function realPath(path: string): string {
+  // The native call: realpathSync itself reads a Buffer path back as a (lossy) string.
+  return nameFromBytes(realpathSync.native(fsPath(path), { encoding: 'buffer' }));
+}
 
 /** Hidden files and folders (.git, editor lock files) and node_modules are never read. */
 function ignored(name: string): boolean {
@@ -89,17 +96,17 @@ export function walkPostFiles(dir: string, only?: readonly string[]): WalkResult
   const links: Array<{ path: string; file: string; markdown: boolean }> = [];
 
   function visit(folderReal: string, prefix: string): void {
-    let entries: Dirent[];
+    let entries: Array<{ name: string; entry: Dirent<Buffer> }>;
     try {
-      entries = readdirSync(folderReal, { withFileTypes: true });
+      // Names as bytes: a name that is not UTF-8 still names its file (fileNames.ts).
+      entries = readdirSync(fsPath(folderReal), { withFileTypes: true, encoding: 'buffer' }).map((entry) => ({ name: nameFromBytes(entry.name), entry }));
     } catch (error) {
       problem(prefix || '.', `folder ${errorReason(error)}`);
       return;
     }
-    const bundle = prefix === '' ? [] : entries.filter((e) => BUNDLE_INDEX.test(e.name) && !e.isDirectory());
+    const bundle = prefix === '' ? [] : entries.filter((e) => BUNDLE_INDEX.test(e.name) && !e.entry.isDirectory());
     const chosen = bundle.length ? bundle : entries;
-    for (const entry of chosen.sort((a, b) => codeUnitOrder(a.name, b.name))) {
-      const name = entry.name;
+    for (const { name, entry } of chosen.sort((a, b) => codeUnitOrder(a.name, b.name))) {
       if (ignored(name)) continue;
       const file = prefix + name;
       const path = join(folderReal, name);
@@ -114,8 +121,8 @@ export function walkPostFiles(dir: string, only?: readonly string[]): WalkResult
     let real: string;
     let stats: Stats;
     try {
-      real = realpathSync(path);
-      stats = statSync(real);
+      real = realPath(path);
+      stats = statSync(fsPath(real));
     } catch (error) {
       if (markdown) problem(file, `broken symbolic link (${(error as NodeJS.ErrnoException).code ?? 'error'})`);
       return;
@@ -137,7 +144,7 @@ export function walkPostFiles(dir: string, only?: readonly string[]): WalkResult
 
   function statThenAdd(file: string, real: string): void {
     try {
-      addFile(file, real, statSync(real));
+      addFile(file, real, statSync(fsPath(real)));
     } catch (error) {
       problem(file, errorReason(error));
     }

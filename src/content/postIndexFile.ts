@@ -3,7 +3,7 @@ import { MAX_POST_BYTES, decodeUtf16, readBounded } from '../state/boundedRead.j
 import { resolve, sep } from 'node:path';
 import type { PostEntry } from './postEntry.js';
 import { normalizeDate } from './dates.js';
-import { isInside } from './postFiles.js';
+import { isInside, realPath } from './postFiles.js';
 
 /**
  * Reading an index file and the posts it names: all that showing the bundled posts needs, kept
@@ -82,7 +82,7 @@ export function postPath(postsDir: string, entry: PostEntry): string {
  * ReadRefused with the reason.
  */
 export function readPostSource(postsDir: string, entry: PostEntry): string {
-  const real = realpathSync(postPath(postsDir, entry));
+  const real = realPath(postPath(postsDir, entry));
   if (!isInside(realpathSync(postsDir), real)) throw new IndexError(`post "${entry.slug}" points outside the posts folder`);
   const buffer = readBounded(real, MAX_POST_BYTES);
   return decodeUtf16(buffer) ?? new TextDecoder('utf-8', { fatal: false }).decode(buffer);

@@ -1,4 +1,5 @@
 import { closeSync, constants, fstatSync, openSync, readSync, statSync } from 'node:fs';
+import { fsPath } from './fileNames.js';
 
 /**
  * Reading a file that someone else may have replaced since it was listed: a FIFO (whose open or
@@ -32,7 +33,7 @@ function megabytes(bytes: number): string {
  * regular file", "larger than 10 MB") for anything else, and the system's error when it cannot be opened.
  */
 export function readBounded(path: string, limit: number): Buffer {
-  const fd = openSync(path, FLAGS);
+  const fd = openSync(fsPath(path), FLAGS);
   try {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new ReadRefused(`${fileKind(stats)}, not a regular file`);

@@ -4,7 +4,8 @@ import { describe, expect, it, vi } from 'vitest';
 import { KEYS, renderApp } from '../support/renderApp.js';
 import { makePosts } from '../support/fixtures.js';
 import { findInLines, snippetOf } from '../../src/content/textSearch.js';
-import { buildIndex, isEntry } from '../../src/content/postIndex.js';
+import { buildIndex, isEntry, readPostSource } from '../../src/content/postIndex.js';
+import { sanitizeLine } from '../../src/content/sanitize.js';
 import { formatDate } from '../../src/content/dates.js';
 import { CACHE_FORMAT_VERSION, readCache } from '../../src/content/indexCache.js';
 import { tempPosts } from '../support/tempPosts.js';
@@ -92,6 +93,21 @@ describe('files and entries from outside', () => {
     const built = buildIndex(dir);
     expect(built.problems).toEqual([]);
     expect(built.index.posts.map((p) => p.title)).toEqual(['Grüße', 'Grüße']);
+  });
+
+  it('indexes and reads a post whose file name is not UTF-8, its name shown with a replacement character', () => {
+    const dir = tempPosts({ 'plain.md': '---\ntitle: Plain\n---\n\nPlain text.\n' });
+    // "café-notes.md" written in Latin-1: the é is the single byte 0xE9.
+    const name = Buffer.concat([Buffer.from('caf'), Buffer.from([0xe9]), Buffer.from('-notes.md')]);
+    writeFileSync(Buffer.concat([Buffer.from(`${dir}/`), name]), '---\ntitle: Notes\n---\n\nText in a Latin-1 named file.\n');
+    const built = buildIndex(dir);
+    expect(built.problems).toEqual([]);
+    const notes = built.index.posts.find((p) => p.title === 'Notes')!;
+    expect(sanitizeLine(notes.file).replace(/\udce9/g, '\ufffd')).toBe('caf\ufffd-notes.md');
+    expect(Buffer.from(notes.file, 'utf8').includes(Buffer.from('\ufffd', 'utf8'))).toBe(true);
+    expect(readPostSource(dir, notes)).toContain('Text in a Latin-1 named file.');
+    // The escaped name survives JSON (the index cache) unchanged.
+    expect(JSON.parse(JSON.stringify(notes)).file).toBe(notes.file);
   });
 
   it('refuses a cached entry whose date is not a real date, instead of showing "undefined 99, 9999"', () => {
