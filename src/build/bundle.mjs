@@ -86,6 +86,7 @@ await build({
     'blog-tui': `${root}src/cli/bin.ts`,
     fidelity: `${root}src/fidelity/main.ts`,
     'render-worker': `${root}src/render/renderWorker.ts`,
+    'folder-check': `${root}src/cli/folderCheckWorker.ts`,
   },
   outdir: dist,
   bundle: true,

@@ -1,12 +1,16 @@
-import { realpathSync, statSync } from 'node:fs';
+import { existsSync, realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
 import pkg from '../../package.json' with { type: 'json' };
 import { postBody } from '../content/frontMatterFences.js';
-import { cacheFile, readCache, writeCache } from '../content/indexCache.js';
-import { buildIndexWith, unchanged, type BuildOptions, type BuiltIndex, type ParsePost } from '../content/indexBuild.js';
+import { cacheFile, filesFingerprint, readCache, writeCache, type CacheRead } from '../content/indexCache.js';
+import { buildIndexWith, indexFromRecords, unchanged, type BuildOptions, type BuiltIndex, type FileRecord, type ParsePost } from '../content/indexBuild.js';
+import type { PostEntry } from '../content/postEntry.js';
+import { findPost } from '../content/slugLookup.js';
 import { siteOptions } from '../content/siteOptions.js';
 import { readPostSource, postPath } from '../content/postIndexFile.js';
-import { walkPostFiles } from '../content/postFiles.js';
+import { walkPostFiles, type WalkResult } from '../content/postFiles.js';
 import { loadSite, type Site } from '../content/generators/registry.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import type { PostSource } from '../tui/postSource.js';
@@ -79,55 +83,198 @@ export function indexFolder(folder: string, parse: ParsePost, options: BuildOpti
   }
 }
 
-/**
- * The posts of a folder of Markdown files (`--posts DIR`). The index comes from the cache where
- * the files are unchanged; files added, changed or removed since are read, and the cache is
- * rewritten. Problems are reported on stderr as one line (every file with `verbose`).
- */
-export async function loadFolderPosts(dir: string, options: FolderOptions, io: FolderIo = { stderr: process.stderr, env: process.env }): Promise<PostSource> {
+/** A posts folder opened: its site, and its cache as it stands. */
+interface OpenedFolder {
+  folder: string;
+  root: string;
+  site: Site;
+  stamp: string;
+  cachePath: string;
+  cached: CacheRead;
+  say: (text: string) => void;
+}
+
+async function openFolder(dir: string, options: FolderOptions, io: FolderIo, useCache = true): Promise<OpenedFolder> {
   const folder = checkFolder(dir);
-  const say = (text: string) => options.verbose && io.stderr.write(`blog-tui: ${sanitizeLine(text)}\n`);
+  const say = (text: string) => void (options.verbose && io.stderr.write(`blog-tui: ${sanitizeLine(text)}\n`));
   const site = await folderSite(folder);
   if (site.only) say(`a ${site.generator} site: reading ${site.only.join(' and ')}`);
   const stamp = `${STAMP} ${site.fingerprint}`;
-
-  const started = performance.now();
   const root = realpathSync(folder);
   const cachePath = cacheFile(root, io.env);
-  const cached = readCache(cachePath, root, stamp);
+  const cached: CacheRead = useCache ? readCache(cachePath, root, stamp) : { reason: 'not read' };
+  if (!useCache) return { folder, root, site, stamp, cachePath, cached, say };
   if (!cached.records && cached.untrusted) io.stderr.write(`blog-tui: ${sanitizeLine(cached.reason)}\n`);
   else if (!cached.records) say(`${cached.reason}: indexing every file`);
-  let walk;
+  return { folder, root, site, stamp, cachePath, cached, say };
+}
+
+function walkFolder(root: string, site: Site): WalkResult {
   try {
-    walk = walkPostFiles(root, site.only);
+    return walkPostFiles(root, site.only);
   } catch (error) {
     throw folderError(root, error);
   }
+}
+
+/** Reads the files added or changed since the cache was written, and writes the cache again. */
+async function buildFolder(opened: OpenedFolder, walk: WalkResult, options: FolderOptions, io: FolderIo): Promise<PostEntry[]> {
+  const { root, site, cached, say } = opened;
+  const started = performance.now();
   // A warm start with every file unchanged needs no parser at all.
   const posts = walk.files.filter((f) => site.isPost(f.file));
   const parse = posts.every((f) => unchanged(f, cached.records)) ? unused : await loadPostParser(site);
-  const built = indexFolder(root, parse, { drafts: options.drafts, future: options.future === true, ...siteOptions(site), previous: cached.records, readFile: io.readFile, walk }, io.stderr);
+  const built = indexFolder(root, parse, { ...buildOptions(opened, options), previous: cached.records, readFile: io.readFile, walk }, io.stderr);
   site.knowPosts?.(built.index.posts);
-  if (!cached.untrusted && (built.read > 0 || built.records.length !== cached.records?.size)) {
+  if (!cached.untrusted && (built.read > 0 || !cached.records || built.records.length !== cached.records.size)) {
     try {
-      writeCache(cachePath, root, stamp, built.records);
+      writeCache(opened.cachePath, root, opened.stamp, built.records);
     } catch (error) {
-      say(`cannot write the cache ${cachePath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
+      say(`cannot write the cache ${opened.cachePath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }
   }
   reportProblems(built.problems, options.verbose, io.stderr);
   const ms = Math.round(performance.now() - started);
   say(`${built.records.length} Markdown files, ${built.read} read, ${built.records.length - built.read} from the cache (${ms} ms)`);
-  if (built.records.length === 0) io.stderr.write(`blog-tui: no Markdown posts (.md, .markdown) in ${sanitizeLine(dir)}\n`);
+  if (built.records.length === 0) io.stderr.write(`blog-tui: no Markdown posts (.md, .markdown) in ${sanitizeLine(opened.folder)}\n`);
+  return built.index.posts;
+}
 
+function buildOptions(opened: OpenedFolder, options: FolderOptions): BuildOptions {
+  return { drafts: options.drafts, future: options.future === true, ...siteOptions(opened.site) };
+}
+
+function sourceOf(opened: OpenedFolder, posts: PostEntry[]): PostSource {
+  const { root, site, folder } = opened;
   return {
     id: root,
     name: site.title ?? basename(folder),
-    posts: built.index.posts,
+    posts,
     readBody: (entry) => {
       const source = readPostSource(root, entry);
       return site.prepareBody(postBody(source, site.frontMatterAtStart === true), entry.file, site.frontMatterOf?.(source));
     },
     filePath: (entry) => postPath(root, entry),
   };
+}
+
+/** How much of the folder is checked before the posts are given back. */
+export type FolderCheck =
+  /** Every file (size and mtime), reading the changed ones: `list`, `index`, piped output. */
+  | 'all'
+  /**
+   * Nothing when the cache is usable: its posts are given at once, and `refresh` checks every
+   * file later (in a worker thread where one is built) and gives the posts again if they
+   * changed. The full-screen app.
+   */
+  | 'later'
+  /** Only the file of the post `query` names, when the cache is usable and that file is unchanged (`read`). */
+  | { post: string };
+
+/** What a later check of the folder found: the posts when they changed, and what it would have said on stderr. */
+export interface FolderUpdate {
+  posts?: PostEntry[];
+  lines: string[];
+}
+
+/**
+ * The posts of a folder of Markdown files (`--posts DIR`). The index comes from the cache where
+ * the files are unchanged; files added, changed or removed since are read, and the cache is
+ * rewritten. Problems are reported on stderr as one line (every file with `verbose`). With
+ * `check` other than 'all', a usable cache is trusted at first (see FolderCheck).
+ */
+export async function loadFolderPosts(
+  dir: string,
+  options: FolderOptions,
+  io: FolderIo = { stderr: process.stderr, env: process.env },
+  check: FolderCheck = 'all',
+): Promise<PostSource> {
+  const opened = await openFolder(dir, options, io);
+  const { cached } = opened;
+  if (check !== 'all' && cached.records) {
+    const records = [...cached.records.values()];
+    const { index, problems } = indexFromRecords(records, buildOptions(opened, options), cached.order);
+    const posts = index.posts;
+    if (typeof check === 'object') {
+      const match = findPost(check.post, posts);
+      // The post's own file unchanged: nothing else needs a look. Anything else: every file.
+      if (match.kind === 'found' && fileUnchanged(opened.root, match.entry, cached.records.get(match.entry.file))) {
+        opened.site.knowPosts?.(posts);
+        opened.say(`${records.length} Markdown files from the cache; only ${match.entry.file} checked`);
+        return sourceOf(opened, posts);
+      }
+    } else {
+      opened.site.knowPosts?.(posts);
+      reportProblems(problems, options.verbose, io.stderr);
+      opened.say(`${records.length} Markdown files from the cache; the folder is checked in the background`);
+      const files = cached.files;
+      return { ...sourceOf(opened, posts), refresh: (signal) => checkFolderLater(dir, options, io.env, files, signal) };
+    }
+  }
+  return sourceOf(opened, await buildFolder(opened, walkFolder(opened.root, opened.site), options, io));
+}
+
+/** Whether a cached file is still the same size and mtime (and still a regular file). */
+function fileUnchanged(root: string, entry: PostEntry, record: FileRecord | undefined): boolean {
+  if (!record) return false;
+  try {
+    const stats = statSync(postPath(root, entry));
+    return stats.isFile() && stats.size === record.size && stats.mtimeMs === record.mtimeMs;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Walks the folder and compares its files with the cache's fingerprint `files`: unchanged, only
+ * the walk's own problems; changed, the changed files are read, the cache written again, and the
+ * new posts given. Runs in the folder-check worker thread (src/cli/folderCheckWorker.ts).
+ */
+export async function checkFolderNow(dir: string, options: FolderOptions, env: NodeJS.ProcessEnv, files: string): Promise<FolderUpdate> {
+  const lines: string[] = [];
+  const stderr: ReportStream = { isTTY: false, write: (text: string) => void lines.push(...String(text).split('\n').filter(Boolean)) };
+  const io: FolderIo = { stderr, env };
+  // The cache is read only when something changed: the walk alone is compared with it.
+  const walked = await openFolder(dir, options, io, false);
+  const walk = walkFolder(walked.root, walked.site);
+  if (filesFingerprint(walk.files.filter((f) => walked.site.isPost(f.file))) === files) {
+    reportProblems(walk.problems, options.verbose, stderr);
+    return { lines };
+  }
+  const posts = await buildFolder(await openFolder(dir, options, io), walk, options, io);
+  return { posts, lines };
+}
+
+/** checkFolderNow in the folder-check worker thread of the built app (ended on `signal`), else in this thread after the current task. */
+export function checkFolderLater(dir: string, options: FolderOptions, env: NodeJS.ProcessEnv, files: string, signal?: AbortSignal): Promise<FolderUpdate> {
+  const file = builtFile('folder-check.js');
+  if (!file) return new Promise((done, fail) => setImmediate(() => checkFolderNow(dir, options, env, files).then(done, fail)));
+  return new Promise((done, fail) => {
+    const worker = new Worker(file, { workerData: { dir, options, files } satisfies FolderCheckRequest });
+    worker.unref();
+    // The app is leaving: the thread stops now rather than when the process exits.
+    signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
+    worker.once('message', (update: FolderUpdate | { error: string }) => {
+      void worker.terminate();
+      if ('error' in update) fail(new Error(update.error));
+      else done(update);
+    });
+    worker.once('error', fail);
+  });
+}
+
+/** What the folder-check worker is given. */
+export interface FolderCheckRequest {
+  dir: string;
+  options: FolderOptions;
+  files: string;
+}
+
+/** A file built next to this one (dist/), or undefined when running from the sources. */
+function builtFile(name: string): string | undefined {
+  for (const relative of [`./${name}`, `../${name}`]) {
+    const path = fileURLToPath(new URL(relative, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
 }

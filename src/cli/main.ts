@@ -3,6 +3,7 @@ import pkg from '../../package.json' with { type: 'json' };
 import { findPost } from '../content/slugLookup.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import type { PostSource } from '../tui/postSource.js';
+import type { FolderCheck } from './folderPosts.js';
 import { CliError } from './errors.js';
 import { colorEnabled } from './color.js';
 import { loadBundledPosts } from './loadPosts.js';
@@ -102,11 +103,11 @@ interface GlobalOptions {
 }
 
 /** The posts to show: the folder of `--posts`, BLOG_TUI_POSTS or the config file, else the bundled ones. */
-async function loadSource(settings: Settings, globals: GlobalOptions): Promise<PostSource> {
+async function loadSource(settings: Settings, globals: GlobalOptions, check: FolderCheck = 'all'): Promise<PostSource> {
   const folder = settings.posts.value;
   if (!folder) return loadBundledPosts();
   const { loadFolderPosts } = await import('./folderPosts.js');
-  return loadFolderPosts(folder, { drafts: globals.drafts === true, future: globals.future === true, verbose: globals.verbose === true });
+  return loadFolderPosts(folder, { drafts: globals.drafts === true, future: globals.future === true, verbose: globals.verbose === true }, undefined, check);
 }
 
 async function runList(json: boolean, settings: Settings, globals: GlobalOptions): Promise<number> {
@@ -145,7 +146,8 @@ async function runFile(argument: string, options: { width?: number }, settings: 
 async function runRead(query: string, options: { width?: number }, settings: Settings, globals: GlobalOptions): Promise<number> {
   const { isFileArgument } = await import('./filePost.js');
   if (isFileArgument(query)) return runFile(query, options, settings, globals);
-  const source = await loadSource(settings, globals);
+  // A post of a folder whose cache is usable: only that post's file is checked.
+  const source = await loadSource(settings, globals, { post: query });
   const index = resolveSlug(query, source);
   if (interactive()) {
     const { runTui } = await import('../tui/runTui.js');
@@ -256,7 +258,8 @@ export async function main(argv: string[]): Promise<number> {
         code = await runList(false, settings, globals());
         return;
       }
-      const source = await loadSource(settings, globals());
+      // The cached list at once; the folder is checked after the first frame.
+      const source = await loadSource(settings, globals(), 'later');
       const { runTui } = await import('../tui/runTui.js');
       code = await runTui({ ...tuiSettings(settings), source, color: useColor(process.stdout, globals()), keepState: globals().state !== false });
     });

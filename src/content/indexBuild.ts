@@ -3,7 +3,7 @@ import { dateSortKey } from './dates.js';
 import { MAX_POST_BYTES, decodeUtf16, readBounded } from '../state/boundedRead.js';
 import type { PostEntry } from './postEntry.js';
 import { INDEX_VERSION, type PostIndex } from './postIndexFile.js';
-import { comparePosts } from './postOrder.js';
+import { sortPosts } from './postOrder.js';
 import { byFile, errorReason, walkPostFiles, type PostFile, type WalkProblem, type WalkResult } from './postFiles.js';
 
 /** A file left out of the index (`skipped`) or used with a caveat (`warning`), and why. */
@@ -114,29 +114,33 @@ function outOfDate(post: PostEntry, now: number, hidesFuture: boolean): boolean 
  * The index from the files' records: drafts and posts out of date left out unless wanted,
  * sorted, URL paths made unique. Posts that would share a URL path each get a mark made from
  * their own file path, so no post's identity depends on another file or on the order.
+ * `sorted`: the records that have an entry, already in the list's order (the cache keeps it).
  */
-function assembleIndex(records: readonly FileRecord[], options: BuildOptions): { index: PostIndex; problems: IndexProblem[] } {
+export function indexFromRecords(records: readonly FileRecord[], options: BuildOptions, sorted?: readonly FileRecord[]): { index: PostIndex; problems: IndexProblem[] } {
   const problems: IndexProblem[] = [];
   const posts: PostEntry[] = [];
   const now = options.now ?? Date.now();
-  for (const record of records) {
+  for (const record of sorted ?? records) {
     if (record.problem !== undefined) problems.push({ file: record.file, reason: record.problem, severity: 'skipped' });
     else if (!record.entry || record.entry.unlisted) continue;
     else if (record.entry.draft && !options.drafts) continue;
     else if (!options.future && outOfDate(record.entry, now, options.hidesFuture === true)) continue;
-    else posts.push({ ...record.entry });
+    else posts.push(record.entry);
   }
-  posts.sort(comparePosts);
-  const byUrl = new Map<string, PostEntry[]>();
-  for (const post of posts) {
+  if (!sorted) sortPosts(posts);
+  else for (const record of records) if (record.problem !== undefined) problems.push({ file: record.file, reason: record.problem, severity: 'skipped' });
+  const byUrl = new Map<string, number[]>();
+  posts.forEach((post, i) => {
     const same = byUrl.get(post.url);
-    if (same) same.push(post);
-    else byUrl.set(post.url, [post]);
-  }
+    if (same) same.push(i);
+    else byUrl.set(post.url, [i]);
+  });
   for (const [url, same] of byUrl) {
     if (same.length < 2) continue;
-    for (const post of same) {
-      post.url = markedUrl(url, fileMark(post.file));
+    for (const i of same) {
+      // Entries are the records' own objects: the one whose URL path changes is copied.
+      const post = { ...posts[i]!, url: markedUrl(url, fileMark(posts[i]!.file)) };
+      posts[i] = post;
       problems.push({ file: post.file, reason: `URL path "${url}" is shared by ${same.length} posts; this one is "${post.url}"`, severity: 'warning' });
     }
   }
@@ -169,7 +173,7 @@ export function buildIndexWith(parse: ParsePost, dir: string, options: BuildOpti
     options.onProgress?.(i + 1, total);
     return record;
   });
-  const { index, problems } = assembleIndex(records, options);
+  const { index, problems } = indexFromRecords(records, options);
   const all = [...walk.problems, ...problems].sort(byFile);
   return { index, problems: all, root: walk.root, records, read };
 }

@@ -18,6 +18,17 @@ export interface PostIndex {
 
 export class IndexError extends Error {}
 
+// Thousands of cached entries share few dates: each date string is checked once.
+const checkedDates = new Map<string, boolean>();
+function isNormalDate(date: string): boolean {
+  let ok = checkedDates.get(date);
+  if (ok === undefined) {
+    ok = normalizeDate(date) === date;
+    if (checkedDates.size < 100_000) checkedDates.set(date, ok);
+  }
+  return ok;
+}
+
 /** Whether a value has every field of an index entry, with the right types. */
 export function isEntry(value: unknown): value is PostEntry {
   if (typeof value !== 'object' || value === null) return false;
@@ -27,7 +38,7 @@ export function isEntry(value: unknown): value is PostEntry {
     typeof v.url === 'string' && v.url.startsWith('/') &&
     typeof v.title === 'string' &&
     // A date must be one a post could have had: a cache or index edited by hand may hold 9999-99-99.
-    (v.date === undefined || (typeof v.date === 'string' && normalizeDate(v.date) === v.date)) &&
+    (v.date === undefined || (typeof v.date === 'string' && isNormalDate(v.date))) &&
     Array.isArray(v.tags) && v.tags.every((t) => typeof t === 'string') &&
     typeof v.summary === 'string' &&
     Number.isInteger(v.words) && (v.words as number) >= 0 &&

@@ -10,3 +10,18 @@ export function comparePosts(a: PostEntry, b: PostEntry): number {
   if (byDate !== 0 && !Number.isNaN(byDate)) return byDate;
   return ENGLISH.compare(a.linkTitle ?? a.title, b.linkTitle ?? b.title) || ENGLISH.compare(a.file, b.file);
 }
+
+/**
+ * Sorts posts in place in comparePosts' order, parsing each post's date once: a folder of
+ * 50,000 posts is sorted without parsing dates in every comparison.
+ */
+export function sortPosts<T extends PostEntry>(posts: T[]): T[] {
+  const keyed = posts.map((post) => ({ post, key: dateSortKey(post.date) }));
+  keyed.sort((a, b) => {
+    const byDate = b.key - a.key;
+    if (byDate !== 0 && !Number.isNaN(byDate)) return byDate;
+    return ENGLISH.compare(a.post.linkTitle ?? a.post.title, b.post.linkTitle ?? b.post.title) || ENGLISH.compare(a.post.file, b.post.file);
+  });
+  for (let i = 0; i < keyed.length; i++) posts[i] = keyed[i]!.post;
+  return posts;
+}

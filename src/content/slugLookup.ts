@@ -69,9 +69,22 @@ function bare(path: string): string {
  * unique prefix of a slug, or a unique part of a slug or URL path.
  */
 export function findPost(query: string, posts: readonly PostEntry[]): SlugMatch {
+  let found = lastFound.get(posts);
+  if (found?.query !== query) {
+    found = { query, match: lookUp(query, posts) };
+    lastFound.set(posts, found);
+  }
+  return found.match;
+}
+
+/** The last answer for each list: a command that looks a post up twice pays once. */
+const lastFound = new WeakMap<readonly PostEntry[], { query: string; match: SlugMatch }>();
+
+function lookUp(query: string, posts: readonly PostEntry[]): SlugMatch {
   const q = query.toLowerCase();
   if (q === '') return { kind: 'unknown', closest: closestSlugs(query, posts) };
-  const name = names(posts);
+  let named: ((post: PostEntry) => string) | undefined;
+  const name = (post: PostEntry) => (named ??= names(posts))(post);
   const pick = (hits: PostEntry[]): SlugMatch | undefined => {
     if (hits.length === 1) return { kind: 'found', entry: hits[0]! };
     if (hits.length > 1) return { kind: 'ambiguous', candidates: hits.map(name) };

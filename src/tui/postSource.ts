@@ -13,6 +13,12 @@ export interface PostSource {
   readBody(entry: PostEntry): string;
   /** The post's file, to open in an editor; absent when there is no file (standard input). */
   filePath?(entry: PostEntry): string;
+  /**
+   * Checks the posts' files again, off the thread that answers keys: the posts when they
+   * changed, and lines for stderr (files that could not be used). Given when `posts` came from
+   * a cache that was not checked first. `signal` stops the check.
+   */
+  refresh?(signal?: AbortSignal): Promise<{ posts?: PostEntry[]; lines: string[] }>;
 }
 
 /** Lays a post out: at once (in this thread), or later (in the layout worker, src/tui/renderWorkerClient.ts). */

@@ -12,6 +12,8 @@ import { colorDepth } from '../config/colorDepth.js';
 import { readerGeometry } from './geometry.js';
 import { startTerminalSession, scrollbackSafe } from './terminalSession.js';
 import type { PostSource, RenderFn } from './postSource.js';
+import type { PostEntry } from '../content/postEntry.js';
+import { sanitizeLine } from '../content/sanitize.js';
 import type { RenderedPost } from '../render/markdownRenderer.js';
 import { openReadingStore } from '../state/readingStore.js';
 import { RenderWorker, workerFile } from './renderWorkerClient.js';
@@ -104,6 +106,16 @@ export async function runTui(options: TuiOptions): Promise<number> {
     for (const line of warnings.splice(0)) process.stderr.write(`${line}\n`);
   };
   let exitKind = 'quit' as 'quit' | 'interrupt';
+  // The posts of a folder checked after the first frame, handed to the app when they changed.
+  let listener: ((posts: PostEntry[]) => void) | undefined;
+  let changed: PostEntry[] | undefined;
+  const postsUpdates = (listen: (posts: PostEntry[]) => void) => {
+    listener = listen;
+    if (changed) listen(changed);
+    return () => {
+      listener = undefined;
+    };
+  };
   const instance = render(
     <App
       source={source}
@@ -117,15 +129,32 @@ export async function runTui(options: TuiOptions): Promise<number> {
       terminal={terminal}
       keymap={keymap}
       look={look}
+      postsUpdates={postsUpdates}
       onExit={(kind) => {
         exitKind = kind;
       }}
     />,
     { stdout: scrollbackSafe(process.stdout), stdin: chosen.late ? withoutLateAnswers(stdin) : stdin, exitOnCtrlC: false, patchConsole: true, incrementalRendering: false },
   );
+  const refresh = source.refresh;
+  const leaving = new AbortController();
+  if (refresh) {
+    setTimeout(() => {
+      refresh(leaving.signal).then(
+        (update) => {
+          warnings.push(...update.lines);
+          if (!update.posts) return;
+          changed = update.posts;
+          listener?.(update.posts);
+        },
+        (error: unknown) => warn(`blog-tui: the folder could not be checked: ${sanitizeLine(String((error as Error)?.message ?? error))}`),
+      );
+    }, 0);
+  }
   try {
     await instance.waitUntilExit();
   } finally {
+    leaving.abort();
     restore();
     layoutWorker?.close();
   }

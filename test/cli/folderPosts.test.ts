@@ -2,7 +2,7 @@ import { readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, 
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/errors.js';
-import { loadFolderPosts, type FolderOptions } from '../../src/cli/folderPosts.js';
+import { loadFolderPosts, type FolderCheck, type FolderOptions } from '../../src/cli/folderPosts.js';
 import { cacheFile } from '../../src/content/indexCache.js';
 import { tempPosts } from '../support/tempPosts.js';
 
@@ -15,7 +15,7 @@ function loader(dir: string) {
   return {
     env,
     cachePath: () => cacheFile(root(), env),
-    async load(options: Partial<FolderOptions> = {}, extraEnv: NodeJS.ProcessEnv = {}) {
+    async load(options: Partial<FolderOptions> = {}, extraEnv: NodeJS.ProcessEnv = {}, check: FolderCheck = 'all') {
       const reads: string[] = [];
       const stderr: string[] = [];
       const source = await loadFolderPosts(
@@ -26,6 +26,7 @@ function loader(dir: string) {
           env: { ...env, ...extraEnv },
           readFile: (path) => (reads.push(relative(root(), path)), readFileSync(path)),
         },
+        check,
       );
       return { source, reads, stderr: stderr.join(''), titles: source.posts.map((p) => p.title) };
     },
@@ -125,6 +126,68 @@ describe('the posts of a folder, with the index cache', () => {
     const result = await loader(dir).load({ verbose: true }, { XDG_CACHE_HOME: blocker });
     expect(result.titles).toEqual(['A']);
     expect(result.stderr).toMatch(/^blog-tui: cannot write the cache .* \(ENOTDIR\)$/m);
+  });
+});
+
+describe('a folder whose cache is trusted first (the full-screen app, read)', () => {
+  it('gives the cached posts without looking at the files, then finds what changed when asked', async () => {
+    const dir = tempPosts({ 'a.md': post('A', '2024-01-03'), 'b.md': post('B', '2024-01-02') });
+    const folder = loader(dir);
+    await folder.load();
+    writeFileSync(join(dir, 'c.md'), post('C', '2024-01-04'));
+    rmSync(join(dir, 'b.md'));
+    const later = await folder.load({}, {}, 'later');
+    expect(later.reads).toEqual([]);
+    expect(later.titles).toEqual(['A', 'B']);
+    const update = await later.source.refresh!();
+    expect(update.posts!.map((p) => p.title)).toEqual(['C', 'A']);
+    // The check wrote the cache: the next start has the new posts at once, and nothing changed since.
+    const next = await folder.load({}, {}, 'later');
+    expect(next.titles).toEqual(['C', 'A']);
+    expect((await next.source.refresh!()).posts).toBeUndefined();
+  });
+
+  it('keeps the order of the list in the cache: the cached posts are in the order a full build gives', async () => {
+    const dir = tempPosts({ 'x.md': post('Same day b'), 'y.md': post('Same day a'), 'z.md': post('Newer', '2025-02-02'), 'n.md': '---\ntitle: Undated\n---\n\nText.\n' });
+    const folder = loader(dir);
+    const full = await folder.load();
+    const cached = await folder.load({}, {}, 'later');
+    expect(cached.titles).toEqual(full.titles);
+    expect(cached.titles).toEqual(['Newer', 'Same day a', 'Same day b', 'Undated']);
+  });
+
+  it('reports files that could not be used from the cache, without reading them', async () => {
+    const dir = tempPosts({ 'a.md': post('A'), 'bad.md': '---\ntitle: [unclosed\n---\n' });
+    const folder = loader(dir);
+    await folder.load();
+    const later = await folder.load({}, {}, 'later');
+    expect(later.reads).toEqual([]);
+    expect(later.stderr).toContain('1 file could not be used');
+  });
+
+  it("reads one post of a cached folder checking only that post's file", async () => {
+    const dir = tempPosts({ 'a.md': post('A'), 'b.md': post('B') });
+    const folder = loader(dir);
+    await folder.load();
+    writeFileSync(join(dir, 'c.md'), post('C'));
+    const one = await folder.load({ verbose: true }, {}, { post: 'a' });
+    expect(one.reads).toEqual([]);
+    expect(one.stderr).toContain('only a.md checked');
+    expect(one.titles).toEqual(['A', 'B']);
+  });
+
+  it('checks the whole folder when the post named changed or is not in the cache', async () => {
+    const dir = tempPosts({ 'a.md': post('A'), 'b.md': post('B') });
+    const folder = loader(dir);
+    await folder.load();
+    writeFileSync(join(dir, 'a.md'), post('A, edited'));
+    const edited = await folder.load({}, {}, { post: 'a' });
+    expect(edited.reads).toEqual(['a.md']);
+    expect(edited.titles).toContain('A, edited');
+    writeFileSync(join(dir, 'c.md'), post('C'));
+    const added = await folder.load({}, {}, { post: 'c' });
+    expect(added.reads).toEqual(['c.md']);
+    expect(added.titles).toContain('C');
   });
 });
 

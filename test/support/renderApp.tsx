@@ -1,6 +1,6 @@
 import { render, cleanup } from 'ink-testing-library';
 import { afterEach, vi } from 'vitest';
-import { App } from '../../src/tui/components/App.js';
+import { App, type AppProps } from '../../src/tui/components/App.js';
 import { initialState, standaloneState, type AppState, type StartOptions } from '../../src/tui/state/appReducer.js';
 import type { Keymap } from '../../src/tui/keymap.js';
 import { renderMarkdown } from '../../src/render/markdownRenderer.js';
@@ -41,10 +41,12 @@ export interface AppOptions {
   keymap?: Keymap;
   /** Settings that shape the first state (sort, text width). */
   start?: StartOptions;
+  /** Posts handed to the app after start, as a folder checked in the background hands them. */
+  postsUpdates?: AppProps['postsUpdates'];
 }
 
 /** Renders the app as the CLI does, on a fake terminal of the given size. */
-export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex, open, keymap, start }: AppOptions) {
+export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex, open, keymap, start, postsUpdates }: AppOptions) {
   const source: PostSource = {
     id: 'test',
     name: 'Test blog',
@@ -78,6 +80,7 @@ export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, s
       open={openLink}
       onExit={onExit}
       keymap={keymap}
+      postsUpdates={postsUpdates}
     />,
   );
   const setSize = (next: Size) => {

@@ -9,6 +9,7 @@ import type { LineMatch } from '../../content/textSearch.js';
 import { plainLine, searchLines } from '../lineSearch.js';
 import type { RenderedPost, RenderOptions } from '../../render/markdownRenderer.js';
 import type { PostSource, RenderFn } from '../postSource.js';
+import type { PostEntry } from '../../content/postEntry.js';
 import type { ProgressStore } from '../progressStore.js';
 import { BodyCache, MIN_BODY_QUERY, searchBodies } from '../bodySearch.js';
 import { editorCommand, openLink, type OpenOptions } from '../openLink.js';
@@ -30,7 +31,7 @@ export interface AppProps {
   color: boolean;
   /** Make links clickable (OSC 8) in terminals that support it. */
   hyperlinks?: boolean;
-  /** Rendered posts by `index@width`, shared with whoever prepared the first screen. */
+  /** Rendered posts by `url@width` (layoutKey), shared with whoever prepared the first screen. */
   cache?: Map<string, RenderedPost>;
   store?: ProgressStore;
   /** Opens a link in the browser; resolves with a one-line report. */
@@ -40,6 +41,8 @@ export interface AppProps {
   onExit: (kind: 'quit' | 'interrupt') => void;
   /** The keymap in force (the defaults with the config file's bindings). */
   keymap?: Keymap;
+  /** Subscribes to the posts as the folder holds them when they change after start (the list is updated in place). */
+  postsUpdates?: (listener: (posts: PostEntry[]) => void) => () => void;
   /** The style and colour depth of posts and screens (default: dark at the terminal's depth with colour, none without). */
   look?: Look;
 }
@@ -66,6 +69,11 @@ export function layoutOf(rendered: RenderedPost, width: number): PostLayout {
 function notShown(error: unknown, file: string): RenderedPost {
   const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
   return { lines: [sanitizeLine(`This post cannot be shown: ${reason} (${file}).`)], blockStarts: [0], headings: [], links: [], anchors: new Map() };
+}
+
+/** The cache key of a post's layout at a width: by URL path, which stays when the list changes. */
+export function layoutKey(entry: PostEntry, width: number): string {
+  return `${entry.url}@${width}`;
 }
 
 /** Layouts being made in the layout worker, by cache key. */
@@ -106,14 +114,14 @@ export function renderPostCached(
   hyperlinks = false,
   look?: Look,
 ): RenderedPost | Promise<RenderedPost> {
-  const key = `${index}@${width}`;
+  const entry = source.posts[index]!;
+  const key = layoutKey(entry, width);
   const hit = cache.get(key);
   if (hit) return hit;
   let pending = pendingLayouts.get(cache);
   if (!pending) pendingLayouts.set(cache, (pending = new Map()));
   const waiting = pending.get(key);
   if (waiting) return waiting;
-  const entry = source.posts[index]!;
   const keep = (rendered: RenderedPost) => {
     pending.delete(key);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
@@ -135,8 +143,8 @@ export function renderPostCached(
 }
 
 /** Forgets every layout of a post, done and under way, so that the next one reads its file again. */
-function forgetPost(cache: Map<string, RenderedPost>, index: number): void {
-  const prefix = `${index}@`;
+function forgetPost(cache: Map<string, RenderedPost>, entry: PostEntry): void {
+  const prefix = `${entry.url}@`;
   for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
   const pending = pendingLayouts.get(cache);
   if (pending) for (const key of [...pending.keys()]) if (key.startsWith(prefix)) pending.delete(key);
@@ -168,13 +176,15 @@ export function App(props: AppProps) {
 /** How long one slice of the list's ranking may take before keys are read again. */
 const RANK_SLICE_MS = 8;
 
-function Screens({ source, initialState, renderer, loadRenderer, color, hyperlinks = false, cache: sharedCache, store, open = openLink, terminal, onExit, keymap, look }: AppProps) {
+function Screens({ source: given, postsUpdates, initialState, renderer, loadRenderer, color, hyperlinks = false, cache: sharedCache, store, open = openLink, terminal, onExit, keymap, look }: AppProps) {
   const { exit } = useApp();
   const { stdout, write } = useStdout();
   // The reducer runs here synchronously so that every key sees the state left by the key
   // before it, however fast keys arrive.
   const store$ = useRef(initialState);
   const [state, setState] = useState(initialState);
+  // The posts are the state's: the list may be updated in place after start.
+  const source = useMemo<PostSource>(() => ({ ...given, get posts() { return store$.current.posts as PostEntry[]; } }), [given]);
   const rendererRef = useRef<RenderFn | undefined>(renderer);
   const cache = useRef(sharedCache ?? new Map<string, RenderedPost>());
   const bodies = useRef<BodyCache | null>(null);
@@ -213,7 +223,7 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
 
   const currentRendered = useCallback((): RenderedPost | undefined => {
     const reader = store$.current.reader;
-    return reader ? cache.current.get(`${reader.index}@${reader.layout.width}`) : undefined;
+    return reader ? cache.current.get(layoutKey(store$.current.posts[reader.index]!, reader.layout.width)) : undefined;
   }, []);
 
   const withRenderer = useCallback(
@@ -282,10 +292,10 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
     [dispatch],
   );
 
-  const filterChanged = useCallback(
+  /** Searches the posts' bodies for the filter in the background. */
+  const searchBodiesFor = useCallback(
     (text: string) => {
       cancelBodySearch.current();
-      rankList(text);
       const query = text.trim();
       if (query.length < MIN_BODY_QUERY) return;
       bodies.current ??= new BodyCache(source);
@@ -293,8 +303,42 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
         dispatch({ type: 'bodyHits', query, hits });
       });
     },
-    [dispatch, source, rankList],
+    [dispatch, source],
   );
+
+  const filterChanged = useCallback(
+    (text: string) => {
+      cancelBodySearch.current();
+      rankList(text);
+      searchBodiesFor(text);
+    },
+    [rankList, searchBodiesFor],
+  );
+
+  // The posts as the folder holds them, checked after start: they replace the list's once the
+  // open post (if one is open) is among them; the body search starts again over them.
+  const waitingPosts = useRef<PostEntry[] | null>(null);
+  const applyPosts = useCallback(() => {
+    const posts = waitingPosts.current;
+    if (!posts) return;
+    dispatch({ type: 'posts', posts });
+    if (store$.current.posts !== posts) return;
+    waitingPosts.current = null;
+    cancelBodySearch.current();
+    bodies.current = null;
+    searchBodiesFor(store$.current.filter.text);
+  }, [dispatch, searchBodiesFor]);
+  useEffect(
+    () =>
+      postsUpdates?.((posts) => {
+        waitingPosts.current = posts;
+        applyPosts();
+      }),
+    [postsUpdates, applyPosts],
+  );
+  useEffect(() => {
+    if (waitingPosts.current) applyPosts();
+  }, [state.screen, applyPosts]);
 
   /**
    * The post searched for `query` in slices: `found` gets the matches at once when the first slice
@@ -415,7 +459,7 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
       }
       const { command, args } = editorCommand(file);
       const result = terminal.runForeground(command, args);
-      forgetPost(cache.current, index);
+      forgetPost(cache.current, entry);
       bodies.current = null;
       const reader = store$.current.reader;
       if (reader && reader.index === index && rendererRef.current) {
@@ -533,7 +577,7 @@ function Screens({ source, initialState, renderer, loadRenderer, color, hyperlin
   if (state.screen === 'tags' || state.screen === 'toc' || state.screen === 'links') return <PickerView state={state} />;
   if (state.screen === 'reader' && state.reader) {
     const { index, layout } = state.reader;
-    const rendered = cache.current.get(`${index}@${layout.width}`);
+    const rendered = cache.current.get(layoutKey(state.posts[index]!, layout.width));
     return <ReaderView state={state} lines={rendered?.lines ?? []} />;
   }
   return <ListView state={state} blogName={source.name} />;

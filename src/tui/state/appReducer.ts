@@ -102,7 +102,9 @@ export type AppAction =
   /** The matches of a search that went on after its query was shown. */
   | { type: 'searchDone'; query: string; matches: LineMatch[] }
   | { type: 'bodyHits'; query: string; hits: ReadonlyMap<number, string> }
-  | { type: 'message'; text: string | null };
+  | { type: 'message'; text: string | null }
+  /** The posts as the folder now holds them (checked after start): the list updated in place. */
+  | { type: 'posts'; posts: readonly PostEntry[] };
 
 const NO_HITS: ReadonlyMap<number, string> = new Map();
 
@@ -601,6 +603,31 @@ function resize(state: AppState, size: Size, layout?: PostLayout, matches?: Line
   return next;
 }
 
+/**
+ * The list's posts replaced by the folder's current ones: the selected post stays selected and
+ * the open post stays open (both found by URL path). While the open post is not among them the
+ * state is unchanged: the caller offers the posts again later.
+ */
+function replacePosts(state: AppState, posts: readonly PostEntry[]): AppState {
+  const indexOf = new Map<string, number>();
+  posts.forEach((post, i) => indexOf.set(post.url, i));
+  const selectedUrl = selectedSlug({ ...state, screen: 'list' });
+  let reader = state.reader;
+  if (reader) {
+    const index = indexOf.get(state.posts[reader.index]!.url);
+    const shown = state.screen === 'reader' || (state.screen !== 'list' && state.returnTo === 'reader');
+    if (index === undefined && shown) return state;
+    reader = index === undefined ? null : { ...reader, index };
+  }
+  // Body matches are by position in the old list: the caller searches again.
+  const next: AppState = { ...state, posts, reader, bodyHits: NO_HITS, bodyQuery: '' };
+  const entries = listView(next);
+  const selected = selectedUrl === undefined ? -1 : indexOf.get(selectedUrl) ?? -1;
+  const at = selected < 0 ? -1 : entries.findIndex((e) => e.index === selected);
+  next.list = settleList(at >= 0 ? { ...state.list, selected: at } : state.list, entries.length, listGeometry(state.size).perPage);
+  return next;
+}
+
 export function reduce(state: AppState, action: AppAction): AppState {
   switch (action.type) {
     case 'key': {
@@ -652,5 +679,7 @@ export function reduce(state: AppState, action: AppAction): AppState {
       return { ...state, bodyHits: action.hits, bodyQuery: action.query };
     case 'message':
       return { ...state, message: action.text };
+    case 'posts':
+      return replacePosts(state, action.posts);
   }
 }

@@ -1,0 +1,80 @@
+import { describe, expect, it } from 'vitest';
+import { initialState, listView, reduce, type AppState, type PostLayout } from '../../src/tui/state/appReducer.js';
+import type { PostEntry } from '../../src/content/postEntry.js';
+import { renderApp } from '../support/renderApp.js';
+import { makeBody, makePosts } from '../support/fixtures.js';
+
+const size = { cols: 80, rows: 24 };
+const layout: PostLayout = { width: 76, lineCount: 100, blockStarts: [0, 10], headings: [], links: [] };
+const down = (state: AppState, n: number) => Array.from({ length: n }).reduce<AppState>((s) => reduce(s, { type: 'key', action: 'down' }), state);
+const selectedTitle = (state: AppState) => state.posts[listView(state)[state.list.selected]!.index]!.title;
+
+describe('the list updated in place when the folder changed after start', () => {
+  it('keeps the selected post selected when posts are added above it', () => {
+    const posts = makePosts(10);
+    const state = down(initialState(posts.slice(2), size), 3);
+    expect(selectedTitle(state)).toBe('Post 6');
+    const next = reduce(state, { type: 'posts', posts });
+    expect(next.posts).toBe(posts);
+    expect(selectedTitle(next)).toBe('Post 6');
+    expect(next.list.selected).toBe(5);
+  });
+
+  it('keeps the open post open at its place, found by its URL path', () => {
+    const posts = makePosts(10);
+    const open = reduce(initialState(posts.slice(5), size), { type: 'open', index: 2, layout });
+    const scrolled = reduce(open, { type: 'key', action: 'pageDown' });
+    const next = reduce(scrolled, { type: 'posts', posts });
+    expect(next.screen).toBe('reader');
+    expect(next.posts[next.reader!.index]!.title).toBe('Post 8');
+    expect(next.reader!.top).toBe(scrolled.reader!.top);
+  });
+
+  it('waits while the open post is not among the new posts', () => {
+    const posts = makePosts(10);
+    const open = reduce(initialState(posts, size), { type: 'open', index: 0, layout });
+    expect(reduce(open, { type: 'posts', posts: posts.slice(1) })).toBe(open);
+  });
+
+  it('selects what is there when the selected post is gone', () => {
+    const posts = makePosts(10);
+    const state = down(initialState(posts, size), 9);
+    const next = reduce(state, { type: 'posts', posts: posts.slice(0, 4) });
+    expect(next.list.selected).toBe(3);
+  });
+});
+
+describe('the app given new posts after start', () => {
+  it('shows them in the list behind the reader, the open post still selected', async () => {
+    const all = makePosts(4);
+    let hand: ((posts: PostEntry[]) => void) | undefined;
+    const bodies = Object.fromEntries(all.map((p) => [p.slug, makeBody(3)]));
+    const app = renderApp({ posts: all.slice(1), bodies, postsUpdates: (listener) => ((hand = listener), () => undefined) });
+    await app.waitForScreen((s) => s.includes('3 posts') && s.includes('1/3'));
+    await app.press('\r');
+    await app.waitForScreen((s) => s.includes('Paragraph 1'));
+    hand!(all.slice(0, 2));
+    // The open post (Post 2) is among the new posts: the reader stays, the list behind it changes.
+    await app.press('q');
+    const screen = await app.waitForScreen((s) => s.includes('2 posts'));
+    expect(screen).toContain('Post 1');
+    expect(screen).toMatch(/▌ .*Post 2/);
+    expect(screen).not.toContain('Post 3');
+  });
+
+  it('keeps showing the open post when it is gone, and updates the list once the reader is left', async () => {
+    const all = makePosts(3);
+    let hand: ((posts: PostEntry[]) => void) | undefined;
+    const bodies = Object.fromEntries(all.map((p) => [p.slug, makeBody(3)]));
+    const app = renderApp({ posts: all, bodies, postsUpdates: (listener) => ((hand = listener), () => undefined) });
+    await app.waitForScreen((s) => s.includes('1/3'));
+    await app.press('\r');
+    await app.waitForScreen((s) => s.includes('Paragraph 1'));
+    hand!(all.slice(1));
+    await app.press('j');
+    expect(app.screen()).toContain('Post 1');
+    await app.press('q');
+    const screen = await app.waitForScreen((s) => s.includes('2 posts'));
+    expect(screen).not.toContain('Post 1');
+  });
+});
