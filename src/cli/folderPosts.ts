@@ -200,6 +200,7 @@ export async function loadFolderPosts(
       // The post's own file unchanged: nothing else needs a look. Anything else: every file.
       if (match.kind === 'found' && fileUnchanged(opened.root, match.entry, cached.records.get(match.entry.file))) {
         opened.site.knowPosts?.(posts);
+        reportProblems(problems, options.verbose, io.stderr);
         opened.say(`${records.length} Markdown files from the cache; only ${match.entry.file} checked`);
         return sourceOf(opened, posts);
       }
