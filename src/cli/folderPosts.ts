@@ -13,6 +13,7 @@ import { readPostSource, postPath } from '../content/postIndexFile.js';
 import { walkPostFiles, type WalkResult } from '../content/postFiles.js';
 import { loadSite, type Site } from '../content/generators/registry.js';
 import { sanitizeLine } from '../content/sanitize.js';
+import { fsPath } from '../state/fileNames.js';
 import type { PostSource } from '../tui/postSource.js';
 import { CliError } from './errors.js';
 import { progressReporter, reportProblems, type ReportStream } from './indexReport.js';
@@ -219,7 +220,7 @@ export async function loadFolderPosts(
 function fileUnchanged(root: string, entry: PostEntry, record: FileRecord | undefined): boolean {
   if (!record) return false;
   try {
-    const stats = statSync(postPath(root, entry));
+    const stats = statSync(fsPath(postPath(root, entry)));
     return stats.isFile() && stats.size === record.size && stats.mtimeMs === record.mtimeMs;
   } catch {
     return false;
