@@ -144,7 +144,9 @@ describe('tiny terminals and bursts of resizes', () => {
       steps: [
         { waitRegex: STATUS }, { waitTermios: { icanon: false, echo: false } },
         ...burst, ...burst.reverse(),
-        { resize: [70, 20] }, { sleep: 0.5 }, { mark: 'settled' }, { send: 'j' }, { waitRegex: STATUS, from: 'now' }, { send: 'q' },
+        // Settled once a frame for 70 columns shows the status (the frame drawn the moment the
+        // terminal changes size, before the new size is known to the app, may not fit).
+        { resize: [70, 20] }, { waitRegex: STATUS, from: 'now' }, { mark: 'settled' }, { send: 'j' }, { waitRegex: STATUS, from: 'now' }, { send: 'q' },
       ],
       timeout: 25,
     });

@@ -375,6 +375,8 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
       // The terminal has reflowed the old frame: clear it and let Ink draw a whole new one.
       write(CLEAR_SCREEN);
       const size = terminalSize(stdout);
+      // Every resize is newer than any layout still on its way, even one answered at once.
+      const ticket = ++resizing.current;
       const current = store$.current;
       if (current.reader && rendererRef.current) {
         const index = current.reader.index;
@@ -394,7 +396,6 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
           // Laid out in the background: the new size with its layout when it is ready, so no
           // frame shows the old layout at the new size; the size alone only if the layout is
           // slow. Nothing is applied once the terminal was resized again.
-          const ticket = ++resizing.current;
           const interim = setTimeout(() => {
             if (ticket === resizing.current) dispatch({ type: 'resize', size });
           }, 150);
