@@ -151,8 +151,9 @@ describe('terminal restore on every way out (built dist/blog-tui.js on a pty)', 
         { resize: [60, 20] },
         { mark: 'small' },
         { waitRegex: STATUS, from: 'now' },
-        // The post laid out again for 60 columns: its first line whole, not cut with "…".
-        { waitRegex: String.raw`hash map behind a web[\x1b -~]*\r?\n`, from: 'mark:small' },
+        // The post laid out again for 60 columns: its title wrapped after "A" (a frame of the
+        // 120-column layout cut to 60 columns would show "A System D…" on one line).
+        { waitRegex: String.raw`URL Shortener: A[\x1b -~]*\r?\n[^\n]*System Design Deep Dive`, from: 'mark:small' },
         { send: 'q' },
         { wait: '5 posts' },
         { send: 'q' },

@@ -173,6 +173,8 @@ export function App(props: AppProps) {
   );
 }
 
+const LAYING_OUT = 'Laying the post out…';
+
 /** How long one slice of the list's ranking may take before keys are read again. */
 const RANK_SLICE_MS = 8;
 
@@ -244,11 +246,13 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
       const ticket = ++opening.current;
       withRenderer((render) => {
         const { width, rendered } = renderedFor(render, index, store$.current.size);
-        const slow = rendered instanceof Promise ? setTimeout(() => dispatch({ type: 'message', text: 'Laying the post out…' }), 150) : undefined;
+        const slow = rendered instanceof Promise ? setTimeout(() => dispatch({ type: 'message', text: LAYING_OUT }), 150) : undefined;
         whenReady(rendered, (post) => {
           clearTimeout(slow);
           if (ticket !== opening.current || store$.current.exit) return;
           dispatch({ type: 'open', index, layout: layoutOf(post, width) });
+          // The post is there: the note that it was being laid out is over.
+          if (store$.current.message === LAYING_OUT) dispatch({ type: 'message', text: null });
         });
       });
     },
