@@ -4,6 +4,7 @@ import { decodeHTML } from 'entities';
 import stringWidth from 'string-width';
 import { limitNesting } from '../content/nestingLimit.js';
 import { findMath } from '../content/mathSpans.js';
+import { mathAsText } from '../render/mathText.js';
 import { diffSequences } from './wordDiff.js';
 
 const LEX_OPTIONS = new Marked({ gfm: true }, { tokenizer: BOUNDED_TAG }).defaults;
@@ -380,7 +381,9 @@ export function findLeaks(facts: SourceFacts, lines: readonly string[], options:
       const want = tex.replace(/\s+/g, '');
       // Where math is not protected from Markdown, authors escape it for Markdown (`\\{` for `\{`).
       const unescaped = want.replace(MARKDOWN_ESCAPE, '$1');
-      if (want !== '' && !flat.includes(want) && !flat.includes(unescaped) && !wrappedInCell(flatLines, tex, options.width)) {
+      // Simple TeX is shown as the Unicode it stands for.
+      const unicode = mathAsText(tex)?.replace(/\s+/g, '');
+      if (want !== '' && !flat.includes(want) && !flat.includes(unescaped) && !(unicode && flat.includes(unicode)) && !wrappedInCell(flatLines, tex, options.width)) {
         leaks.push({ kind: 'math', line: 0, sourceLine: lineOf(at), text: short(tex) });
       }
     }

@@ -2,6 +2,7 @@ import type { Inline } from './model.js';
 import type { Context } from './document.js';
 import { FlatBuilder, layoutFlat, type FlatText, type WrappedText } from './inlineText.js';
 import { hyperlink, isLinkable } from './hyperlink.js';
+import { mathAsText } from './mathText.js';
 
 /** The plain text of inline content, as the link list and the table of contents show it. */
 export function plainText(inline: Inline[]): string {
@@ -65,11 +66,13 @@ function addInline(items: Inline[], ctx: Context, b: FlatBuilder): void {
         if (n !== undefined) ctx.doc.addLink({ text: `note ${n}: ${notePreview(ctx, item.label)}`, href: `#fn:${item.label}`, target: `fn:${item.label}`, kind: 'note' });
         break;
       }
-      case 'math':
+      case 'math': {
+        // Simple TeX as the Unicode it stands for (x², α ≤ β); any other as written, between dollars.
         b.push(r.math);
-        b.text(`$${item.tex.replace(/\s+/g, ' ').trim()}$`);
+        b.text(mathAsText(item.tex) ?? `$${item.tex.replace(/\s+/g, ' ').trim()}$`);
         b.pop();
         break;
+      }
       case 'anchor':
         b.anchor(item.id);
         break;

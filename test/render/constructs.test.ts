@@ -120,8 +120,8 @@ describe('footnotes', () => {
 });
 
 describe('math', () => {
-  it('keeps inline math intact, underscores included', () => {
-    expect(text('Sum $x_1 + y_2$ and \\( f_{\\text{enc}} \\) here.')).toBe('Sum $x_1 + y_2$ and $f_{\\text{enc}}$ here.');
+  it('keeps inline math that is not simple intact, underscores included', () => {
+    expect(text('Sum $x_1 + p_\\theta$ and \\( f_{\\text{enc}} \\) here.')).toBe('Sum $x_1 + p_\\theta$ and $f_{\\text{enc}}$ here.');
   });
 
   it('sets displayed math apart like code, intact', () => {
