@@ -59,7 +59,8 @@ const GENERATOR = /\{\{[<%]|[>%]\}\}|\{%|%\}|\{\{ |\{:/g;
 const MDX = /<\/?[A-Z][A-Za-z0-9]*(?:\.[A-Za-z0-9]+)*(?=[\s/>])|^\s*(?:import\s.*\sfrom\s+['"]|export\s+(?:const|default|function)\b)/g;
 const MARKDOWN_ESCAPE = /\\([!-/:-@[-`{-~])/g;
 const LIST_MARKER = /^[\s│┃▌>|]*(\d{1,9})[.)](?=\s)/;
-const NUMBERED_TEXT = /^\\?(\d{1,9})\\?[.)]\s/;
+/** A paragraph or heading that starts with a number, bold or not (`**1. Setup**`). */
+const NUMBERED_TEXT = /^(?:\*\*|__|\*|_)?\\?(\d{1,9})\\?[.)]\s/;
 
 /** What the Markdown says, gathered once per post. */
 export interface SourceFacts {
@@ -128,6 +129,25 @@ function collectProse(tokens: readonly Token[] | undefined, prose: string[]): vo
   }
 }
 
+const LIST_TAG = /<(\/?)(ol|ul|li)\b([^<>]{0,300})>/gi;
+
+/** The numbers of the items of raw HTML ordered lists (`<ol start="3"><li>`), nested lists included. */
+function htmlListNumbers(html: string, numbers: string[]): void {
+  const stack: Array<{ ordered: boolean; next: number }> = [];
+  for (const m of html.matchAll(LIST_TAG)) {
+    const name = m[2]!.toLowerCase();
+    if (m[1]) {
+      if (name !== 'li') stack.pop();
+    } else if (name === 'li') {
+      const list = stack[stack.length - 1];
+      if (list?.ordered) numbers.push(String(list.next++));
+    } else {
+      const start = /\bstart\s*=\s*["']?(\d{1,9})/i.exec(m[3]!);
+      stack.push({ ordered: name === 'ol', next: start ? Number(start[1]) : 1 });
+    }
+  }
+}
+
 /** The numbers lines should start with, in document order: list items' and numbered headings' or paragraphs'. */
 function collectNumbers(tokens: readonly Token[] | undefined, numbers: string[]): void {
   for (const t of tokens ?? []) {
@@ -143,6 +163,8 @@ function collectNumbers(tokens: readonly Token[] | undefined, numbers: string[])
       if (m) numbers.push(String(Number(m[1])));
     } else if (t.type === 'blockquote') {
       collectNumbers((t as Token & { tokens: Token[] }).tokens, numbers);
+    } else if (t.type === 'html') {
+      htmlListNumbers(t.raw, numbers);
     }
   }
 }
@@ -180,8 +202,11 @@ function preformatted(html: string): string {
   return parts.join('\n');
 }
 
-/** Reads what the checks need from a post's Markdown body. */
-export function sourceFacts(body: string): SourceFacts {
+/**
+ * Reads what the checks need from a post's Markdown body (as prepared by its site);
+ * `written` is the body as written, before the site's preparation, when that differs.
+ */
+export function sourceFacts(body: string, written = body): SourceFacts {
   const tokens = lexBounded(limitNesting(body), LEX_OPTIONS);
   const codeLines = new Set<string>();
   const longCodeLines: string[] = [];
@@ -215,7 +240,7 @@ export function sourceFacts(body: string): SourceFacts {
   }
   const joined = prose.join('\n');
   return { body, prose: joined, codeLines, longCodeLines, codeSpans, numbers, math, textArrows: withoutComments(joined).includes('-->'),
-    escapedShortcodes: /\{\{[<%]\/\*/.test(joined),
+    escapedShortcodes: /\{\{[<%]\/\*/.test(written),
   };
 }
 

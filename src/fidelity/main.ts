@@ -10,7 +10,7 @@ import stripAnsi from 'strip-ansi';
 import { loadFolderPosts } from '../cli/folderPosts.js';
 import { renderPostText } from '../cli/readOutput.js';
 import { CliError } from '../cli/errors.js';
-import { normalizeSource } from '../content/frontMatterFences.js';
+import { normalizeSource, postBody } from '../content/frontMatterFences.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { findLeaks, sourceFacts } from './leaks.js';
 import { formatReport, summarize, type PostResult } from './report.js';
@@ -103,6 +103,15 @@ async function runBatch(batch: readonly PandocJob[]): Promise<void> {
   for (const job of batch) job.done(await pandocPlain(job.body));
 }
 
+/** A post's body as written in its file (front matter left out), before its site prepares it. */
+function writtenBody(path: string): string | undefined {
+  try {
+    return postBody(readFileSync(path, 'utf8'));
+  } catch {
+    return undefined;
+  }
+}
+
 /** How many lines of a post's file come before its body (the front matter). */
 function linesBeforeBody(path: string, body: string): number {
   try {
@@ -175,7 +184,7 @@ async function run(options: Options): Promise<number> {
     const text = stripAnsi(await renderPostText(entry, body, options.width, false, false));
     const lines = text.replace(/\n$/, '').split('\n');
     const bodyStart = lines.indexOf(rule) + 2;
-    const leaks = findLeaks(sourceFacts(body), lines, { width: options.width, bodyStart, header: entry.title, mdx: /\.mdx$/i.test(entry.file) });
+    const leaks = findLeaks(sourceFacts(body, writtenBody(join(source.id, entry.file))), lines, { width: options.width, bodyStart, header: entry.title, mdx: /\.mdx$/i.test(entry.file) });
     // Places as lines of the file, front matter included.
     const before = linesBeforeBody(join(source.id, entry.file), body);
     for (const leak of leaks) if (leak.sourceLine) leak.sourceLine += before;

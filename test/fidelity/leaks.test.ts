@@ -143,6 +143,13 @@ describe('math', () => {
   });
 });
 
+describe('list numbers of HTML lists and numbered bold paragraphs', () => {
+  it('expects the items of raw HTML ordered lists, from their start, and bold numbered paragraphs', () => {
+    const source = 'Text:\n\n<ol start="3">\n<li>a</li>\n<li>b<ul><li>x</li></ul></li>\n</ol>\n\n**1. Setup**: done.\n\n**2. Run**: go.';
+    expect(leaks('list', source, ['Text:', '', '  3. a', '  4. b', '     • x', '', '1. Setup: done.', '', '2. Run: go.'])).toEqual([]);
+  });
+});
+
 describe('list numbers', () => {
   const nested = '1. One\n   - a\n   - b\n2. Two';
 
