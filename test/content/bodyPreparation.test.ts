@@ -10,6 +10,10 @@ describe('Hugo shortcodes by meaning', () => {
   it('turns figure into an image line with its caption, and video and gist shortcodes into links', () => {
     expect(prepareHugoBody('{{< figure src="/cat.png" caption="A cat" >}}')).toBe('\n\n![A cat](/cat.png)\n\n');
     expect(prepareHugoBody('{{% figure src="/cat.png" alt="cat" caption="A cat" %}}')).toBe('\n\n![cat](/cat.png)\n\n*A cat*\n\n');
+    // A caption with HTML: the image is named by its words, the caption keeps its links.
+    expect(prepareHugoBody(`{{< figure src="/cat.png" caption="Photo: <a href='https://example.com/ana'><i class='icon'></i> Ana</a>" >}}`)).toBe(
+      "\n\n![Photo: Ana](/cat.png)\n\n*Photo: <a href='https://example.com/ana'><i class='icon'></i> Ana</a>*\n\n",
+    );
     expect(prepareHugoBody('{{<youtube dQw4w9WgXcQ>}}')).toContain('[YouTube video](https://www.youtube.com/watch?v=dQw4w9WgXcQ)');
     expect(prepareHugoBody('{{< vimeo id="146022717" >}}')).toContain('(https://vimeo.com/146022717)');
     expect(prepareHugoBody('{{< gist spf13 7896402 >}}')).toContain('(https://gist.github.com/spf13/7896402)');

@@ -1,3 +1,4 @@
+import { stripTags } from '../htmlText.js';
 /**
  * Hugo shortcodes (`{{< name args >}}`, `{{% name args %}}`, paired with `{{< /name >}}`)
  * turned into the Markdown they stand for, before the body is rendered or counted: figure as
@@ -275,8 +276,10 @@ export function shortcodeMarkdown(
     case 'figure': {
       const src = arg('src', 0) ?? '';
       const caption = arg('caption') ?? arg('title') ?? '';
-      const alt = arg('alt') ?? caption;
-      const image = `![${alt}](${src})`;
+      // A caption may hold HTML (links, icons): the image's text is its words, the caption
+      // line below keeps the HTML for the renderer to read by meaning.
+      const alt = arg('alt') ?? stripTags(caption).replace(/\s+/g, ' ').trim();
+      const image = `![${alt.replace(/[[\]]/g, '\\$&')}](${src})`;
       return `\n\n${image}${caption && caption !== alt ? `\n\n*${caption}*` : ''}\n\n`;
     }
     case 'youtube':
