@@ -1,5 +1,6 @@
 #!/usr/bin/env python3
 """Run a command on a pseudo-terminal, drive it with scripted steps, report what happened.
+The pseudo-terminal itself (start, read, exit status) is pty_core.py, shared with the bench.
 
 Standard library only. Reads ONE JSON object on stdin and prints ONE JSON object on stdout.
 
@@ -86,17 +87,16 @@ Exit status of this script: 0 when the result was printed (whatever the child di
 malformed spec.
 """
 
-import errno
-import fcntl
 import json
 import os
 import re
 import select
 import signal
-import struct
 import sys
 import termios
 import time
+
+from pty_core import Child, set_winsize
 
 EOF_GRACE = 2.0  # seconds to keep reading for EOF after the child exited
 KILL_GRACE = 3.0  # seconds to wait for the child to die after SIGKILL
@@ -116,10 +116,6 @@ def signal_name(number):
         return signal.Signals(number).name
     except ValueError:
         return str(number)
-
-
-def set_winsize(fd, cols, rows):
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", int(rows), int(cols), 0, 0))
 
 
 def termios_flags(fd):
@@ -160,81 +156,20 @@ class Run:
 
     def spawn(self):
         spec = self.spec
-        argv = [str(a) for a in spec["argv"]]
-        env = dict(os.environ)
-        env.setdefault("TERM", "xterm-256color")
-        for key, value in (spec.get("env") or {}).items():
-            if value is None:
-                env.pop(key, None)
-            else:
-                env[key] = str(value)
-        cols = int(spec.get("cols", 80))
-        rows = int(spec.get("rows", 24))
-        cwd = spec.get("cwd")
-
-        master, slave = os.openpty()
-        set_winsize(slave, cols, rows)
-        # Error channel: the child reports a failed exec through it (closed on exec).
-        err_r, err_w = os.pipe()
-        os.set_inheritable(err_w, False)
-        pid = os.fork()
-        if pid == 0:  # child
-            try:
-                os.close(master)
-                os.close(err_r)
-                os.setsid()
-                fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
-                for fd in (0, 1, 2):
-                    os.dup2(slave, fd)
-                if slave > 2:
-                    os.close(slave)
-                # Python ignores SIGPIPE (and an ignored signal stays ignored across exec);
-                # give the command the dispositions a shell would.
-                for sig in (signal.SIGPIPE, signal.SIGINT, signal.SIGTERM, signal.SIGHUP,
-                            signal.SIGQUIT, signal.SIGWINCH, signal.SIGCHLD):
-                    signal.signal(sig, signal.SIG_DFL)
-                signal.pthread_sigmask(signal.SIG_SETMASK, [])
-                if cwd:
-                    os.chdir(cwd)
-                os.execvpe(argv[0], argv, env)
-            except BaseException as exc:  # noqa: BLE001 - report anything, then die
-                try:
-                    os.write(err_w, repr(exc).encode("utf-8", "replace"))
-                finally:
-                    os._exit(127)
-        os.close(slave)
-        os.close(err_w)
-        failure = b""
-        while True:
-            chunk = os.read(err_r, 4096)
-            if not chunk:
-                break
-            failure += chunk
-        os.close(err_r)
-        self.pid = pid
-        self.master = master
-        os.set_blocking(master, False)
-        if failure:
-            self.error = "exec failed: " + failure.decode("utf-8", "replace")
+        self.child = Child(spec["argv"], spec.get("env"), spec.get("cwd"), int(spec.get("cols", 80)), int(spec.get("rows", 24)))
+        self.pid = self.child.pid
+        self.master = self.child.master
+        if self.child.error:
+            self.error = self.child.error
 
     def reap(self, block=False):
-        if self.status is not None:
-            return True
-        try:
-            pid, status = os.waitpid(self.pid, 0 if block else os.WNOHANG)
-        except ChildProcessError:
-            return True
-        if pid == 0:
-            return False
-        self.status = status
-        return True
+        done = self.child.reap(block)
+        self.status = self.child.status
+        return done
 
     def kill(self):
         if self.status is None:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            self.child.kill()
             end = time.monotonic() + KILL_GRACE
             while not self.reap() and time.monotonic() < end:
                 self.pump(min(end, time.monotonic() + 0.05))
@@ -243,28 +178,11 @@ class Run:
 
     def read_available(self):
         """Read everything the master has right now. Returns True when something was read."""
-        got = False
-        while not self.eof:
-            try:
-                chunk = os.read(self.master, 65536)
-            except BlockingIOError:
-                break
-            except OSError as exc:
-                if exc.errno == errno.EIO:  # Linux: every slave descriptor is closed
-                    self.eof = True
-                    break
-                if exc.errno == errno.EINTR:
-                    continue
-                raise
-            if not chunk:
-                self.eof = True
-                break
-            self.buf += chunk
-            got = True
-            # A terminal answers the primary device attributes request at once (as a VT220).
-            if self.answer_queries and b"\x1b[c" in chunk:
-                os.write(self.master, b"\x1b[?62;22c")
-        return got
+        chunks = self.child.read_now(self.answer_queries)
+        self.eof = self.child.eof
+        for _, data in chunks:
+            self.buf += data
+        return bool(chunks)
 
     def pump(self, until):
         """Read output until the monotonic time `until` (or EOF). Returns early when data came."""

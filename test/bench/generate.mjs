@@ -4,7 +4,7 @@
 // headings, paragraphs with inline markup and links, bullet and numbered lists, block quotes,
 // tables and code fences with a language.
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync, renameSync } from 'node:fs';
-import { join } from 'node:path';
+import { basename, join } from 'node:path';
 
 /** Bump when the generated text changes, so old folders under the temp dir are rebuilt. */
 export const GENERATOR_VERSION = 2;
@@ -204,32 +204,39 @@ function writeFolder(dir, posts) {
 /**
  * Makes (or reuses) the bench folders under `root`:
  *   many/   `count` ordinary posts
+ *   huge/   `hugeCount` ordinary posts, and a copy of `extraPost` (a bundled post, so that
+ *           reading it there and among the bundled posts is the same work)
+ *   cold/   `coldCount` ordinary posts, read with an empty cache each time
  *   large/  the large post (newest, so first in the list) and 9 ordinary posts
  * Returns what the bench needs to drive them.
  */
-export function ensureBenchPosts(root, { count = 10000, largeBytes = 2_000_000 } = {}) {
+export function ensureBenchPosts(root, { count = 10000, hugeCount = 50000, coldCount = 1263, largeBytes = 2_000_000, extraPost } = {}) {
   mkdirSync(root, { recursive: true });
   const stamp = join(root, 'generated.json');
-  const wanted = { version: GENERATOR_VERSION, count, largeBytes };
+  const extra = extraPost ? { name: basename(extraPost), text: readFileSync(extraPost, 'utf8') } : null;
+  const wanted = { version: GENERATOR_VERSION, count, hugeCount, coldCount, largeBytes, extra: extra?.name ?? null, extraBytes: extra?.text.length ?? 0 };
   let have = null;
   try {
     have = JSON.parse(readFileSync(stamp, 'utf8'));
   } catch {
     have = null;
   }
-  const many = join(root, 'many');
-  const large = join(root, 'large');
+  const dirs = { many: join(root, 'many'), huge: join(root, 'huge'), cold: join(root, 'cold'), large: join(root, 'large') };
   const big = largePost(largeBytes);
   const sample = ordinaryPost(0);
-  const fresh = have && have.version === wanted.version && have.count === count && have.largeBytes === largeBytes && existsSync(many) && existsSync(large);
+  const fresh = have && Object.entries(wanted).every(([k, v]) => have[k] === v) && Object.values(dirs).every((d) => existsSync(d));
   if (!fresh) {
-    writeFolder(many, Array.from({ length: count }, (_, i) => ordinaryPost(i)));
-    writeFolder(large, [big, ...Array.from({ length: 9 }, (_, i) => ordinaryPost(count + i))]);
+    writeFolder(dirs.many, Array.from({ length: count }, (_, i) => ordinaryPost(i)));
+    writeFolder(dirs.huge, [...Array.from({ length: hugeCount }, (_, i) => ordinaryPost(i)), ...(extra ? [{ file: extra.name, text: extra.text }] : [])]);
+    writeFolder(dirs.cold, Array.from({ length: coldCount }, (_, i) => ordinaryPost(count + 100 + i)));
+    writeFolder(dirs.large, [big, ...Array.from({ length: 9 }, (_, i) => ordinaryPost(count + i))]);
     writeFileSync(stamp, JSON.stringify({ ...wanted, largeFileBytes: Buffer.byteLength(big.text) }) + '\n');
   }
   return {
-    many: { dir: many, count, readerPost: sample },
-    large: { dir: large, post: big, bytes: Buffer.byteLength(big.text) },
+    many: { dir: dirs.many, count, readerPost: sample },
+    huge: { dir: dirs.huge, count: hugeCount + (extra ? 1 : 0) },
+    cold: { dir: dirs.cold, count: coldCount },
+    large: { dir: dirs.large, post: big, bytes: Buffer.byteLength(big.text) },
     generated: !fresh,
   };
 }

@@ -4,7 +4,7 @@
 // from with the `// path/to/module.js` comments esbuild writes before each module's code, so
 // the figures name packages (marked, ink, react-reconciler, ...) and src/ files, not chunks.
 //
-//   node src/build/bench/cpuprofile-summary.mjs [options] <file.cpuprofile | dir>...
+//   node test/bench/cpuprofile-summary.mjs [options] <file.cpuprofile | dir>...
 //     --top N          rows per table (default 25)
 //     --filter TEXT    only rows whose name contains TEXT
 //     --from-ms A      only samples from A ms after the profile started (the profile starts when

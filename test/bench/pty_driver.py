@@ -1,5 +1,7 @@
 #!/usr/bin/env python3
-"""Benchmark driver for `npm run bench` (src/build/bench.mjs). Standard library only.
+"""Benchmark driver for `npm run bench` (test/bench/run.mjs). Standard library only. The
+pseudo-terminal itself (start, read, exit status, peak memory) is test/support/pty_core.py, the
+same as the tests' harness (test/support/pty_run.py).
 
 Runs commands one after another, either on a pseudo-terminal ("pty" mode) or with stdin and
 stdout on /dev/null ("null" mode), and times them with the monotonic clock:
@@ -75,18 +77,17 @@ result = {"id", "exitCode", "signal", "wallSeconds", "maxRssKB", "times": {label
 """
 
 import codecs
-import errno
-import fcntl
 import json
 import os
 import re
 import select
 import signal
-import struct
 import sys
-import termios
 import time
 import unicodedata
+
+sys.path.insert(0, os.path.join(os.path.dirname(os.path.abspath(__file__)), "..", "support"))
+from pty_core import Child  # noqa: E402 - the shared pseudo-terminal plumbing
 
 # -- terminal model -------------------------------------------------------------------------
 
@@ -465,39 +466,6 @@ class StepError(Exception):
     pass
 
 
-def set_winsize(fd, cols, rows):
-    fcntl.ioctl(fd, termios.TIOCSWINSZ, struct.pack("HHHH", int(rows), int(cols), 0, 0))
-
-
-def child_env(spec):
-    env = dict(os.environ)
-    env.setdefault("TERM", "xterm-256color")
-    for key, value in (spec.get("env") or {}).items():
-        if value is None:
-            env.pop(key, None)
-        else:
-            env[key] = str(value)
-    return env
-
-
-def exec_child(argv, env, cwd, setup):
-    """In the forked child: set up fds, reset signals, exec. Never returns."""
-    try:
-        setup()
-        for sig in (signal.SIGPIPE, signal.SIGINT, signal.SIGTERM, signal.SIGHUP,
-                    signal.SIGQUIT, signal.SIGWINCH, signal.SIGCHLD):
-            signal.signal(sig, signal.SIG_DFL)
-        signal.pthread_sigmask(signal.SIG_SETMASK, [])
-        if cwd:
-            os.chdir(cwd)
-        os.execvpe(argv[0], argv, env)
-    except BaseException as exc:  # noqa: BLE001
-        try:
-            os.write(2, f"bench driver: cannot run {argv[0]}: {exc!r}\n".encode())
-        finally:
-            os._exit(127)
-
-
 class Session:
     def __init__(self, spec):
         self.spec = spec
@@ -521,105 +489,38 @@ class Session:
         self.last_output = 0.0
         self.snapshots = {}
 
-    # process
+    # process (test/support/pty_core.py)
     def spawn(self):
-        argv = [str(a) for a in self.spec["argv"]]
-        env = child_env(self.spec)
-        cwd = self.spec.get("cwd")
-        if self.mode == "null":
-            devnull = os.open(os.devnull, os.O_RDWR)
-            keep_stderr = self.spec.get("stderr") == "inherit"
-
-            def setup():
-                os.dup2(devnull, 0)
-                os.dup2(devnull, 1)
-                if not keep_stderr:
-                    os.dup2(devnull, 2)
-            self.t0 = time.monotonic()
-            pid = os.fork()
-            if pid == 0:
-                exec_child(argv, env, cwd, setup)
-            os.close(devnull)
-        else:
-            master, slave = os.openpty()
-            set_winsize(slave, self.cols, self.rows)
-
-            def setup():
-                os.close(master)
-                os.setsid()
-                fcntl.ioctl(slave, termios.TIOCSCTTY, 0)
-                for fd in (0, 1, 2):
-                    os.dup2(slave, fd)
-                if slave > 2:
-                    os.close(slave)
-            self.t0 = time.monotonic()
-            pid = os.fork()
-            if pid == 0:
-                exec_child(argv, env, cwd, setup)
-            os.close(slave)
-            os.set_blocking(master, False)
-            self.master = master
-        self.pid = pid
+        spec = self.spec
+        self.child = Child(spec["argv"], spec.get("env"), spec.get("cwd"), self.cols, self.rows, self.mode, spec.get("stderr") == "inherit")
+        if self.child.error:
+            raise RuntimeError(f"bench driver: cannot run {spec['argv'][0]}: {self.child.error}")
+        self.t0 = self.child.t0
+        self.pid = self.child.pid
+        self.master = self.child.master
         self.deadline = self.t0 + self.budget
 
     def reap(self, block=False):
-        if self.status is not None:
-            return True
-        try:
-            pid, status, rusage = os.wait4(self.pid, 0 if block else os.WNOHANG)
-        except ChildProcessError:
-            return True
-        if pid == 0:
-            return False
-        self.status = status
-        self.rusage = rusage
-        self.t_exit = time.monotonic()
-        return True
+        done = self.child.reap(block)
+        self.status = self.child.status
+        self.rusage = self.child.rusage
+        self.t_exit = self.child.t_exit
+        return done
 
     def kill(self):
         if self.status is None:
-            try:
-                os.kill(self.pid, signal.SIGKILL)
-            except ProcessLookupError:
-                pass
+            self.child.kill()
             self.reap(block=True)
 
     # output
     def read_chunks(self, timeout):
-        """Wait up to timeout for output; return [(time, bytes)] of everything available."""
-        if self.eof:
-            if timeout > 0:
-                time.sleep(min(timeout, 0.01))
-            return []
-        try:
-            ready, _, _ = select.select([self.master], [], [], max(0.0, timeout))
-        except InterruptedError:
-            return []
-        if not ready:
-            return []
-        chunks = []
-        while True:
-            try:
-                data = os.read(self.master, 65536)
-            except BlockingIOError:
-                break
-            except OSError as exc:
-                if exc.errno == errno.EIO:
-                    self.eof = True
-                    break
-                if exc.errno == errno.EINTR:
-                    continue
-                raise
-            if not data:
-                self.eof = True
-                break
-            chunks.append((time.monotonic(), data))
+        """Wait up to timeout for output; return [(time, bytes)] of everything available.
+        DA1 is answered as a terminal does."""
+        chunks = self.child.read(timeout)
+        self.eof = self.child.eof
         return chunks
 
     def consume(self, stamp, data):
-        # A terminal answers the primary device attributes request at once (as a VT220).
-        if b"\x1b[c" in data:
-            os.write(self.master, b"\x1b[?62;22c")
         self.total_bytes += len(data)
         self.last_output = stamp
         self.screen.feed(data)
