@@ -186,7 +186,7 @@ export class MarkdownReader {
         return { kind: 'math', tex: (token as MathToken).tex };
       case 'container': {
         const t = token as ContainerToken;
-        return { kind: 'admonition', type: admonitionKind(t.name), title: t.title || (CONTAINER_KINDS[t.name] ? '' : t.name), blocks: this.blocks(t.tokens) };
+        return { kind: 'admonition', type: admonitionKind(t.name), title: t.title || (CONTAINER_KINDS[t.name] ? '' : t.name), blocks: this.blocks(t.tokens), ...(CONTAINER_KINDS[t.name] ? { name: t.name } : {}) };
       }
       default: {
         // A token this reader does not know: its text, never its syntax.

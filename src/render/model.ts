@@ -32,7 +32,8 @@ export type Block =
   | { kind: 'quote'; blocks: Block[] }
   | { kind: 'table'; header: Inline[][]; rows: Inline[][][]; align: Align[] }
   | { kind: 'rule' }
-  | { kind: 'admonition'; type: AdmonitionKind; title: string; blocks: Block[] }
+  /** `name`: the kind as the post wrote it (`:::info`), shown instead of the style's name. */
+  | { kind: 'admonition'; type: AdmonitionKind; title: string; blocks: Block[]; name?: string }
   | { kind: 'math'; tex: string }
   /** A block that only marks a place (an HTML element with an id and nothing to show). */
   | { kind: 'anchor'; id: string }

@@ -175,9 +175,10 @@ describe('alerts and admonitions', () => {
     expect(lines('> [!TIP] Pro tip\n> Use **it**.\n', 24)).toEqual(lines(':::tip Pro tip\nUse **it**.\n:::\n', 24));
   });
 
-  it('maps Docusaurus kinds onto the five kinds', () => {
-    expect(lines(':::danger\nNo.\n:::\n', 20)[0]).toBe('╭─ Caution ─────────');
-    expect(lines(':::info\nYes.\n:::\n', 20)[0]).toBe('╭─ Note ────────────');
+  it('names a Docusaurus kind as the post writes it, drawn in the style of one of the five', () => {
+    expect(lines(':::danger\nNo.\n:::\n', 20)[0]).toBe('╭─ Danger ──────────');
+    expect(lines(':::info\nYes.\n:::\n', 20)[0]).toBe('╭─ Info ────────────');
+    expect(lines(':::info Heads up\nYes.\n:::\n', 24)[0]).toBe('╭─ Info: Heads up ──────');
   });
 });
 

@@ -6,9 +6,9 @@ import { plainWidth } from '../inlineText.js';
 const NAMES: Record<AdmonitionKind, string> = { note: 'Note', tip: 'Tip', important: 'Important', warning: 'Warning', caution: 'Caution' };
 
 /** An alert or admonition: a box with its kind and title on the top edge. */
-export function renderAdmonition(type: AdmonitionKind, title: string, blocks: Block[], ctx: Context): Out {
+export function renderAdmonition(type: AdmonitionKind, title: string, blocks: Block[], ctx: Context, written?: string): Out {
   const paint = ctx.roles[admonitionRole(type)];
-  const name = NAMES[type];
+  const name = written ? written.charAt(0).toUpperCase() + written.slice(1).toLowerCase() : NAMES[type];
   const label = title && title.toLowerCase() !== name.toLowerCase() ? `${name}: ${title}` : name;
   const width = Math.max(10, ctx.width);
   const top = `╭─ ${label} `;

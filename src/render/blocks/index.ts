@@ -29,7 +29,7 @@ export function renderBlock(block: Block, ctx: Context): Out {
     case 'rule':
       return renderRule(ctx);
     case 'admonition':
-      return renderAdmonition(block.type, block.title, block.blocks, ctx);
+      return renderAdmonition(block.type, block.title, block.blocks, ctx, block.name);
     case 'anchor':
       return { lines: [], marks: [{ line: 0, anchor: block.id }] };
     case 'group':
