@@ -5,6 +5,7 @@ import { prepareHugoMarkdown } from '../../src/content/generators/hugoBody.js';
 import { prepareZolaBody } from '../../src/content/generators/zolaBody.js';
 import { LIQUID_MAX_BYTES, makeEngine, renderLiquid, stripKramdown, stripLiquid } from '../../src/content/generators/jekyllBody.js';
 import { prepareMdxBody } from '../../src/content/generators/mdxBody.js';
+import { withoutExcerpt } from '../../src/content/generators/astro.js';
 
 describe('Hugo shortcodes by meaning', () => {
   it('turns figure into an image line with its caption, and video and gist shortcodes into links', () => {
@@ -142,5 +143,12 @@ describe('Zola shortcodes', () => {
     expect(prepareZolaBody('{{/* youtube(id="x") */}}')).toBe('{{ youtube(id="x") }}');
     expect(prepareZolaBody('```\n{{ youtube(id="x") }}\n```')).toBe('```\n{{ youtube(id="x") }}\n```');
     expect(prepareZolaBody('Sets {{a, b}} and {%}')).toBe('Sets {{a, b}} and {%}');
+  });
+});
+
+describe("a Next.js post's preview", () => {
+  it('is left out of the post, as the site shows the post without it; an unclosed marker changes nothing', () => {
+    expect(withoutExcerpt('<!--excerpt-->\n\nPreview.\n\n<!--/excerpt-->\n\nPreview.\n\nMore.\n')).toBe('\n\nPreview.\n\nMore.\n');
+    expect(withoutExcerpt('A.\n\n<!--excerpt-->\n\nB.\n')).toBe('A.\n\n<!--excerpt-->\n\nB.\n');
   });
 });

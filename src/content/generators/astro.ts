@@ -81,6 +81,21 @@ function collectionFacts(base: string, post: PostText): PostFacts {
   };
 }
 
+const EXCERPT_OPEN = '<!--excerpt-->';
+const EXCERPT_CLOSE = '<!--/excerpt-->';
+
+/**
+ * A Next.js blog built on Tailwind's blog (its next.config.js) marks a post's preview with
+ * `<!--excerpt-->` … `<!--/excerpt-->`: the index shows it, and the post's page shows the post
+ * without it (the text that follows usually says it again).
+ */
+export function withoutExcerpt(body: string): string {
+  const start = body.indexOf(EXCERPT_OPEN);
+  if (start < 0) return body;
+  const end = body.indexOf(EXCERPT_CLOSE, start + EXCERPT_OPEN.length);
+  return end < 0 ? body : body.slice(0, start) + body.slice(end + EXCERPT_CLOSE.length);
+}
+
 function layout(probe: FolderProbe): { generator: string; dirs: Array<[string, string]>; config?: string } | undefined {
   const astroConfig = ASTRO_CONFIGS.find((c) => probe.isFile(c));
   if (astroConfig) {
@@ -108,7 +123,7 @@ export const astroNext: SiteGenerator = {
       fingerprint: fingerprint(found.generator, probe, found.config ? [found.config] : []),
       hidesFuture: false,
       isPost: (file) => !isRepositoryFile(file),
-      prepareBody: (body) => prepareMdxBody(body),
+      prepareBody: (body) => prepareMdxBody(found.generator === 'Next.js' ? withoutExcerpt(body) : body),
       facts: (post) => collectionFacts(baseOf(post.file), post),
     };
     return site;
