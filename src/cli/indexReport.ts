@@ -38,7 +38,7 @@ export interface Progress {
  * "indexing 1200/5000 files" on a terminal, rewritten in place, once indexing has taken longer
  * than `delayMs`; nothing when the stream is not a terminal.
  */
-export function progressReporter(stream: ReportStream, delayMs = 500, now: () => number = () => performance.now()): Progress {
+export function progressReporter(stream: ReportStream, delayMs = 500, now: () => number = () => performance.now(), label = (done: number, total: number) => `indexing ${done}/${total} files`): Progress {
   const start = now();
   let shownAt: number | undefined;
   return {
@@ -47,7 +47,7 @@ export function progressReporter(stream: ReportStream, delayMs = 500, now: () =>
       const t = now();
       if (t - start < delayMs) return;
       if (shownAt !== undefined && t - shownAt < 100 && done < total) return;
-      stream.write(`\rindexing ${done}/${total} files`);
+      stream.write(`\r${label(done, total)}\u001b[K`);
       shownAt = t;
     },
     done() {

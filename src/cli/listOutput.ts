@@ -1,7 +1,7 @@
 import { textWidth } from '../render/longText.js';
 import type { PostEntry } from '../content/postEntry.js';
 import { formatDate } from '../content/dates.js';
-import { groupDigits } from '../content/postMeta.js';
+import { minutesText, wordsText } from '../content/postMeta.js';
 import { escapeJsonText, sanitizeLine } from '../content/sanitize.js';
 import { truncateToWidth } from '../tui/textFit.js';
 
@@ -49,8 +49,8 @@ function fittedTable(header: string[], rows: string[][], width: number): string 
 export function listTable(posts: readonly PostEntry[], width?: number): string {
   const rows = posts.map((p) => [
     formatDate(p.date),
-    `${p.readingMinutes} min`,
-    `${groupDigits(p.words)} words`,
+    minutesText(p),
+    wordsText(p),
     sanitizeLine(p.slug),
     sanitizeLine(p.title),
   ]);

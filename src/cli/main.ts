@@ -27,6 +27,8 @@ Examples:
                                 read standard input; keys still come from the terminal
   blog-tui list                 the posts as a table
   blog-tui list --json | jq '.[].slug'
+  blog-tui https://example.com/ browse a blog by its address (its feed is found and cached)
+  blog-tui --url https://example.com/ list
   blog-tui --posts ~/my-blog    browse a Hugo, Jekyll, Zola, Docusaurus, Astro or Next.js site, or any folder of Markdown
   BLOG_TUI_POSTS=~/my-blog blog-tui list --verbose
   blog-tui index ~/my-blog --out index.json
@@ -91,6 +93,8 @@ function resolveSlug(query: string, source: PostSource): number {
 /** Options of the program that every command honours. */
 interface GlobalOptions {
   posts?: string;
+  /** A blog's address (--url, or an address as the program's argument). */
+  url?: string;
   drafts?: boolean;
   future?: boolean;
   verbose?: boolean;
@@ -102,8 +106,20 @@ interface GlobalOptions {
   color?: ColorWhen;
 }
 
-/** The posts to show: the folder of `--posts`, BLOG_TUI_POSTS or the config file, else the bundled ones. */
+/** Whether a command-line argument is a web address (any scheme: only http and https are then read). */
+function isAddress(argument: string): boolean {
+  return /^[a-z][a-z0-9+.-]*:\/\//i.test(argument);
+}
+
+/**
+ * The posts to show, from one of the sources: a blog's feed (`--url`), the folder of `--posts`,
+ * BLOG_TUI_POSTS or the config file, else the bundled ones.
+ */
 async function loadSource(settings: Settings, globals: GlobalOptions, check: FolderCheck = 'all'): Promise<PostSource> {
+  if (globals.url !== undefined) {
+    const { loadFeedPosts } = await import('./feedPosts.js');
+    return loadFeedPosts(globals.url, { verbose: globals.verbose === true });
+  }
   const folder = settings.posts.value;
   if (!folder) return loadBundledPosts();
   const { loadFolderPosts } = await import('./folderPosts.js');
@@ -171,7 +187,7 @@ async function printPost(source: PostSource, index: number, options: { width?: n
   const style = settings.style.value as StyleSetting;
   // Colour as --color and the environment say; its depth from FORCE_COLOR, at least 16 colours.
   const look = useColor(process.stdout, globals) ? (pipedLook(style) ?? pipedLook(style, { ...process.env, FORCE_COLOR: '1' })) : undefined;
-  await write(await renderPostText(entry, body, width, look));
+  await write(await renderPostText(entry, body, width, look, true, source.bodyFormat === 'html'));
   return 0;
 }
 
@@ -223,7 +239,28 @@ function givenSettings(program: Command): GivenSettings {
   return given;
 }
 
-export async function main(argv: string[]): Promise<number> {
+/** Options that take a value: the word after one is its value, not an argument. */
+const VALUE_OPTIONS = new Set(['--posts', '--url', '--style', '--color', '-w', '--width', '-o', '--out', '--name']);
+
+/**
+ * `blog-tui https://example.com/ [command]`: an address as the first argument is `--url`, so that
+ * a command may follow it.
+ */
+function addressAsOption(argv: string[]): string[] {
+  for (let i = 0; i < argv.length; i++) {
+    const arg = argv[i]!;
+    if (arg === '--') return argv;
+    if (arg.startsWith('-')) {
+      if (VALUE_OPTIONS.has(arg)) i++;
+      continue;
+    }
+    return isAddress(arg) ? [...argv.slice(0, i), '--url', arg, ...argv.slice(i + 1)] : argv;
+  }
+  return argv;
+}
+
+export async function main(givenArgv: string[]): Promise<number> {
+  const argv = addressAsOption(givenArgv);
   let code = 0;
   const program = new Command()
     .name('blog-tui')
@@ -236,6 +273,7 @@ export async function main(argv: string[]): Promise<number> {
       outputError: (text, write) => write(`blog-tui: ${sanitizeLine(text.trim().replace(/^error: /, ''))} (see blog-tui --help)\n`),
     })
     .addHelpText('after', EXAMPLES)
+    .option('--url <address>', "read a blog by its address: its feed (RSS, Atom, JSON Feed), found from the address and cached")
     .addOption(new Option('--posts <dir>', 'read the Markdown posts of this folder (a Hugo, Jekyll, Zola, Docusaurus, Astro or Next.js site, any folder of .md files)').env('BLOG_TUI_POSTS'))
     .option('--drafts', 'include posts marked as drafts')
     .option('--future', 'include posts the site hides for their dates (dated in the future, or expired)')
@@ -244,7 +282,7 @@ export async function main(argv: string[]): Promise<number> {
     .option('--no-mouse', 'do not take the mouse (wheel and clicks); Shift+drag selects text either way')
     .addOption(new Option('--style <style>', 'colours: auto (by the terminal\'s background), dark, light or plain').choices(STYLE_NAMES))
     .addOption(new Option('--color <when>', 'colour: auto (the terminal, NO_COLOR, FORCE_COLOR), always, never').argParser(parseColor))
-    .argument('[file]', 'a Markdown file to read (the same as read FILE)')
+    .argument('[file]', 'a Markdown file to read (the same as read FILE), or a blog\'s address (the same as --url)')
     .action(async (file: string | undefined) => {
       const settings = await settingsFor(givenSettings(program));
       if (file !== undefined) {

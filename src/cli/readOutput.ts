@@ -1,6 +1,6 @@
 import type { PostEntry } from '../content/postEntry.js';
 import { sanitizeLine } from '../content/sanitize.js';
-import { postMeta } from '../content/postMeta.js';
+import { postHeader } from '../content/postMeta.js';
 import { renderMarkdown } from '../render/markdownRenderer.js';
 import { wrapText } from '../render/longText.js';
 import { loadHighlighter } from '../render/codeHighlight.js';
@@ -19,14 +19,14 @@ export function pipedLook(setting: StyleSetting, env: NodeJS.ProcessEnv = proces
 /**
  * `blog-tui read <slug>` when not on a terminal: the header and the rendered body as text, each
  * link followed by its number and the URLs listed under those numbers at the end (`links:
- * false` leaves them out).
+ * false` leaves them out). `html`: the body is HTML (a feed's post).
  */
-export async function renderPostText(entry: PostEntry, body: string, width: number, setting: StyleSetting | Look | false | undefined, links = true): Promise<string> {
+export async function renderPostText(entry: PostEntry, body: string, width: number, setting: StyleSetting | Look | false | undefined, links = true, html = false): Promise<string> {
   const look = typeof setting === 'string' ? pipedLook(setting) : setting || undefined;
   if (look) await loadHighlighter();
   const roles = look ? rolesFor(look.depth, look.style) : PLAIN_ROLES;
   const title = wrapText(sanitizeLine(entry.title), width, { hard: true, trim: true }).map(roles.title);
-  const header = [...title, roles.dim(wrapText(postMeta(entry), width, { hard: true }).join('\n')), roles.border('─'.repeat(width)), ''];
-  const { lines } = renderMarkdown(body, { width, color: look !== undefined, look, linkList: links });
+  const header = [...title, roles.dim(wrapText(sanitizeLine(postHeader(entry)), width, { hard: true }).join('\n')), roles.border('─'.repeat(width)), ''];
+  const { lines } = renderMarkdown(body, { width, color: look !== undefined, look, linkList: links, ...(html ? { html } : {}) });
   return [...header, ...lines].join('\n') + '\n';
 }

@@ -75,20 +75,29 @@ function isRecord(value: unknown): value is FileRecord {
   return isEntry(r.entry) && r.entry.file === r.file;
 }
 
-/** The records of a cache file, or why there are none. Never throws. */
-export function readCache(path: string, root: string, stamp: string): CacheRead {
+/**
+ * The text of a cache file, or why it is not read: a file or folder another user could have
+ * written (`untrusted`), one that is not a regular file, or none. Never throws.
+ */
+export function readCacheText(path: string, limit: number, missing: string): { text: string } | { text?: undefined; reason: string; untrusted?: boolean } {
   const untrusted = untrustedCache(path);
   if (untrusted) return { reason: `the cache is not used: ${untrusted}`, untrusted: true };
-  let text: string;
   try {
     // Buffer's decoder (invalid bytes replaced) is several times faster than TextDecoder on a
-    // cache of many megabytes; what it gives is checked record by record below.
-    text = readBounded(path, MAX_CACHE_BYTES).toString('utf8');
+    // cache of many megabytes; what it gives is checked record by record after.
+    return { text: readBounded(path, limit).toString('utf8') };
   } catch (error) {
     if (error instanceof ReadRefused) return { reason: `the cache ${path} is not used: ${error.message}`, untrusted: true };
     const code = (error as NodeJS.ErrnoException).code;
-    return { reason: code === 'ENOENT' ? 'no cache yet' : `cannot read the cache (${code ?? 'error'})` };
+    return { reason: code === 'ENOENT' ? missing : `cannot read the cache (${code ?? 'error'})` };
   }
+}
+
+/** The records of a cache file, or why there are none. Never throws. */
+export function readCache(path: string, root: string, stamp: string): CacheRead {
+  const read = readCacheText(path, MAX_CACHE_BYTES, 'no cache yet');
+  if (read.text === undefined) return read;
+  const { text } = read;
   let data: Partial<CacheFile> | null;
   try {
     data = JSON.parse(text) as Partial<CacheFile> | null;

@@ -18,6 +18,10 @@ export interface PostEntry extends PostFacts {
   file: string;
   /** The slug earlier versions of blog-tui gave the post, when different: reading state saved under it is carried over. */
   formerSlug?: string;
+  /** The post's web page (a feed's post): `o` offers it, the reader's header shows it. */
+  link?: string;
+  /** A feed's post whose text is not known yet (its page not read): no word count or reading time. */
+  pending?: boolean;
 }
 
 /** Front matter keys in lower case, as Hugo reads them (`Title`, `pubDate`); the first spelling wins. */

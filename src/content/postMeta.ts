@@ -8,5 +8,20 @@ export function groupDigits(n: number): string {
 
 /** "March 3, 2026 · 4 min · 716 words": the figures shown for a post everywhere. */
 export function postMeta(entry: PostEntry): string {
-  return `${formatDate(entry.date)} · ${entry.readingMinutes} min · ${groupDigits(entry.words)} words`;
+  return `${formatDate(entry.date)} · ${minutesText(entry)} · ${wordsText(entry)}`;
+}
+
+/** The figures and, for a feed's post, its web address: the reader's header line. */
+export function postHeader(entry: PostEntry): string {
+  return entry.link ? `${postMeta(entry)} · ${entry.link}` : postMeta(entry);
+}
+
+/** "4 min", or "? min" for a feed's post whose text is not known yet. */
+export function minutesText(entry: PostEntry): string {
+  return `${entry.pending ? '?' : entry.readingMinutes} min`;
+}
+
+/** "716 words", or "? words" for a feed's post whose text is not known yet. */
+export function wordsText(entry: PostEntry): string {
+  return `${entry.pending ? '?' : groupDigits(entry.words)} words`;
 }

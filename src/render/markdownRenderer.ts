@@ -5,6 +5,7 @@ import { RIGID_MARK, fitLine } from './lineWrap.js';
 import displayWidth from './displayWidth.js';
 import { PostDocument, type Context, type Mark, type PostLink } from './document.js';
 import { MarkdownReader, lex } from './markdownModel.js';
+import { htmlBlocks } from './html.js';
 import { renderBlock, renderBlocks } from './blocks/index.js';
 import { renderLinkList, renderNotes } from './blocks/notes.js';
 
@@ -42,6 +43,8 @@ export interface RenderOptions {
   look?: Look;
   /** Number each link after its text and list the URLs in a Links section at the end (piped text). */
   linkList?: boolean;
+  /** The body is HTML (a feed's post), read by meaning as raw HTML in Markdown is. */
+  html?: boolean;
 }
 
 /** Where an in-page link's target is: the id as written, else as a generated id would spell it. */
@@ -59,7 +62,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): Render
   const look = options.look;
   const roles = options.color ? (options.roles ?? (look ? rolesFor(look.depth, look.style) : rolesFor(terminalLevel()))) : rolesFor(0);
   const reader = new MarkdownReader();
-  const blocks = reader.blocks(lex(expandTabs(sanitizeText(limitNesting(markdown)))));
+  const blocks = options.html ? htmlBlocks(expandTabs(sanitizeText(markdown))) : reader.blocks(lex(expandTabs(sanitizeText(limitNesting(markdown)))));
   const doc = new PostDocument();
   for (const [label, note] of reader.footnotes) doc.footnotes.set(label, note);
   const ctx: Context = { width, roles, color: options.color, hyperlinks: options.hyperlinks === true && options.color, doc, listDepth: 0, renderBlocks, linkMarkers: options.linkList === true };

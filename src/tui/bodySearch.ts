@@ -1,4 +1,5 @@
 import { snippetOf } from '../content/textSearch.js';
+import { stripTags } from '../content/htmlText.js';
 import type { PostSource } from './postSource.js';
 
 /** Bodies kept in memory for searching, up to a budget; the rest are read again each search. */
@@ -16,6 +17,7 @@ export class BodyCache {
     let body: string;
     try {
       body = this.source.readBody(this.source.posts[index]!);
+      if (this.source.bodyFormat === 'html') body = stripTags(body);
     } catch {
       return undefined;
     }

@@ -9,9 +9,9 @@ export interface PostSource {
   name: string;
   /** Newest first, as every index is sorted (src/content/postOrder.ts). */
   posts: PostEntry[];
-  /** The Markdown body (front matter removed). Throws when the file cannot be read. */
+  /** The body (front matter removed), in `bodyFormat`. Throws when it cannot be read. */
   readBody(entry: PostEntry): string;
-  /** The post's file, to open in an editor; absent when there is no file (standard input). */
+  /** The post's file, to open in an editor; absent when there is no file (standard input, a feed). */
   filePath?(entry: PostEntry): string;
   /**
    * Checks the posts' files again, off the thread that answers keys: the posts when they
@@ -19,6 +19,12 @@ export interface PostSource {
    * a cache that was not checked first. `signal` stops the check.
    */
   refresh?(signal?: AbortSignal): Promise<{ posts?: PostEntry[]; lines: string[] }>;
+  /** What readBody returns: Markdown (the default), or HTML (a feed's posts). */
+  bodyFormat?: 'markdown' | 'html';
+  /** A feed's address, shown in the header. */
+  address?: string;
+  /** When a feed was last fetched (ISO 8601), shown in the header. */
+  fetchedAt?: string;
 }
 
 /** Lays a post out: at once (in this thread), or later (in the layout worker, src/tui/renderWorkerClient.ts). */

@@ -5,7 +5,7 @@ import type { AppState } from '../state/appReducer.js';
 import { readerGeometry } from '../geometry.js';
 import { percentRead } from '../state/readerScroll.js';
 import { sanitizeLine } from '../../content/sanitize.js';
-import { postMeta } from '../../content/postMeta.js';
+import { postHeader } from '../../content/postMeta.js';
 import type { LineMatch } from '../../content/textSearch.js';
 import { footerHints } from '../hints.js';
 import { spread, truncateToWidth } from '../textFit.js';
@@ -101,7 +101,7 @@ export function ReaderView({ state, lines }: { state: AppState; lines: readonly 
       {g.titleLines.map((line, i) => (
         <Text key={`t${i}`} wrap="truncate-end">{pad}{roles.title(line)}</Text>
       ))}
-      <Text wrap="truncate-end">{pad}{roles.dim(truncateToWidth(postMeta(post), g.textWidth))}</Text>
+      <Text wrap="truncate-end">{pad}{roles.dim(truncateToWidth(sanitizeLine(postHeader(post)), g.textWidth))}</Text>
       <Text wrap="truncate-end">{pad}{roles.border('─'.repeat(g.textWidth))}</Text>
       <Box flexDirection="column" height={g.viewHeight}>
         {visible.map((line, i) => (

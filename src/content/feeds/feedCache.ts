@@ -1,0 +1,83 @@
+import { createHash } from 'node:crypto';
+import { mkdirSync } from 'node:fs';
+import { join } from 'node:path';
+import { removeStaleTempFiles, writeFileAtomicSync } from '../../state/atomicFile.js';
+import { cacheDir, readCacheText } from '../indexCache.js';
+import type { CachedItem } from './feedEntries.js';
+import type { FeedFormat } from './feedParse.js';
+
+/**
+ * The offline copy of one feed: its items and each post's text, the validators for conditional
+ * requests, and when it was fetched. One file per address under `$XDG_CACHE_HOME/blog-tui/feeds/`.
+ */
+export interface FeedCache {
+  kind: typeof KIND;
+  version: typeof VERSION;
+  /** The address as given (normalized): the key. */
+  address: string;
+  /** The feed's own address, after discovery and redirects. */
+  feedUrl: string;
+  format: FeedFormat;
+  title: string;
+  /** The site's home page. */
+  link?: string;
+  etag?: string;
+  lastModified?: string;
+  /** When the feed was last fetched or confirmed unchanged (ISO 8601). */
+  fetchedAt: string;
+  items: CachedItem[];
+}
+
+const KIND = 'blog-tui feed cache';
+const VERSION = 1;
+const MAX_BYTES = 512 * 1024 * 1024;
+
+export function feedCachePath(address: string, env: NodeJS.ProcessEnv = process.env): string {
+  const key = createHash('sha256').update(address).digest('hex').slice(0, 32);
+  return join(cacheDir(env), 'feeds', `${key}.json`);
+}
+
+const isString = (v: unknown) => typeof v === 'string';
+const optString = (v: unknown) => v === undefined || typeof v === 'string';
+const strings = (v: unknown) => Array.isArray(v) && v.every(isString);
+
+function validItem(value: unknown): value is CachedItem {
+  if (typeof value !== 'object' || value === null) return false;
+  const c = value as Record<string, unknown>;
+  const i = c.item as Record<string, unknown> | null;
+  if (typeof i !== 'object' || i === null) return false;
+  return (
+    isString(i.title) && strings(i.tags) && strings(i.authors) &&
+    optString(i.id) && optString(i.link) && optString(i.date) && optString(i.contentHtml) && optString(i.summaryHtml) &&
+    optString(c.html) && (c.from === undefined || c.from === 'feed' || c.from === 'page') && optString(c.problem)
+  );
+}
+
+/** The cached copy of a feed, or why there is none (never throws). */
+export function readFeedCache(address: string, env: NodeJS.ProcessEnv = process.env): { cache?: FeedCache; reason: string; untrusted?: boolean } {
+  const read = readCacheText(feedCachePath(address, env), MAX_BYTES, 'not fetched yet');
+  if (read.text === undefined) return read;
+  const { text } = read;
+  let data: Partial<FeedCache> | null;
+  try {
+    data = JSON.parse(text) as Partial<FeedCache> | null;
+  } catch {
+    return { reason: 'the cached feed is not valid JSON' };
+  }
+  if (
+    typeof data !== 'object' || data === null || data.kind !== KIND || data.version !== VERSION || data.address !== address ||
+    !isString(data.feedUrl) || !isString(data.title) || !isString(data.format) || !isString(data.fetchedAt) ||
+    !optString(data.etag) || !optString(data.lastModified) || !optString(data.link) ||
+    !Array.isArray(data.items) || !data.items.every(validItem)
+  ) {
+    return { reason: 'the cached feed is not one blog-tui wrote' };
+  }
+  return { cache: data as FeedCache, reason: 'cached' };
+}
+
+export function writeFeedCache(cache: Omit<FeedCache, 'kind' | 'version'>, env: NodeJS.ProcessEnv = process.env): void {
+  const path = feedCachePath(cache.address, env);
+  mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
+  removeStaleTempFiles(path, 60_000);
+  writeFileAtomicSync(path, JSON.stringify({ kind: KIND, version: VERSION, ...cache }), 0o600);
+}
