@@ -3,9 +3,10 @@ import { comparePosts } from '../content/postOrder.js';
 import { FetchError } from '../content/feeds/http.js';
 import { FeedParseError } from '../content/feeds/feedParse.js';
 import { feedEntries, type CachedItem } from '../content/feeds/feedEntries.js';
-import { syncFeed, type SyncOptions, type SyncResult } from '../content/feeds/feedSync.js';
-import type { FeedCache } from '../content/feeds/feedCache.js';
-import type { PostSource } from '../tui/postSource.js';
+import { normalizeAddress, syncFeed, type SyncOptions, type SyncResult } from '../content/feeds/feedSync.js';
+import { readFeedCache, type FeedCache } from '../content/feeds/feedCache.js';
+import type { PostSource, SourceOption } from '../tui/postSource.js';
+import type { Subscription } from '../config/configFile.js';
 import { CliError } from './errors.js';
 import { progressReporter, type ReportStream } from './indexReport.js';
 
@@ -83,4 +84,34 @@ export async function loadFeedPosts(address: string, options: FeedOptions, io: F
   if (options.verbose) say(`${result.cache.format} feed ${result.cache.feedUrl}: ${result.cache.items.length} posts, ${result.fetched ? `${result.added} new` : 'from the cache'}`);
   if (result.cache.items.length === 0) say(`the feed ${result.cache.feedUrl} has no posts`);
   return feedSource(result.cache, options.name);
+}
+
+/** The start screen's entry of each subscription: its cache at once, refreshed in the background. */
+export function subscriptionOptions(feeds: readonly Subscription[], env: NodeJS.ProcessEnv = process.env): SourceOption[] {
+  return feeds.map((feed) => {
+    let address: string | undefined;
+    try {
+      address = normalizeAddress(feed.url);
+    } catch {
+      address = undefined;
+    }
+    return {
+      name: feed.name ?? feed.url,
+      where: feed.url,
+      cached: async () => {
+        const { cache } = address ? readFeedCache(address, env) : {};
+        return cache ? feedSource(cache, feed.name) : undefined;
+      },
+      refresh: async () => {
+        if (!address) return { problem: 'not an http or https address' };
+        try {
+          const result = await syncFeed(address, { env });
+          return { source: feedSource(result.cache, feed.name), ...(result.problem ? { problem: result.problem } : {}) };
+        } catch (error) {
+          return { problem: String((error as Error)?.message ?? error) };
+        }
+      },
+      age: (source) => (source.fetchedAt ? fetchedAgo(source.fetchedAt) : undefined),
+    };
+  });
 }

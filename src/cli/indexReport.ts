@@ -47,7 +47,7 @@ export function progressReporter(stream: ReportStream, delayMs = 500, now: () =>
       const t = now();
       if (t - start < delayMs) return;
       if (shownAt !== undefined && t - shownAt < 100 && done < total) return;
-      stream.write(`\r${label(done, total)}\u001b[K`);
+      stream.write(`\r${label(done, total)}`);
       shownAt = t;
     },
     done() {

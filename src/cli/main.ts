@@ -29,6 +29,9 @@ Examples:
   blog-tui list --json | jq '.[].slug'
   blog-tui https://example.com/ browse a blog by its address (its feed is found and cached)
   blog-tui --url https://example.com/ list
+  blog-tui add https://example.com/ --name Example
+                                subscribe: the start screen lists every subscription
+  blog-tui feeds                the subscriptions; blog-tui sync refreshes them all
   blog-tui --posts ~/my-blog    browse a Hugo, Jekyll, Zola, Docusaurus, Astro or Next.js site, or any folder of Markdown
   BLOG_TUI_POSTS=~/my-blog blog-tui list --verbose
   blog-tui index ~/my-blog --out index.json
@@ -299,7 +302,15 @@ export async function main(givenArgv: string[]): Promise<number> {
       // The cached list at once; the folder is checked after the first frame.
       const source = await loadSource(settings, globals(), 'later');
       const { runTui } = await import('../tui/runTui.js');
-      code = await runTui({ ...tuiSettings(settings), source, color: useColor(process.stdout, globals()), keepState: globals().state !== false });
+      const common = { ...tuiSettings(settings), color: useColor(process.stdout, globals()), keepState: globals().state !== false };
+      // Subscriptions: a start screen lists them after the posts folder (or the bundled posts).
+      if (settings.feeds.length > 0 && globals().url === undefined) {
+        const { subscriptionOptions } = await import('./feedPosts.js');
+        const local = { name: source.name, where: settings.posts.value ?? 'the bundled posts', cached: async () => source };
+        code = await runTui({ ...common, sources: [local, ...subscriptionOptions(settings.feeds)] });
+        return;
+      }
+      code = await runTui({ ...common, source });
     });
   program.helpCommand('help [command]', 'show the help of blog-tui or of one command');
   const globals = () => program.opts<GlobalOptions>();
@@ -328,6 +339,42 @@ export async function main(givenArgv: string[]): Promise<number> {
     .option('-o, --out <file>', 'write the index to this file instead of standard output')
     .action(async (dir: string | undefined, options: { out?: string }) => {
       code = await runIndex(dir, options, await settingsFor(givenSettings(program)), globals());
+    });
+
+  const feedIo = () => ({ stdout: write, stderr: process.stderr, env: process.env });
+  program
+    .command('add')
+    .description('subscribe to a blog by its address: its feed is found and fetched, then added to the config file as [[feeds]]')
+    .argument('<address>', 'the blog\'s address, or its feed\'s')
+    .option('--name <name>', 'the name to show instead of the feed\'s title')
+    .action(async (url: string, options: { name?: string }) => {
+      const { runAdd } = await import('./feedCommands.js');
+      code = await runAdd(url, options.name, await settingsFor(givenSettings(program)), feedIo());
+    });
+
+  program
+    .command('feeds')
+    .description('list the blogs subscribed to: name, address, posts and when each was fetched')
+    .action(async () => {
+      const { runFeeds } = await import('./feedCommands.js');
+      code = await runFeeds(await settingsFor(givenSettings(program)), feedIo());
+    });
+
+  program
+    .command('remove')
+    .description('unsubscribe from a blog, named by its address or its name')
+    .argument('<feed>', 'the address or the name of the subscription')
+    .action(async (which: string) => {
+      const { runRemove } = await import('./feedCommands.js');
+      code = await runRemove(which, await settingsFor(givenSettings(program)), feedIo());
+    });
+
+  program
+    .command('sync')
+    .description('refresh every subscription (conditional requests, three at a time), one line each')
+    .action(async () => {
+      const { runSync } = await import('./feedCommands.js');
+      code = await runSync(await settingsFor(givenSettings(program)), feedIo());
     });
 
   program

@@ -28,7 +28,17 @@ export interface KeyOverride {
 export const SETTING_NAMES = ['style', 'width', 'mouse', 'posts', 'sort'] as const;
 export type SettingName = (typeof SETTING_NAMES)[number];
 
+/** A blog subscribed to: a `[[feeds]]` table of the config file. */
+export interface Subscription {
+  url: string;
+  /** The name shown instead of the feed's title. */
+  name?: string;
+  line: number;
+}
+
 export interface ConfigValues {
+  /** The `[[feeds]]` tables, in order. */
+  feeds?: Subscription[];
   style?: string;
   width?: number;
   mouse?: boolean;
@@ -163,7 +173,7 @@ export function parseConfig(text: string, file: string, schema: ConfigSchema, en
   const values: ConfigValues = { keys: [], lines: {} };
   const doc = parseLeniently(text.replace(/^\uFEFF/, ''), problem);
 
-  const known = [...SETTING_NAMES, 'keys'];
+  const known = [...SETTING_NAMES, 'keys', 'feeds'];
   for (const [name, value] of Object.entries(doc)) {
     const line = lineOf.get(name);
     const oneOf = (options: readonly string[]) => {
@@ -202,6 +212,10 @@ export function parseConfig(text: string, file: string, schema: ConfigSchema, en
           values.lines.posts = line;
         } else problem(line, `posts must be the path of a folder, not ${quoted(value)}`);
         break;
+      case 'feeds':
+        if (Array.isArray(value) && value.every(isTable)) values.feeds = checkFeeds(value, text, problem);
+        else problem(line, 'feeds must be tables: [[feeds]] with url = "https://…" and an optional name');
+        break;
       case 'keys':
         if (isTable(value)) checkKeys(value, schema, lineOf, values.keys, problem);
         else problem(line, `keys must be a table of scopes, such as [keys.reader]`);
@@ -211,6 +225,32 @@ export function parseConfig(text: string, file: string, schema: ConfigSchema, en
     }
   }
   return { values, problems };
+}
+
+/** The line of each `[[feeds]]` header, in order. */
+function feedHeaderLines(text: string): number[] {
+  const lines: number[] = [];
+  text.split('\n').forEach((raw, i) => {
+    if (/^\s*\[\[\s*feeds\s*\]\]/.test(raw)) lines.push(i + 1);
+  });
+  return lines;
+}
+
+function checkFeeds(tables: Table[], text: string, problem: (line: number | undefined, message: string) => void): Subscription[] {
+  const headers = feedHeaderLines(text);
+  const out: Subscription[] = [];
+  tables.forEach((table, i) => {
+    const line = headers[i] ?? 1;
+    const { url, name, ...rest } = table;
+    for (const key of Object.keys(rest)) problem(line, `unknown setting "${sanitizeLine(key)}" in [[feeds]]; known: url, name`);
+    if (typeof url !== 'string' || !/^https?:\/\/\S+$/i.test(url.trim())) {
+      problem(line, `a [[feeds]] table needs url = "http(s)://…", not ${url === undefined ? 'nothing' : quoted(url)}`);
+      return;
+    }
+    if (name !== undefined && (typeof name !== 'string' || name.trim() === '')) problem(line, `name must be text, not ${quoted(name)}`);
+    out.push({ url: url.trim(), ...(typeof name === 'string' && name.trim() ? { name: name.trim() } : {}), line });
+  });
+  return out;
 }
 
 function checkKeys(keys: Table, schema: ConfigSchema, lineOf: Map<string, number>, out: KeyOverride[], problem: (line: number | undefined, message: string) => void): void {

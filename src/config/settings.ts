@@ -1,7 +1,7 @@
 // The settings in force: each one from the command line, else the environment, else the
 // config file, else its default, remembering which. Read by the cli and the full-screen app.
 import { existsSync } from 'node:fs';
-import type { ConfigRead, ConfigSchema, KeyOverride, SettingName } from './configFile.js';
+import type { ConfigRead, ConfigSchema, KeyOverride, SettingName, Subscription } from './configFile.js';
 import { configFilePath } from './paths.js';
 
 export type SettingSource = 'default' | 'config' | 'environment' | 'option';
@@ -23,6 +23,8 @@ export interface Settings {
   sort: Setting<string>;
   /** Key bindings from the config file, replacing the keymap's for their actions. */
   keys: KeyOverride[];
+  /** The blogs subscribed to (`[[feeds]]`). */
+  feeds: Subscription[];
   config: { path: string; found: boolean };
   /** One line per mistake in the config file. */
   problems: string[];
@@ -59,6 +61,7 @@ export function resolveSettings(config: ConfigRead, given: GivenSettings): Setti
     posts: pick('posts', DEFAULTS.posts),
     sort: pick('sort', DEFAULTS.sort),
     keys: values.keys,
+    feeds: values.feeds ?? [],
     config: { path: config.path, found: config.found },
     problems: config.problems,
   };

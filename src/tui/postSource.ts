@@ -29,3 +29,16 @@ export interface PostSource {
 
 /** Lays a post out: at once (in this thread), or later (in the layout worker, src/tui/renderWorkerClient.ts). */
 export type RenderFn = (markdown: string, options: RenderOptions) => RenderedPost | Promise<RenderedPost>;
+
+/** One source the start screen offers: a blog subscribed to, a folder, the bundled posts. */
+export interface SourceOption {
+  name: string;
+  /** The address or folder, shown under the name. */
+  where: string;
+  /** The posts at once (a folder, a feed's cache); undefined when there is no copy yet. */
+  cached(): Promise<PostSource | undefined>;
+  /** Brings the posts up to date (the network), in the background: the new posts, or why not. */
+  refresh?(): Promise<{ source?: PostSource; problem?: string }>;
+  /** When the copy was fetched: "fetched 2 h ago". */
+  age?(source: PostSource): string | undefined;
+}

@@ -2,25 +2,29 @@ import { render } from 'ink';
 import { supportsHyperlink } from 'supports-hyperlinks';
 import { App } from './components/App.js';
 import { renderPostCached, layoutOf } from './components/App.js';
-import { initialState, standaloneState, type StartOptions } from './state/appReducer.js';
+import { initialState, standaloneState, type AppState, type StartOptions } from './state/appReducer.js';
 import { SORT_ORDERS } from './state/listView.js';
 import { withBindings } from './keymap.js';
 import { chooseStyle } from './chooseStyle.js';
 import { withoutLateAnswers } from './terminalBackground.js';
-import { terminalLevel, type Depth, type StyleSetting } from '../render/style.js';
+import { rolesFor, terminalLevel, type Depth, type Roles, type StyleSetting } from '../render/style.js';
 import { colorDepth } from '../config/colorDepth.js';
 import { readerGeometry } from './geometry.js';
 import { startTerminalSession, scrollbackSafe } from './terminalSession.js';
-import type { PostSource, RenderFn } from './postSource.js';
+import type { PostSource, RenderFn, SourceOption } from './postSource.js';
 import type { PostEntry } from '../content/postEntry.js';
 import { sanitizeLine } from '../content/sanitize.js';
+import { StartScreen, type SourceRow } from './components/StartView.js';
 import type { RenderedPost } from '../render/markdownRenderer.js';
 import { openReadingStore } from '../state/readingStore.js';
 import { RenderWorker, workerFile } from './renderWorkerClient.js';
 import { fileProgressStore, memoryProgressStore } from './progressStore.js';
 
 export interface TuiOptions {
-  source: PostSource;
+  /** The posts to show; with `sources`, the start screen comes first instead. */
+  source?: PostSource;
+  /** More than one source: a start screen lists them with unread counts; q in a list comes back to it. */
+  sources?: readonly SourceOption[];
   /** Remember reading progress between runs (default; off with --no-state). */
   keepState?: boolean;
   /** Open the reader on this post and quit when leaving it (`blog-tui read <slug>`). */
@@ -65,7 +69,6 @@ function loadRenderer(): Promise<RenderFn> {
 
 /** Runs the full-screen app until the user quits; resolves with the process exit code. */
 export async function runTui(options: TuiOptions): Promise<number> {
-  const { source } = options;
   const hyperlinks = options.color && supportsHyperlink(process.stdout);
   // Settled before the first frame, and before Ink reads the input: the terminal's answer comes on stdin.
   const depth = options.color ? Math.max(1, options.depth ?? colorDepth(process.stdout, process.env, terminalLevel()).depth) as Depth : 0;
@@ -81,7 +84,6 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const store = options.keepState !== false
     ? fileProgressStore(openReadingStore({ warn }))
     : memoryProgressStore();
-  const progress = store.load(source.id, source.posts);
   let renderer: RenderFn | undefined;
   const problems = options.configProblems ?? 0;
   const start: StartOptions = {
@@ -90,14 +92,16 @@ export async function runTui(options: TuiOptions): Promise<number> {
     message: problems > 0 ? `The config file has ${problems === 1 ? 'a mistake' : `${problems} mistakes`}: blog-tui config lists them` : null,
   };
   const keymap = withBindings(options.keys ?? []);
-  let state = initialState(source.posts, size, progress, start);
-  if (options.standaloneIndex !== undefined) {
+  const firstState = async (source: PostSource) => {
+    const progress = store.load(source.id, source.posts);
+    if (options.standaloneIndex === undefined) return initialState(source.posts, size, progress, start);
     renderer = await loadRenderer();
     const index = options.standaloneIndex;
     const width = readerGeometry(size, source.posts[index]!.title, options.maxTextWidth).textWidth;
     const rendered = await renderPostCached(cache, source, renderer, index, width, color, hyperlinks, look);
-    state = standaloneState(source.posts, size, index, layoutOf(rendered, width), progress, start);
-  }
+    return standaloneState(source.posts, size, index, layoutOf(rendered, width), progress, start);
+  };
+  const state = options.source ? await firstState(options.source) : undefined;
 
   const stdin = options.stdin ?? process.stdin;
   const terminal = startTerminalSession(stdin, { beforeRestore: () => store.flush(), mouse: options.mouse !== false });
@@ -105,58 +109,137 @@ export async function runTui(options: TuiOptions): Promise<number> {
     terminal.restore();
     for (const line of warnings.splice(0)) process.stderr.write(`${line}\n`);
   };
-  let exitKind = 'quit' as 'quit' | 'interrupt';
-  // The posts of a folder checked after the first frame, handed to the app when they changed.
-  let listener: ((posts: PostEntry[]) => void) | undefined;
-  let changed: PostEntry[] | undefined;
-  const postsUpdates = (listen: (posts: PostEntry[]) => void) => {
-    listener = listen;
-    if (changed) listen(changed);
-    return () => {
-      listener = undefined;
-    };
-  };
-  const instance = render(
-    <App
-      source={source}
-      initialState={state}
-      renderer={renderer}
-      loadRenderer={loadRenderer}
-      color={color}
-      hyperlinks={hyperlinks}
-      cache={cache}
-      store={store}
-      terminal={terminal}
-      keymap={keymap}
-      look={look}
-      postsUpdates={postsUpdates}
-      onExit={(kind) => {
-        exitKind = kind;
-      }}
-    />,
-    { stdout: scrollbackSafe(process.stdout), stdin: chosen.late ? withoutLateAnswers(stdin) : stdin, exitOnCtrlC: false, patchConsole: true, incrementalRendering: false },
-  );
-  const refresh = source.refresh;
+  const inkOptions = { stdout: scrollbackSafe(process.stdout), stdin: chosen.late ? withoutLateAnswers(stdin) : stdin, exitOnCtrlC: false, patchConsole: true, incrementalRendering: false };
   const leaving = new AbortController();
-  if (refresh) {
-    setTimeout(() => {
-      refresh(leaving.signal).then(
-        (update) => {
-          warnings.push(...update.lines);
-          if (!update.posts) return;
-          changed = update.posts;
-          listener?.(update.posts);
-        },
-        (error: unknown) => warn(`blog-tui: the folder could not be checked: ${sanitizeLine(String((error as Error)?.message ?? error))}`),
-      );
-    }, 0);
-  }
-  try {
+  const showApp = async (source: PostSource, initial: AppState): Promise<'quit' | 'interrupt'> => {
+    let exitKind = 'quit' as 'quit' | 'interrupt';
+    // The posts of a folder checked after the first frame, handed to the app when they changed.
+    let listener: ((posts: PostEntry[]) => void) | undefined;
+    let changed: PostEntry[] | undefined;
+    const postsUpdates = (listen: (posts: PostEntry[]) => void) => {
+      listener = listen;
+      if (changed) listen(changed);
+      return () => {
+        listener = undefined;
+      };
+    };
+    const instance = render(
+      <App
+        source={source}
+        initialState={initial}
+        renderer={renderer}
+        loadRenderer={loadRenderer}
+        color={color}
+        hyperlinks={hyperlinks}
+        cache={cache}
+        store={store}
+        terminal={terminal}
+        keymap={keymap}
+        look={look}
+        postsUpdates={postsUpdates}
+        onExit={(kind) => {
+          exitKind = kind;
+        }}
+      />,
+      inkOptions,
+    );
+    const refresh = source.refresh;
+    if (refresh) {
+      setTimeout(() => {
+        refresh(leaving.signal).then(
+          (update) => {
+            warnings.push(...update.lines);
+            if (!update.posts) return;
+            changed = update.posts;
+            listener?.(update.posts);
+          },
+          (error: unknown) => warn(`blog-tui: the folder could not be checked: ${sanitizeLine(String((error as Error)?.message ?? error))}`),
+        );
+      }, 0);
+    }
     await instance.waitUntilExit();
+    return exitKind;
+  };
+  try {
+    if (state && options.source) return (await showApp(options.source, state)) === 'interrupt' ? 130 : 0;
+    return await startScreen(options.sources ?? [], { store, roles: rolesFor(look.depth, look.style), keymap, inkOptions, show: async (source) => showApp(source, await firstState(source)) });
   } finally {
     leaving.abort();
     restore();
     layoutWorker?.close();
   }
-  return exitKind === 'interrupt' ? 130 : 0;
+}
+
+interface StartContext {
+  store: ReturnType<typeof memoryProgressStore>;
+  roles: Roles;
+  keymap: ReturnType<typeof withBindings>;
+  inkOptions: Parameters<typeof render>[1];
+  show(source: PostSource): Promise<'quit' | 'interrupt'>;
+}
+
+/**
+ * The start screen: every source with its unread count, from what is at hand (folders, feeds'
+ * caches) at once, while the feeds are refreshed in the background, three at a time, the rows
+ * following as each one answers. Enter opens a source's list; q in that list comes back here.
+ */
+async function startScreen(options: readonly SourceOption[], ctx: StartContext): Promise<number> {
+  const sources: Array<PostSource | undefined> = await Promise.all(options.map((o) => o.cached().catch(() => undefined)));
+  const notes: Array<string | undefined> = options.map((o, i) => (sources[i] ? o.age?.(sources[i]!) : undefined));
+  const refreshing = new Map<number, Promise<void>>();
+  let redraw: (() => void) | undefined;
+  const refreshOne = async (i: number) => {
+    notes[i] = 'fetching…';
+    redraw?.();
+    const result = await options[i]!.refresh!().catch((error: unknown) => ({ problem: String((error as Error)?.message ?? error), source: undefined }));
+    if (result.source) sources[i] = result.source;
+    notes[i] = result.problem ? `offline: ${result.problem}` : sources[i] ? options[i]!.age?.(sources[i]!) : undefined;
+    redraw?.();
+  };
+  const queue = options.flatMap((o, i) => (o.refresh ? [i] : []));
+  const runners = Array.from({ length: Math.min(3, queue.length) }, async () => {
+    for (let i = queue.shift(); i !== undefined; i = queue.shift()) {
+      const job = refreshOne(i);
+      refreshing.set(i, job);
+      await job;
+    }
+  });
+  void Promise.all(runners);
+
+  const rows = (): SourceRow[] =>
+    options.map((o, i) => {
+      const source = sources[i];
+      if (!source) return { name: o.name, where: o.where, ...(notes[i] ? { note: notes[i] } : {}) };
+      const progress = ctx.store.load(source.id, source.posts);
+      const unread = source.posts.filter((p) => !progress[p.url]?.read).length;
+      return { name: source.name || o.name, where: o.where, posts: source.posts.length, unread, ...(notes[i] ? { note: notes[i] } : {}) };
+    });
+
+  let selected = 0;
+  for (;;) {
+    const choice = await new Promise<number | 'quit' | 'interrupt'>((resolve) => {
+      let settled = false;
+      const finish = (value: number | 'quit' | 'interrupt') => {
+        if (settled) return;
+        settled = true;
+        redraw = undefined;
+        instance.unmount();
+        resolve(value);
+      };
+      const view = (message?: string) => <StartScreen rows={rows()} initialSelected={selected} keymap={ctx.keymap} roles={ctx.roles} onChoose={(i) => choose(i)} onQuit={finish} {...(message ? { message } : {})} />;
+      const instance = render(view(), ctx.inkOptions);
+      redraw = () => instance.rerender(view());
+      const choose = (i: number) => {
+        selected = i;
+        if (sources[i]) finish(i);
+        else if (refreshing.has(i)) {
+          instance.rerender(view(`fetching ${options[i]!.name}…`));
+          void refreshing.get(i)!.then(() => (sources[i] ? finish(i) : instance.rerender(view(`${options[i]!.name}: ${notes[i] ?? 'no posts'}`))));
+        } else instance.rerender(view(`${options[i]!.name}: nothing to show`));
+      };
+    });
+    if (choice === 'quit') return 0;
+    if (choice === 'interrupt') return 130;
+    if ((await ctx.show(sources[choice]!)) === 'interrupt') return 130;
+  }
 }

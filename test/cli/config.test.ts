@@ -48,7 +48,7 @@ describe('blog-tui config', () => {
     writeConfig('width = 72\nsrot = "title"\n');
     const listed = runCli(['list'], env);
     expect(listed.code).toBe(0);
-    expect(listed.stderr).toBe(`blog-tui: ${configFile()}:2: unknown setting "srot" (did you mean "sort"?); known: style, width, mouse, posts, sort, keys\n`);
+    expect(listed.stderr).toBe(`blog-tui: ${configFile()}:2: unknown setting "srot" (did you mean "sort"?); known: style, width, mouse, posts, sort, keys, feeds\n`);
     expect(listed.stdout).toMatch(/^DATE/);
     const shown = runCli(['config'], env);
     expect(shown.code).toBe(1);

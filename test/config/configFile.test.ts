@@ -26,7 +26,7 @@ describe('the config file', () => {
 
   it('reports a typo as one line with the file and line, and applies the rest', () => {
     const { values, problems } = check(['width = 72', 'stlye = "light"', 'sort = "title"'].join('\n'));
-    expect(problems).toEqual([`${FILE}:2: unknown setting "stlye" (did you mean "style"?); known: style, width, mouse, posts, sort, keys`]);
+    expect(problems).toEqual([`${FILE}:2: unknown setting "stlye" (did you mean "style"?); known: style, width, mouse, posts, sort, keys, feeds`]);
     expect(values).toMatchObject({ width: 72, sort: 'title' });
     expect(values.style).toBeUndefined();
   });

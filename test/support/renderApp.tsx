@@ -43,14 +43,17 @@ export interface AppOptions {
   start?: StartOptions;
   /** Posts handed to the app after start, as a folder checked in the background hands them. */
   postsUpdates?: AppProps['postsUpdates'];
+  /** What the bodies are: Markdown (default) or HTML, as a feed's. */
+  bodyFormat?: 'markdown' | 'html';
 }
 
 /** Renders the app as the CLI does, on a fake terminal of the given size. */
-export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex, open, keymap, start, postsUpdates }: AppOptions) {
+export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex, open, keymap, start, postsUpdates, bodyFormat }: AppOptions) {
   const source: PostSource = {
     id: 'test',
     name: 'Test blog',
     posts,
+    ...(bodyFormat ? { bodyFormat } : {}),
     readBody: (entry) => {
       const body = bodies[entry.slug];
       if (body === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });

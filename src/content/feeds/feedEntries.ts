@@ -37,7 +37,7 @@ export function feedHasText(item: FeedItem): boolean {
 export function chooseText(item: FeedItem, article: string | undefined): { html: string; from: 'feed' | 'page' } | undefined {
   const description = item.summaryHtml;
   if (article === undefined) return undefined;
-  if (description && htmlWords(description) >= 0.9 * htmlWords(article)) return { html: description, from: 'feed' };
+  if (description && htmlWords(description) >= 0.98 * htmlWords(article)) return { html: description, from: 'feed' };
   return { html: article, from: 'page' };
 }
 

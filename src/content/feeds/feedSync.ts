@@ -50,7 +50,7 @@ function merge(feed: Feed, previous: readonly CachedItem[]): CachedItem[] {
 }
 
 /** Runs `work` over every index, at most `limit` at a time. */
-async function eachLimited(count: number, limit: number, work: (index: number) => Promise<void>): Promise<void> {
+export async function eachLimited(count: number, limit: number, work: (index: number) => Promise<void>): Promise<void> {
   let next = 0;
   const runner = async () => {
     while (next < count) await work(next++);

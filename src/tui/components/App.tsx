@@ -76,6 +76,12 @@ export function layoutKey(entry: PostEntry, width: number): string {
   return `${entry.url}@${width}`;
 }
 
+/** A post with a web page of its own (a feed's post): the link list (`o`) offers the page first. */
+function withWebPage(post: RenderedPost, link: string | undefined): RenderedPost {
+  if (!link) return post;
+  return { ...post, links: [{ kind: 'link', text: "the post's web page", href: link }, ...post.links.filter((l) => l.href !== link)] };
+}
+
 /** Layouts being made in the layout worker, by cache key. */
 const pendingLayouts = new WeakMap<Map<string, RenderedPost>, Map<string, Promise<RenderedPost>>>();
 
@@ -122,7 +128,8 @@ export function renderPostCached(
   if (!pending) pendingLayouts.set(cache, (pending = new Map()));
   const waiting = pending.get(key);
   if (waiting) return waiting;
-  const keep = (rendered: RenderedPost) => {
+  const keep = (laidOut: RenderedPost) => {
+    const rendered = withWebPage(laidOut, entry.link);
     pending.delete(key);
     if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
     cache.set(key, rendered);
@@ -136,7 +143,7 @@ export function renderPostCached(
   }
   if (!(result instanceof Promise)) return keep(result);
   // A layout that was forgotten meanwhile (the post was edited) is handed back but not kept.
-  const settle = (post: RenderedPost) => (pending.get(key) === later ? keep(post) : post);
+  const settle = (post: RenderedPost) => (pending.get(key) === later ? keep(post) : withWebPage(post, entry.link));
   const later: Promise<RenderedPost> = result.then(settle, (error: unknown) => settle(notShown(error, entry.file)));
   pending.set(key, later);
   return later;
