@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { FeedParseError, feedDate, parseFeedText } from '../../src/content/feeds/feedParse.js';
 import { alternateFeeds, feedIn } from '../../src/content/feeds/discover.js';
-import { feedEntries } from '../../src/content/feeds/feedEntries.js';
+import { chooseText, feedEntries } from '../../src/content/feeds/feedEntries.js';
 import { atom, jsonFeed, rdf, rss2, testPosts } from '../support/feedServer.js';
 
 const BASE = 'http://127.0.0.1:9';
@@ -94,5 +94,18 @@ describe('hostile and broken feeds', () => {
   it('finds the feeds a page names with <link rel="alternate">, resolved against the page', () => {
     const html = `<html><head><link rel="stylesheet" href="/a.css"><link rel="alternate" type="application/rss+xml" href="/index.xml"><link rel="alternate" type="application/atom+xml" href="atom.xml"><link rel="alternate" type="text/html" hreflang="fr" href="/fr/"><link rel="alternate" type="application/rss+xml" href="javascript:alert(1)"></head></html>`;
     expect(alternateFeeds(html, 'http://h.test/blog/')).toEqual(['http://h.test/index.xml', 'http://h.test/blog/atom.xml']);
+  });
+});
+
+describe('a description: the whole post, or a summary', () => {
+  const article = '<p>One two three four five six seven eight nine ten.</p><ul><li>eleven twelve</li></ul>';
+  const item = (summaryHtml: string) => ({ title: 't', tags: [], authors: [], summaryHtml });
+  it('keeps the feed\'s description when it is the whole post in HTML', () => {
+    expect(chooseText(item('<p>One two three four five six seven eight nine ten.</p><p>eleven</p>'), article)).toMatchObject({ from: 'feed' });
+  });
+  it('takes the article when the description is a plain-text summary or much shorter', () => {
+    expect(chooseText(item('One two three four five six seven eight nine ten. eleven'), article)).toMatchObject({ from: 'page', html: article });
+    expect(chooseText(item('<p>One two three.</p>'), article)).toMatchObject({ from: 'page' });
+    expect(chooseText(item('<p>One</p>'), undefined)).toBeUndefined();
   });
 });

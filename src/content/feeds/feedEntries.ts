@@ -33,12 +33,18 @@ export function feedHasText(item: FeedItem): boolean {
   return item.contentHtml !== undefined;
 }
 
-/** The text to keep for an item whose page was read: the feed's description when it is (nearly) the whole article. */
+const BLOCK_TAG = /<(p|pre|ul|ol|h[1-6]|blockquote|table|div|figure)\b/i;
+
+/**
+ * The text to keep for an item whose page was read: the feed's description when it is the whole
+ * post (at least 90 % of the article's words, and HTML with paragraphs where the article has
+ * them: a summary such as Hugo's is plain text), else the article.
+ */
 export function chooseText(item: FeedItem, article: string | undefined): { html: string; from: 'feed' | 'page' } | undefined {
   const description = item.summaryHtml;
   if (article === undefined) return undefined;
-  if (description && htmlWords(description) >= 0.98 * htmlWords(article)) return { html: description, from: 'feed' };
-  return { html: article, from: 'page' };
+  const whole = description !== undefined && htmlWords(description) >= 0.9 * htmlWords(article) && (BLOCK_TAG.test(description) || !BLOCK_TAG.test(article));
+  return whole ? { html: description, from: 'feed' } : { html: article, from: 'page' };
 }
 
 /** The URL path that identifies a post within its feed (its page's path, else its GUID), as `read` and the state key it. */
