@@ -1,7 +1,7 @@
 import { sanitizeLine } from '../content/sanitize.js';
 import { comparePosts } from '../content/postOrder.js';
 import { FetchError } from '../content/feeds/http.js';
-import { FeedParseError } from '../content/feeds/feedParse.js';
+import { FeedParseError } from '../content/feeds/errors.js';
 import { feedEntries, type CachedItem } from '../content/feeds/feedEntries.js';
 import { normalizeAddress, syncFeed, type SyncOptions, type SyncResult } from '../content/feeds/feedSync.js';
 import { readFeedCache, type FeedCache } from '../content/feeds/feedCache.js';

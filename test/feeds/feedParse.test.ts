@@ -109,3 +109,10 @@ describe('a description: the whole post, or a summary', () => {
     expect(chooseText(item('<p>One</p>'), undefined)).toBeUndefined();
   });
 });
+
+describe('an article shorter than the description', () => {
+  it('is a page misread: the description is kept', () => {
+    const item = { title: 't', tags: [], authors: [], summaryHtml: 'I gave a talk today! Here are some notes and links if you would like to learn more.' };
+    expect(chooseText(item, '<div><form><p>Want a weekly digest?</p></form></div>')).toMatchObject({ from: 'feed' });
+  });
+});

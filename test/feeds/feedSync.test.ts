@@ -94,6 +94,15 @@ describe('the offline cache', () => {
     expect(offline.cache.items).toHaveLength(3);
   });
 
+  it('shows the cache when the server stops answering, after the time limit', async () => {
+    serveSite('/index.xml', rss2(server.url, 'R', posts), 'application/rss+xml');
+    await syncFeed(`${server.url}/index.xml`, { env });
+    server.routes.set('/index.xml', () => undefined);
+    const stalled = await syncFeed(`${server.url}/index.xml`, { env, limits: { timeoutMs: 300 } });
+    expect(stalled).toMatchObject({ fetched: false, problem: `${server.url}/index.xml did not answer within 0.3 s` });
+    expect(stalled.cache.items).toHaveLength(3);
+  });
+
   it('adds new posts and keeps the text of those it had', async () => {
     serveSite('/index.xml', rss2(server.url, 'R', posts.slice(1)), 'application/rss+xml');
     await syncFeed(`${server.url}/index.xml`, { env });
@@ -138,7 +147,17 @@ describe('feeds that carry only summaries', () => {
     expect(cache.items[1]!.html).toBeUndefined();
     expect(feedEntries(cache.items, cache.link)[1]!.pending).toBe(true);
     server.routes.set(posts[1]!.path, { body: postPage(posts[1]!) });
+    // The feed unchanged (304): no page is read again.
+    server.routes.set('/index.xml', (request, response) => {
+      if (request.headers['if-modified-since'] === 'Mon, 01 Jan 2024 00:00:00 GMT') response.writeHead(304).end();
+      else response.writeHead(200, { 'content-type': 'application/rss+xml', 'last-modified': 'Mon, 01 Jan 2024 00:00:00 GMT' }).end(rss2(server.url, 'R', posts, false));
+    });
+    const changed = await syncFeed(`${server.url}/index.xml`, { env });
+    expect(changed.cache.items[1]!.html).toBeDefined();
+    server.routes.set(posts[0]!.path, { status: 404, body: 'gone' });
+    const before = server.requests.length;
     const again = await syncFeed(`${server.url}/index.xml`, { env });
+    expect(server.requests.slice(before).map((r) => r.url)).toEqual(['/index.xml']);
     expect(again.cache.items[1]!.html).toBeDefined();
     expect(again.cache.items[1]!.problem).toBeUndefined();
   });

@@ -1,11 +1,10 @@
 import { parse } from 'parse5';
-import { FetchError, fetchLimited, type FetchRequest, type FetchResult } from './http.js';
+import { FEED_ACCEPT, FetchError, fetchLimited, type Fetcher, type FetchResult } from './http.js';
 import { FeedParseError, looksLikeXml, parseFeedText, type Feed } from './feedParse.js';
 
-/** Gets one address; tests and the cache give their own. */
-export type Fetcher = (request: FetchRequest) => Promise<FetchResult>;
+export type { Fetcher };
 
-export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5';
+export { FEED_ACCEPT };
 
 /** Where a site usually publishes its feed: Hugo, Jekyll, and the rest. */
 export const USUAL_FEED_PATHS = ['index.xml', 'feed.xml', 'atom.xml', 'rss.xml', 'feed.json'];

@@ -49,7 +49,8 @@ function validItem(value: unknown): value is CachedItem {
   return (
     isString(i.title) && strings(i.tags) && strings(i.authors) &&
     optString(i.id) && optString(i.link) && optString(i.date) && optString(i.contentHtml) && optString(i.summaryHtml) &&
-    optString(c.html) && (c.from === undefined || c.from === 'feed' || c.from === 'page') && optString(c.problem)
+    optString(c.html) && (c.from === undefined || c.from === 'feed' || c.from === 'page') && optString(c.problem) &&
+    (c.words === undefined || (Number.isSafeInteger(c.words) && (c.words as number) >= 0))
   );
 }
 
@@ -72,7 +73,19 @@ export function readFeedCache(address: string, env: NodeJS.ProcessEnv = process.
   ) {
     return { reason: 'the cached feed is not one blog-tui wrote' };
   }
-  return { cache: data as FeedCache, reason: 'cached' };
+  const cache = data as FeedCache;
+  const checked = readCacheText(checkedPath(address, env), 64, '');
+  if (checked.text && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(checked.text) && checked.text > cache.fetchedAt) cache.fetchedAt = checked.text;
+  return { cache, reason: 'cached' };
+}
+
+/** The file that holds when an unchanged feed was last confirmed, beside its cache (a 304 rewrites no posts). */
+function checkedPath(address: string, env: NodeJS.ProcessEnv): string {
+  return `${feedCachePath(address, env).replace(/\.json$/, '')}.checked`;
+}
+
+export function markChecked(address: string, iso: string, env: NodeJS.ProcessEnv = process.env): void {
+  writeFileAtomicSync(checkedPath(address, env), iso, 0o600);
 }
 
 export function writeFeedCache(cache: Omit<FeedCache, 'kind' | 'version'>, env: NodeJS.ProcessEnv = process.env): void {

@@ -11,9 +11,14 @@ export interface CachedItem {
   html?: string;
   /** Where `html` came from. */
   from?: 'feed' | 'page';
+  /** The words of `html` (Hugo's count), kept so that a start need not count them again. */
+  words?: number;
   /** Why the page could not be read, when it could not. */
   problem?: string;
 }
+
+/** How much of a description or post is read to make its summary line. */
+const SUMMARY_SOURCE_CHARS = 4096;
 
 /** The words of HTML as Hugo counts them. */
 export function htmlWords(html: string): number {
@@ -38,12 +43,16 @@ const BLOCK_TAG = /<(p|pre|ul|ol|h[1-6]|blockquote|table|div|figure)\b/i;
 /**
  * The text to keep for an item whose page was read: the feed's description when it is the whole
  * post (at least 90 % of the article's words, and HTML with paragraphs where the article has
- * them: a summary such as Hugo's is plain text), else the article.
+ * them: a summary such as Hugo's is plain text), else the article. An article shorter than the
+ * description is a page Readability misread (a sign-up form taken for the post): the description
+ * is kept then.
  */
 export function chooseText(item: FeedItem, article: string | undefined): { html: string; from: 'feed' | 'page' } | undefined {
   const description = item.summaryHtml;
   if (article === undefined) return undefined;
-  const whole = description !== undefined && htmlWords(description) >= 0.9 * htmlWords(article) && (BLOCK_TAG.test(description) || !BLOCK_TAG.test(article));
+  if (description === undefined) return { html: article, from: 'page' };
+  const [own, page] = [htmlWords(description), htmlWords(article)];
+  const whole = own > page || (own >= 0.9 * page && (BLOCK_TAG.test(description) || !BLOCK_TAG.test(article)));
   return whole ? { html: description, from: 'feed' } : { html: article, from: 'page' };
 }
 
@@ -85,11 +94,11 @@ export function feedEntries(items: readonly CachedItem[], siteUrl: string | unde
     site = undefined;
   }
   const seen = new Set<string>();
-  return items.map(({ item, html }, index) => {
+  return items.map(({ item, html, words: counted }, index) => {
     let url = postKey(item, site, index);
     if (seen.has(url)) url = `${url}#${index + 1}`;
     seen.add(url);
-    const words = html === undefined ? 0 : htmlWords(html);
+    const words = html === undefined ? 0 : (counted ?? htmlWords(html));
     const summarySource = item.summaryHtml && (!html || item.summaryHtml !== html) ? item.summaryHtml : html ?? '';
     const entry: PostEntry = {
       slug: slugOf(item, url),
@@ -97,7 +106,8 @@ export function feedEntries(items: readonly CachedItem[], siteUrl: string | unde
       title: item.title || item.link || '(untitled)',
       ...(item.date ? { date: item.date } : {}),
       tags: item.tags,
-      summary: cutAtWord(htmlPlain(summarySource), SUMMARY_LIMIT),
+      // A summary is a line: the start of a whole post is plenty to make it from.
+      summary: cutAtWord(htmlPlain(summarySource.slice(0, SUMMARY_SOURCE_CHARS)), SUMMARY_LIMIT),
       words,
       readingMinutes: html === undefined ? 0 : readingMinutes(words),
       file: item.link ?? url,

@@ -31,8 +31,9 @@ export interface Feed {
   items: FeedItem[];
 }
 
-/** The text is not a feed, or a feed that cannot be read. */
-export class FeedParseError extends Error {}
+import { FeedParseError } from './errors.js';
+
+export { FeedParseError };
 
 type Loose = Record<string, unknown>;
 

@@ -1,10 +1,13 @@
-import { checkAddress, FetchError, fetchLimited, type FetchLimits } from './http.js';
-import { bodyText, discoverFeed, feedIn, FEED_ACCEPT, type Fetcher } from './discover.js';
-import { FeedParseError, type Feed, type FeedItem } from './feedParse.js';
+import { checkAddress, FEED_ACCEPT, FetchError, fetchLimited, type Fetcher, type FetchLimits } from './http.js';
+import { FeedParseError } from './errors.js';
+import type { Feed, FeedItem } from './feedParse.js';
 import { readFeedCache, writeFeedCache, type FeedCache } from './feedCache.js';
-import { chooseText, type CachedItem } from './feedEntries.js';
-import { resolveAddresses } from './feedHtml.js';
-import { extractArticle } from './article.js';
+import { chooseText, htmlWords, type CachedItem } from './feedEntries.js';
+import { markChecked } from './feedCache.js';
+
+// The parsers (feedsmith, fast-xml-parser, parse5, Readability) load only when a feed or page
+// has to be read: a start whose feed is unchanged (304) shows the cache without them.
+const parsing = () => Promise.all([import('./discover.js'), import('./feedHtml.js')]).then(([discover, html]) => ({ ...discover, ...html }));
 
 export interface SyncOptions {
   env?: NodeJS.ProcessEnv;
@@ -29,6 +32,9 @@ export interface SyncResult {
   added: number;
 }
 
+/** The time limit of a feed's request when its cached copy can be shown instead. */
+export const CACHED_TIMEOUT_MS = 5_000;
+
 /** The address as blog-tui keys it: checked (http or https) and without a fragment. */
 export function normalizeAddress(address: string): string {
   return checkAddress(address).href;
@@ -39,12 +45,16 @@ function itemKey(item: FeedItem): string {
 }
 
 /** The feed's items, each with the text kept from the cache when the item did not change. */
-function merge(feed: Feed, previous: readonly CachedItem[]): CachedItem[] {
+function merge(feed: Feed, previous: readonly CachedItem[], resolveAddresses: (html: string, base: string | undefined) => string): CachedItem[] {
   const before = new Map(previous.map((c) => [itemKey(c.item), c]));
   return feed.items.map((item) => {
-    if (item.contentHtml !== undefined) return { item, html: resolveAddresses(item.contentHtml, item.link), from: 'feed' as const };
     const old = before.get(itemKey(item));
-    if (old?.html !== undefined && old.item.summaryHtml === item.summaryHtml && old.item.link === item.link) return { item, html: old.html, from: old.from ?? 'page' };
+    if (item.contentHtml !== undefined) {
+      if (old?.html !== undefined && old.words !== undefined && old.item.contentHtml === item.contentHtml && old.item.link === item.link) return { item, html: old.html, from: 'feed' as const, words: old.words };
+      const html = resolveAddresses(item.contentHtml, item.link);
+      return { item, html, from: 'feed' as const, words: htmlWords(html) };
+    }
+    if (old?.html !== undefined && old.item.summaryHtml === item.summaryHtml && old.item.link === item.link) return { item, html: old.html, from: old.from ?? 'page', words: old.words ?? htmlWords(old.html) };
     return { item };
   });
 }
@@ -61,6 +71,9 @@ export async function eachLimited(count: number, limit: number, work: (index: nu
 /** Reads the pages of posts the feed gives only a summary of, and keeps each one's article. */
 async function readPages(items: CachedItem[], get: Fetcher, options: SyncOptions): Promise<void> {
   const todo = items.filter((c) => c.html === undefined && c.item.link);
+  if (todo.length === 0) return;
+  const { bodyText, resolveAddresses } = await parsing();
+  const { extractArticle } = await import('./article.js');
   let done = 0;
   await eachLimited(todo.length, options.concurrency ?? 4, async (i) => {
     const cached = todo[i]!;
@@ -72,6 +85,7 @@ async function readPages(items: CachedItem[], get: Fetcher, options: SyncOptions
       if (chosen) {
         cached.html = chosen.from === 'feed' ? resolveAddresses(chosen.html, page.url) : chosen.html;
         cached.from = chosen.from;
+        cached.words = htmlWords(cached.html);
         delete cached.problem;
       } else {
         cached.problem = 'no article found on its page';
@@ -97,7 +111,7 @@ export async function syncFeed(givenAddress: string, options: SyncOptions = {}):
   const address = normalizeAddress(givenAddress);
   const env = options.env ?? process.env;
   const limits = options.limits;
-  const get: Fetcher = options.fetcher ?? ((request) => fetchLimited({ ...request, ...(limits ? { limits } : {}) }));
+  const get: Fetcher = options.fetcher ?? ((request) => fetchLimited({ ...request, limits: { ...limits, ...request.limits } }));
   const now = options.now ?? (() => new Date());
   const { cache: cached } = readFeedCache(address, env);
   if (options.offline && cached) return { cache: cached, fetched: false, added: 0 };
@@ -107,14 +121,18 @@ export async function syncFeed(givenAddress: string, options: SyncOptions = {}):
   let validators: { etag?: string; lastModified?: string } = {};
   try {
     if (cached) {
-      const result = await get({ url: cached.feedUrl, accept: FEED_ACCEPT, ...withValidators(cached) });
+      // With a copy to show, an unreachable server is given less time before the copy is shown.
+      const quick = { timeoutMs: Math.min(CACHED_TIMEOUT_MS, limits?.timeoutMs ?? CACHED_TIMEOUT_MS) };
+      const result = await get({ url: cached.feedUrl, accept: FEED_ACCEPT, ...withValidators(cached), limits: { ...limits, ...quick } });
       feedUrl = result.url;
       validators = result.notModified ? withValidators({ ...withValidators(cached), ...withValidators(result) }) : withValidators(result);
       if (!result.notModified) {
+        const { bodyText, feedIn } = await parsing();
         feed = feedIn(bodyText(result), result.url);
         if (!feed) throw new FeedParseError(`${result.url} is no longer a feed`);
       }
     } else {
+      const { discoverFeed } = await parsing();
       const found = await discoverFeed(address, get);
       feed = found.feed;
       feedUrl = found.feedUrl;
@@ -125,10 +143,22 @@ export async function syncFeed(givenAddress: string, options: SyncOptions = {}):
     return { cache: cached, fetched: false, problem: error.message, added: 0 };
   }
 
+  // Unchanged (304): the copy stands; only the time it was confirmed is written.
+  if (!feed && cached) {
+    const checkedAt = now().toISOString();
+    try {
+      markChecked(address, checkedAt, env);
+    } catch {
+      // The time is only shown; the copy is as good as it was.
+    }
+    return { cache: { ...cached, ...validators, fetchedAt: checkedAt }, fetched: true, added: 0 };
+  }
   const previous = cached?.items ?? [];
-  const items = feed ? merge(feed, previous) : previous;
+  const items = feed ? merge(feed, previous, (await parsing()).resolveAddresses) : previous;
   const known = new Set(previous.map((c) => itemKey(c.item)));
-  await readPages(items, get, options);
+  // Pages are read when the feed changed (new posts, or a new try at pages that failed), not
+  // when the server says it is the same as before.
+  if (feed) await readPages(items, get, options);
   const cache: FeedCache = {
     kind: 'blog-tui feed cache',
     version: 1,

@@ -3,6 +3,9 @@ import pkg from '../../../package.json' with { type: 'json' };
 /** What blog-tui says it is to every server. */
 export const USER_AGENT = `blog-tui/${pkg.version}`;
 
+/** What a feed request accepts: the feed types first, then a page to find the feed from. */
+export const FEED_ACCEPT = 'application/rss+xml, application/atom+xml, application/feed+json, application/rdf+xml, application/xml;q=0.9, text/xml;q=0.9, application/json;q=0.8, text/html;q=0.7, */*;q=0.5';
+
 /** Limits of one request; tests make them small. */
 export interface FetchLimits {
   /** The whole request, redirects and body included. */
@@ -34,6 +37,9 @@ export interface FetchResult {
   etag?: string;
   lastModified?: string;
 }
+
+/** Gets one address; tests give their own. */
+export type Fetcher = (request: FetchRequest) => Promise<FetchResult>;
 
 /** A request that failed, with one line that says why. */
 export class FetchError extends Error {}
