@@ -162,7 +162,11 @@ export async function runTui(options: TuiOptions): Promise<number> {
   };
   try {
     if (state && options.source) return (await showApp(options.source, state)) === 'interrupt' ? 130 : 0;
-    return await startScreen(options.sources ?? [], { store, roles: rolesFor(look.depth, look.style), keymap, inkOptions, show: async (source) => showApp(source, await firstState(source)) });
+    return await startScreen(options.sources ?? [], { store, roles: rolesFor(look.depth, look.style), keymap, inkOptions, show: async (source) => {
+      // Layouts are kept by URL path: another source's must not be shown for this one's.
+      cache.clear();
+      return showApp(source, await firstState(source));
+    } });
   } finally {
     leaving.abort();
     restore();
