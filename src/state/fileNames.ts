@@ -60,7 +60,7 @@ export function nameFromBytes(bytes: Buffer): string {
 }
 
 /** True when `name` holds bytes that are not UTF-8 (escaped by nameFromBytes). */
-export function hasEscapedBytes(name: string): boolean {
+function hasEscapedBytes(name: string): boolean {
   for (let i = 0; i < name.length; i++) if (isEscapeAt(name, i)) return true;
   return false;
 }
