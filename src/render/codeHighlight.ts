@@ -1,22 +1,82 @@
 import { codeTheme } from './codeTheme.js';
-import { rolesFor, terminalLevel, type Roles } from './style.js';
+import { rolesFor, terminalLevel, type Paint, type Roles } from './style.js';
 
-interface Highlighter {
-  highlight(code: string, options: { language: string; ignoreIllegals: boolean; theme: Record<string, (text: string) => string> }): string;
-  supportsLanguage(name: string): boolean;
+/** A node of highlight.js's token tree: a token class (or a nested language) and its content. */
+interface TokenNode {
+  kind?: string;
+  sublanguage?: boolean;
+  children: (TokenNode | string)[];
+}
+
+/**
+ * What highlight.js calls while it scans code, kept as a tree of token nodes instead of the
+ * HTML it would otherwise build (and that would have to be parsed again to find the tokens).
+ * highlight.js creates one per highlighted block and one per nested language.
+ */
+class TokenTreeCollector {
+  readonly root: TokenNode = { children: [] };
+  private readonly open: TokenNode[] = [this.root];
+
+  private get current(): TokenNode {
+    return this.open[this.open.length - 1]!;
+  }
+
+  addText(text: string): void {
+    if (text) this.current.children.push(text);
+  }
+
+  addKeyword(text: string, kind: string): void {
+    if (text) this.current.children.push({ kind, children: [text] });
+  }
+
+  openNode(kind: string): void {
+    const node: TokenNode = { kind, children: [] };
+    this.current.children.push(node);
+    this.open.push(node);
+  }
+
+  closeNode(): void {
+    if (this.open.length > 1) this.open.pop();
+  }
+
+  closeAllNodes(): void {
+    this.open.length = 1;
+  }
+
+  addSublanguage(emitter: TokenTreeCollector, name: string): void {
+    this.current.children.push({ kind: name, sublanguage: true, children: emitter.root.children });
+  }
+
+  finalize(): void {}
+
+  toHTML(): string {
+    return '';
+  }
+}
+
+/**
+ * The part of highlight.js's API used here (its own type declarations pull the DOM library
+ * into the program, so they are not imported).
+ */
+interface HLJSApi {
+  configure(options: { __emitter: new (options: unknown) => TokenTreeCollector }): void;
+  getLanguage(name: string): object | undefined;
+  highlight(code: string, options: { language: string; ignoreIllegals: boolean }): { emitter: unknown; errorRaised?: Error };
 }
 
 /**
  * highlight.js is large: it is loaded only where colour is wanted (the reader, or piped output
- * with FORCE_COLOR), by loadHighlighter(). Until then code is rendered plain.
+ * with colour), by loadHighlighter(). Until then code is rendered plain.
  */
-let highlighter: Highlighter | undefined;
+let hljs: HLJSApi | undefined;
 
 export async function loadHighlighter(): Promise<void> {
-  if (highlighter) return;
-  // A CommonJS module: its functions are on the namespace or on its default export.
-  const module = (await import('cli-highlight')) as unknown as Partial<Highlighter> & { default?: Highlighter };
-  highlighter = typeof module.supportsLanguage === 'function' ? (module as Highlighter) : module.default;
+  if (hljs) return;
+  // A CommonJS module: the API is its default export.
+  const module = (await import('highlight.js')) as unknown as { default?: HLJSApi } & HLJSApi;
+  const api = module.default ?? module;
+  api.configure({ __emitter: TokenTreeCollector });
+  hljs = api;
 }
 
 const PLAIN = new Set(['', 'text', 'txt', 'plain', 'plaintext', 'none', 'console', 'output']);
@@ -29,9 +89,22 @@ const ALIASES: Record<string, string> = { jsonc: 'json', ndjson: 'json', shell: 
  */
 export function fenceLanguage(info: string | undefined): string | undefined {
   const word = (info ?? '').trim().split(/[\s{]/)[0]!.toLowerCase();
-  if (PLAIN.has(word) || !highlighter) return undefined;
+  if (PLAIN.has(word) || !hljs) return undefined;
   const name = ALIASES[word] ?? word;
-  return /^[a-z0-9_+#.-]+$/.test(name) && highlighter.supportsLanguage(name) ? name : undefined;
+  return /^[a-z0-9_+#.-]+$/.test(name) && hljs.getLanguage(name) ? name : undefined;
+}
+
+/**
+ * The text of a token node with each token painted by its class's paint; text outside any
+ * token, and a nested language's own node, stay as they are. A token inside another is painted
+ * first, then the outer paint is applied around it (the styles nest as in the tree).
+ */
+function paintTree(node: TokenNode, theme: Record<string, Paint>): string {
+  let text = '';
+  for (const child of node.children) text += typeof child === 'string' ? child : paintTree(child, theme);
+  if (node.kind === undefined || node.sublanguage) return text;
+  const paint = theme[node.kind];
+  return paint ? paint(text) : text;
 }
 
 /**
@@ -40,9 +113,12 @@ export function fenceLanguage(info: string | undefined): string | undefined {
  */
 export function highlightCode(code: string, info: string | undefined, color: boolean, roles?: Roles): string {
   const language = color ? fenceLanguage(info) : undefined;
-  if (!language || !highlighter) return code;
+  if (!language || !hljs) return code;
   try {
-    return highlighter.highlight(code, { language, ignoreIllegals: true, theme: codeTheme(roles ?? rolesFor(terminalLevel())) });
+    const result = hljs.highlight(code, { language, ignoreIllegals: true });
+    const { emitter } = result;
+    if (result.errorRaised || !(emitter instanceof TokenTreeCollector)) return code;
+    return paintTree(emitter.root, codeTheme(roles ?? rolesFor(terminalLevel())));
   } catch {
     return code;
   }

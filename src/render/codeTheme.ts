@@ -50,8 +50,8 @@ const identity: Paint = (text) => text;
 const themes = new WeakMap<Roles, Record<string, Paint>>();
 
 /**
- * A cli-highlight theme drawn from the roles: every token class is named, so none falls back
- * to cli-highlight's own colours.
+ * The paint of each highlight.js token class, drawn from the roles; a class not named here is
+ * drawn as plain text.
  */
 export function codeTheme(roles: Roles): Record<string, Paint> {
   let theme = themes.get(roles);

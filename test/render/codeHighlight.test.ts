@@ -37,7 +37,7 @@ describe('code highlighting', () => {
 });
 
 describe('code highlighting in a style', () => {
-  it('draws each kind of token in its role of the style, and nothing in cli-highlight\'s own colours', async () => {
+  it('draws each kind of token in its role of the style, and nothing in colours of its own', async () => {
     await loadHighlighter();
     const { ROLE_NAMES } = await import('../../src/render/style.js');
     type Roles = import('../../src/render/style.js').Roles;
@@ -48,5 +48,45 @@ describe('code highlighting in a style', () => {
     expect(out).toContain('<codeString>&quot;hi &quot;</codeString>'.replace(/&quot;/g, '"'));
     expect(out).toContain('<codeComment># say it</codeComment>');
     expect(out).not.toMatch(/\u001b\[/);
+  });
+});
+
+describe('code highlighting from the token tree', () => {
+  type Roles = import('../../src/render/style.js').Roles;
+  const tagging = async (): Promise<Roles> => {
+    const { ROLE_NAMES } = await import('../../src/render/style.js');
+    return Object.fromEntries(ROLE_NAMES.map((name) => [name, (s: string) => `<${name}>${s}</${name}>`])) as Roles;
+  };
+
+  it('gives keywords and strings the escape sequences of the style\'s code roles', async () => {
+    await loadHighlighter();
+    const { rolesFor } = await import('../../src/render/style.js');
+    const roles = rolesFor(3, 'dark');
+    const out = highlightCode('const greeting = "hello";', 'javascript', true, roles);
+    expect(out).toContain(roles.codeKeyword('const'));
+    expect(out).toContain(roles.codeString('"hello"'));
+    expect(roles.codeKeyword('const')).not.toBe(roles.codeString('const'));
+  });
+
+  it('keeps the code\'s characters as they are: no HTML entities, nothing lost or added', async () => {
+    await loadHighlighter();
+    const code = 'if (a < b && c > d) { s = "<b>&amp;</b>"; }\n\n  // tail & more\n';
+    const out = highlightCode(code, 'javascript', true, await tagging());
+    expect(out.replace(/<\/?code[A-Za-z]+>/g, '')).toBe(code);
+  });
+
+  it('paints a token nested in another in its own role inside the outer one', async () => {
+    await loadHighlighter();
+    const out = highlightCode('#[cfg(feature = "tools")]\nfn main() {}\n', 'rust', true, await tagging());
+    expect(out).toMatch(/<codeMeta>#\[cfg\(feature = <codeString>"tools"<\/codeString>\)\]<\/codeMeta>/);
+    expect(out).toContain('<codeKeyword>fn</codeKeyword>');
+  });
+
+  it('highlights a language nested in another (a script in HTML) in the inner language\'s tokens', async () => {
+    await loadHighlighter();
+    const out = highlightCode('<p class="x">hi</p>\n<script>\nconst n = 1;\n</script>\n', 'html', true, await tagging());
+    expect(out).toContain('<codeKeyword>const</codeKeyword>');
+    expect(out).toContain('<codeString>"x"</codeString>');
+    expect(out.replace(/<\/?code[A-Za-z]+>/g, '')).toBe('<p class="x">hi</p>\n<script>\nconst n = 1;\n</script>\n');
   });
 });
