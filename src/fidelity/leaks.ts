@@ -6,6 +6,7 @@ import { limitNesting } from '../content/nestingLimit.js';
 import { findMath } from '../content/mathSpans.js';
 import { mathAsText } from '../render/mathText.js';
 import { diffSequences } from './wordDiff.js';
+import { stripTags } from '../content/htmlText.js';
 
 const LEX_OPTIONS = new Marked({ gfm: true }, { tokenizer: BOUNDED_TAG }).defaults;
 
@@ -213,15 +214,21 @@ export function sourceFacts(body: string, written = body): SourceFacts {
   const codeSpans: string[] = [];
   const numbers: string[] = [];
   const prose: string[] = [];
+  const addCode = (text: string): void => {
+    for (const line of text.split('\n')) {
+      const trimmed = spaced(line);
+      if (trimmed === '') continue;
+      codeLines.add(trimmed);
+      if (trimmed.length > 60) longCodeLines.push(trimmed);
+    }
+  };
   walk(tokens, (t) => {
-    if (t.type === 'code' || t.type === 'html') {
-      const text = t.type === 'code' ? (t as Token & { text: string }).text : preformatted(t.raw);
-      for (const line of text.split('\n')) {
-        const trimmed = line.trim();
-        if (trimmed === '') continue;
-        codeLines.add(trimmed);
-        if (trimmed.length > 60) longCodeLines.push(trimmed);
-      }
+    if (t.type === 'code') addCode((t as Token & { text: string }).text);
+    else if (t.type === 'html') {
+      // Preformatted HTML is shown as its text: tags (a highlighter's spans) gone, entities decoded.
+      const pre = preformatted(t.raw);
+      addCode(pre);
+      addCode(decodeHTML(stripTags(pre)));
     } else if (t.type === 'codespan') {
       codeSpans.push((t as Token & { text: string }).text);
     }
@@ -265,15 +272,42 @@ function lineFinder(text: string): (offset: number) => number {
 const LINE_PREFIX = /^[\s│┃▌]+/;
 const CONTINUED = /^[\s│┃▌]*↪ /;
 
-function isCodeLine(facts: SourceFacts, line: string): boolean {
-  const trimmed = line.replace(CONTINUED, '').trim();
-  if (trimmed === '') return false;
-  if (facts.codeLines.has(trimmed)) return true;
-  return trimmed.length >= 10 && facts.longCodeLines.some((code) => code.includes(trimmed));
+/** A line with its whitespace runs as single spaces, trimmed: code shows tabs as spaces. */
+function spaced(line: string): string {
+  return line.replace(/\s+/g, ' ').trim();
 }
 
-function inCodeSpan(facts: SourceFacts, line: string, match: string): boolean {
-  return facts.codeSpans.some((span) => span.includes(match) && (line.includes(span) || span.length > 40));
+/** Whether a rendered line is a line of code, or a piece of one wrapped (`↪`) or too long for the screen. */
+function isCodeLine(facts: SourceFacts, line: string): boolean {
+  const continued = CONTINUED.test(line);
+  const trimmed = spaced(line.replace(CONTINUED, ''));
+  if (trimmed === '') return false;
+  if (facts.codeLines.has(trimmed)) return true;
+  return (continued || trimmed.length >= 10) && facts.longCodeLines.some((code) => code.includes(trimmed));
+}
+
+/**
+ * Whether a match is inside a code span shown on this line: the whole span, or, where the span is
+ * wrapped across lines, the line's end is the span's start or the line's start is its end, with the
+ * match in that piece.
+ */
+function inCodeSpan(facts: SourceFacts, lines: readonly string[], index: number, match: string): boolean {
+  const line = lines[index]!;
+  const text = line.trim();
+  const before = lines[index - 1]?.trim() ?? '';
+  const after = lines[index + 1]?.trim() ?? '';
+  return facts.codeSpans.some((span) => {
+    const at = span.indexOf(match);
+    if (at < 0) return false;
+    if (line.includes(span) || span.length > 40) return true;
+    for (let cut = span.indexOf(' '); cut > 0; cut = span.indexOf(' ', cut + 1)) {
+      const head = span.slice(0, cut);
+      const tail = span.slice(cut + 1);
+      if (cut >= at + match.length && text.endsWith(head) && after.startsWith(tail)) return true;
+      if (cut < at && text.startsWith(tail) && before.endsWith(head)) return true;
+    }
+    return false;
+  });
 }
 
 function short(text: string): string {
@@ -334,6 +368,31 @@ function wrappedInCell(text: string, tex: string, width: number): boolean {
   return false;
 }
 
+/**
+ * The text of each table cell, whitespace removed, with the cell's lines joined: a cell's TeX
+ * broken inside a word by a narrow column is whole again. Rows are the lines between borders.
+ */
+function tableCells(lines: readonly string[]): string[] {
+  const cells: string[] = [];
+  let row: string[] = [];
+  const flush = (): void => {
+    for (const cell of row) if (cell !== '') cells.push(cell);
+    row = [];
+  };
+  for (const line of lines) {
+    const text = line.trim();
+    if (!text.startsWith('│')) {
+      flush();
+      continue;
+    }
+    text.split('│').slice(1, -1).forEach((piece, column) => {
+      row[column] = (row[column] ?? '') + piece.replace(/\s+/g, '');
+    });
+  }
+  flush();
+  return cells;
+}
+
 /** Every leak in one rendered post. `lines` is the rendering with styles removed. */
 export function findLeaks(facts: SourceFacts, lines: readonly string[], options: CheckOptions): Leak[] {
   const leaks: Leak[] = [];
@@ -358,7 +417,7 @@ export function findLeaks(facts: SourceFacts, lines: readonly string[], options:
         continue;
       }
       const match = m[0].replace(/^[\s│┃▌>|]+/, '').trim();
-      if (!accept(match) || inCodeSpan(facts, line, match)) continue;
+      if (!accept(match) || inCodeSpan(facts, lines, index, match)) continue;
       const fromSource = index < bodyStart ? options.header?.includes(match) : facts.prose.includes(match);
       if (!fromSource) continue;
       leaks.push({ kind, line: index + 1, sourceLine: index < bodyStart ? undefined : sourceLineOf(match), text: short(wholeLine ? line : match) });
@@ -402,13 +461,15 @@ export function findLeaks(facts: SourceFacts, lines: readonly string[], options:
       .join('')
       .replace(/\s+/g, '');
     const flatLines = lines.slice(bodyStart).join('\n');
+    const cells = tableCells(lines.slice(bodyStart));
+    const inCell = (tex: string): boolean => cells.some((cell) => cell.includes(tex));
     for (const { tex, at } of facts.math) {
       const want = tex.replace(/\s+/g, '');
       // Where math is not protected from Markdown, authors escape it for Markdown (`\\{` for `\{`).
       const unescaped = want.replace(MARKDOWN_ESCAPE, '$1');
       // Simple TeX is shown as the Unicode it stands for.
       const unicode = mathAsText(tex)?.replace(/\s+/g, '');
-      if (want !== '' && !flat.includes(want) && !flat.includes(unescaped) && !(unicode && flat.includes(unicode)) && !wrappedInCell(flatLines, tex, options.width)) {
+      if (want !== '' && !flat.includes(want) && !flat.includes(unescaped) && !(unicode && flat.includes(unicode)) && !wrappedInCell(flatLines, tex, options.width) && !inCell(want) && !inCell(unescaped)) {
         leaks.push({ kind: 'math', line: 0, sourceLine: lineOf(at), text: short(tex) });
       }
     }

@@ -8,6 +8,7 @@ import { decodeHTMLStrict } from 'entities';
 import { sanitizeText } from '../content/sanitize.js';
 import { joinSoftBreaks } from './linearText.js';
 import { pushAll } from '../content/arrays.js';
+import { walkHtmlText } from '../content/htmlText.js';
 
 /**
  * Markdown read into the renderer's model. marked lexes the blocks; inline content is turned
@@ -118,12 +119,44 @@ export function admonitionKind(name: string): AdmonitionKind {
   return CONTAINER_KINDS[name.toLowerCase()] ?? 'note';
 }
 
+/** Elements a browser keeps open across the blank lines that end a Markdown HTML block. */
+const STRUCTURES = new Set(['table', 'ul', 'ol', 'dl']);
+
+/** How many tables and lists are open after `html`, when `open` were open before it. */
+function openStructures(html: string, open: number): number {
+  walkHtmlText(html, () => {}, (start, end) => {
+    const closing = html.charCodeAt(start + 1) === 0x2f;
+    let nameEnd = start + (closing ? 2 : 1);
+    while (nameEnd < end && /[A-Za-z]/.test(html[nameEnd]!)) nameEnd++;
+    const name = html.slice(start + (closing ? 2 : 1), nameEnd).toLowerCase();
+    if (STRUCTURES.has(name)) open = Math.max(0, open + (closing ? -1 : 1));
+  });
+  return open;
+}
+
 export class MarkdownReader {
   readonly footnotes = new Map<string, FootnoteDefinition>();
 
   blocks(tokens: Token[]): Block[] {
     const out: Block[] = [];
-    for (const token of tokens) {
+    for (let i = 0; i < tokens.length; i++) {
+      const token = tokens[i]!;
+      if (token.type === 'html') {
+        // Markdown ends an HTML block at a blank line, but a browser reads the HTML blocks that
+        // follow one another as one document: a table whose rows come after a blank line is
+        // still one table. HTML blocks are joined while a table or list is left open.
+        let open = openStructures(token.raw, 0);
+        if (open > 0) {
+          let html = token.raw;
+          while (open > 0 && i + 1 < tokens.length && (tokens[i + 1]!.type === 'html' || tokens[i + 1]!.type === 'space')) {
+            const next = tokens[++i]!;
+            html += next.raw;
+            if (next.type === 'html') open = openStructures(next.raw, open);
+          }
+          pushAll(out, htmlBlocks(html));
+          continue;
+        }
+      }
       const block = this.block(token);
       if (Array.isArray(block)) pushAll(out, block);
       else if (block) out.push(block);

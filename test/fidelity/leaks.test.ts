@@ -30,6 +30,25 @@ describe('what is not a leak', () => {
     expect(leaks('tag', source, ['    <div class="before:block before:bg-blue-500 after:flex', '    ↪ after:bg-pink-300"></div>'], 60)).toEqual([]);
   });
 
+  it('takes a code line whose tabs are shown as spaces as code, and a short piece of a wrapped one', () => {
+    const source = '```\n2\t  --> $DIR/enum.rs:9:1\n    .legend { text-align: left; line-height: 18px; color: #555; } .legend i { width: 18px; }</style>\n```';
+    const rendered = ['    2     --> $DIR/enum.rs:9:1', '    .legend { text-align: left; line-height: 18px; color: #555; } .legend i {', '    ↪ width: 18px; }</style>'];
+    expect(leaks('tag', source, rendered)).toEqual([]);
+    expect(leaks('tag', 'A <b>bold</b> move', ['A <b>bold</b> move'])).toHaveLength(2);
+  });
+
+  it('takes the text of highlighted <pre> HTML, its entities decoded, as code', () => {
+    const source = '<pre><code><span class="c">#&gt; &lt;LEFT_ASSIGN line1="1" col1="3" line2="1" col2="4" start="30" end="31"&gt;&amp;lt;-&lt;/LEFT_ASSIGN&gt;</span></code></pre>';
+    const rendered = ['    #> <LEFT_ASSIGN line1="1" col1="3" line2="1" col2="4" start="30" ', '    ↪ end="31">&lt;-</LEFT_ASSIGN>'];
+    expect(leaks('entity', source, rendered, 70)).toEqual([]);
+  });
+
+  it('takes a code span wrapped over two lines as code, on both lines', () => {
+    const source = 'We could use `<!--- cSpell: ignore CSCW --->` at the top of a post.';
+    expect(leaks('tag', source, ['We could use <!---', 'cSpell: ignore CSCW ---> at the top of a post.'])).toEqual([]);
+    expect(leaks('tag', 'Text <!-- ignore CSCW --> here `<!-- x`.', ['Text <!--', 'ignore CSCW --> here <!-- x.'])).toHaveLength(2);
+  });
+
   it('takes --> as an arrow when the text writes arrows outside comments, and as a leak otherwise', () => {
     expect(leaks('tag', 'Scale (2x --> 0.5x) here.', ['Scale (2x --> 0.5x) here.'])).toEqual([]);
     expect(leaks('tag', 'Text <!--more--> on.', ['Text more--> on.']).map((l) => l.text)).toEqual(['-->']);
@@ -128,6 +147,13 @@ describe('math', () => {
     const source = '| Symbol | Meaning |\n|---|---|\n| $$\\mathbf{X} \\in \\mathbb{R}^{L \\times d}$$ | The input. |';
     const rendered = ['│ Symbol          │ Meaning    │', '│ $\\mathbf{X} \\in │ The input. │', '│ \\mathbb{R}^{L   │            │', '│ \\times d}$      │            │'];
     expect(leaks('math', source, rendered)).toEqual([]);
+  });
+
+  it('accepts math broken inside a word by a narrow table column', () => {
+    const source = '| Name | Score |\n|---|---|\n| Dot | $$\\boldsymbol{h}_i) = \\boldsymbol{s}_t^\\top\\boldsymbol{h}_i$$ |';
+    const rendered = ['│ Name │ Score                             │', '│ Dot  │ $\\boldsymbol{h}_i) = \\boldsymbol{s │', '│      │ }_t^\\top\\boldsymbol{h}_i$         │'];
+    expect(leaks('math', source, rendered)).toEqual([]);
+    expect(leaks('math', source, ['│ Dot  │ $\\boldsymbol{h}_i) = \\boldsymbol{s │', '│      │ }_t^\\top\\boldsymbol{h}$           │'])).toHaveLength(1);
   });
 
   it('does not look for math in HTML comments or scripts, which are not shown', () => {

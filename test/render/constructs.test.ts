@@ -73,6 +73,17 @@ describe('raw HTML', () => {
     expect(out).toEqual(['┌───┬───┐', '│ A │ B │', '├───┼───┤', '│ 1 │ 2 │', '└───┴───┘', '', '    x < y', '      z']);
   });
 
+  it('keeps an HTML table whole when blank lines split it into several Markdown HTML blocks', () => {
+    const source = '<table>\n<thead>\n<tr><th>When</th><th>What</th></tr>\n</thead>\n\n<tbody>\n<tr>\n<td>May</td>\n<td>Talk</td>\n</tr>\n\n<tr><td>June</td><td>Workshop</td></tr>\n</tbody>\n</table>\n\nAfter.\n';
+    expect(lines(source)).toEqual([
+      '┌──────┬──────────┐', '│ When │ What     │', '├──────┼──────────┤', '│ May  │ Talk     │', '│ June │ Workshop │', '└──────┴──────────┘', '', 'After.',
+    ]);
+  });
+
+  it('renders Markdown between HTML blocks as Markdown once the HTML table is closed', () => {
+    expect(lines('<table><tr><td>1</td></tr>\n\n</table>\n\n**Bold** text.\n')).toEqual(['┌───┐', '│ 1 │', '└───┘', '', 'Bold text.']);
+  });
+
   it('names embedded media and where they come from, in one line', () => {
     const rendered = render('<iframe src="https://video.example/embed/1" title="Talk"></iframe>\n\n<video><source src="/clip.mp4"></video>\n');
     expect(rendered.lines).toEqual(['[embedded page: Talk] https://video.example/embed/1', '', '[video] /clip.mp4']);
