@@ -188,17 +188,15 @@ function withoutComments(text: string): string {
   }
 }
 
-/** The content of `<xmp>` and `<pre>` elements in raw HTML, which is shown as written. */
-function preformatted(html: string): string {
+/** The content of the `name` elements (`xmp`, `pre`) in raw HTML. */
+function elementContent(html: string, name: string): string {
   const lower = html.toLowerCase();
   const parts: string[] = [];
-  for (const name of ['xmp', 'pre']) {
-    for (let open = lower.indexOf(`<${name}`); open >= 0; ) {
-      const close = lower.indexOf(`</${name}>`, open);
-      parts.push(html.slice(open, close < 0 ? html.length : close));
-      if (close < 0) break;
-      open = lower.indexOf(`<${name}`, close);
-    }
+  for (let open = lower.indexOf(`<${name}`); open >= 0; ) {
+    const close = lower.indexOf(`</${name}>`, open);
+    parts.push(html.slice(open, close < 0 ? html.length : close));
+    if (close < 0) break;
+    open = lower.indexOf(`<${name}`, close);
   }
   return parts.join('\n');
 }
@@ -225,10 +223,10 @@ export function sourceFacts(body: string, written = body): SourceFacts {
   walk(tokens, (t) => {
     if (t.type === 'code') addCode((t as Token & { text: string }).text);
     else if (t.type === 'html') {
-      // Preformatted HTML is shown as its text: tags (a highlighter's spans) gone, entities decoded.
-      const pre = preformatted(t.raw);
-      addCode(pre);
-      addCode(decodeHTML(stripTags(pre)));
+      // `<xmp>` is shown as written; `<pre>` as its text, tags (a highlighter's spans) gone and
+      // entities decoded, so a tag of it that reaches the screen is a leak.
+      addCode(elementContent(t.raw, 'xmp'));
+      addCode(decodeHTML(stripTags(elementContent(t.raw, 'pre'))));
     } else if (t.type === 'codespan') {
       codeSpans.push((t as Token & { text: string }).text);
     }

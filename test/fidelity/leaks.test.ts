@@ -41,6 +41,7 @@ describe('what is not a leak', () => {
     const source = '<pre><code><span class="c">#&gt; &lt;LEFT_ASSIGN line1="1" col1="3" line2="1" col2="4" start="30" end="31"&gt;&amp;lt;-&lt;/LEFT_ASSIGN&gt;</span></code></pre>';
     const rendered = ['    #> <LEFT_ASSIGN line1="1" col1="3" line2="1" col2="4" start="30" ', '    ↪ end="31">&lt;-</LEFT_ASSIGN>'];
     expect(leaks('entity', source, rendered, 70)).toEqual([]);
+    expect(leaks('tag', source, ['    <span class="c">#&gt; &lt;LEFT_ASSIGN line1="1"</span>'], 70).map((l) => l.text)).toEqual(['<span class="c">', '</span>']);
   });
 
   it('takes a code span wrapped over two lines as code, on both lines', () => {
@@ -54,7 +55,7 @@ describe('what is not a leak', () => {
     expect(leaks('tag', 'Text <!--more--> on.', ['Text more--> on.']).map((l) => l.text)).toEqual(['-->']);
   });
 
-  it('takes what <xmp> and <pre> hold as code, shown as written', () => {
+  it('takes what <xmp> holds as code, shown as written', () => {
     expect(leaks('tag', '<xmp>\n<div id="app">\n</xmp>', ['    <div id="app">'])).toEqual([]);
   });
 
