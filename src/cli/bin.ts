@@ -35,10 +35,11 @@ function fail(error: unknown): never {
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-// The full-screen app is the slowest thing to load: on a terminal, when the command will show
-// it (no command, or `read`), start loading it while the command line and the posts are read.
+// The full-screen framework is the slowest thing to load. The post list is painted before it
+// loads (tui/tuiSetup.ts), so nothing is loaded ahead of it then; the reader of `read` needs it for
+// its first screen: on a terminal, start loading it while the command line and the post are read.
 const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
-if (process.stdin.isTTY && process.stdout.isTTY && (command === undefined || command === 'read')) {
+if (process.stdin.isTTY && process.stdout.isTTY && command === 'read') {
   void import('../tui/runTui.js').catch(() => undefined);
 }
 

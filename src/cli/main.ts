@@ -144,7 +144,7 @@ async function runFile(argument: string, options: { width?: number }, settings: 
     // Keys come from the terminal even when standard input was the text.
     const input = process.stdin.isTTY ? undefined : openTerminalInput();
     if (process.stdin.isTTY || input) {
-      const { runTui } = await import('../tui/runTui.js');
+      const { runTui } = await import('../tui/tuiSetup.js');
       try {
         return await runTui({
           ...tuiSettings(settings),
@@ -169,7 +169,7 @@ async function runRead(query: string, options: { width?: number }, settings: Set
   const source = await loadSource(settings, globals, { post: query });
   const index = resolveSlug(query, source);
   if (interactive()) {
-    const { runTui } = await import('../tui/runTui.js');
+    const { runTui } = await import('../tui/tuiSetup.js');
     return runTui({ ...tuiSettings(settings), source, standaloneIndex: index, color: useColor(process.stdout, globals), keepState: globals.state !== false });
   }
   return printPost(source, index, options, settings, globals);
@@ -301,7 +301,7 @@ export async function main(givenArgv: string[]): Promise<number> {
       }
       // The cached list at once; the folder is checked after the first frame.
       const source = await loadSource(settings, globals(), 'later');
-      const { runTui } = await import('../tui/runTui.js');
+      const { runTui } = await import('../tui/tuiSetup.js');
       const common = { ...tuiSettings(settings), color: useColor(process.stdout, globals()), keepState: globals().state !== false };
       // Subscriptions: a start screen lists them after the posts folder (or the bundled posts).
       if (settings.feeds.length > 0 && globals().url === undefined) {

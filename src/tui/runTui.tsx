@@ -1,114 +1,22 @@
 import { render } from 'ink';
-import { supportsHyperlink } from 'supports-hyperlinks';
 import { App } from './components/App.js';
-import { renderPostCached, layoutOf } from './components/App.js';
-import { initialState, standaloneState, type AppState, type StartOptions } from './state/appReducer.js';
-import { SORT_ORDERS } from './state/listView.js';
+import type { AppState } from './state/appReducer.js';
 import { withBindings } from './keymap.js';
-import { chooseStyle } from './chooseStyle.js';
 import { withoutLateAnswers } from './terminalBackground.js';
-import { rolesFor, terminalLevel, type Depth, type Roles, type StyleSetting } from '../render/style.js';
-import { colorDepth } from '../config/colorDepth.js';
-import { readerGeometry } from './geometry.js';
-import { startTerminalSession, scrollbackSafe } from './terminalSession.js';
-import type { PostSource, RenderFn, SourceOption } from './postSource.js';
+import { rolesFor, type Roles } from '../render/style.js';
+import { scrollbackSafe } from './terminalSession.js';
+import type { PostSource, SourceOption } from './postSource.js';
 import type { PostEntry } from '../content/postEntry.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { StartScreen, type SourceRow } from './components/StartView.js';
-import type { RenderedPost } from '../render/markdownRenderer.js';
-import { openReadingStore } from '../state/readingStore.js';
-import { RenderWorker, workerFile } from './renderWorkerClient.js';
-import { fileProgressStore, memoryProgressStore } from './progressStore.js';
+import { loadRenderer, type Prepared } from './tuiSetup.js';
+import type { memoryProgressStore } from './progressStore.js';
 
-export interface TuiOptions {
-  /** The posts to show; with `sources`, the start screen comes first instead. */
-  source?: PostSource;
-  /** More than one source: a start screen lists them with unread counts; q in a list comes back to it. */
-  sources?: readonly SourceOption[];
-  /** Remember reading progress between runs (default; off with --no-state). */
-  keepState?: boolean;
-  /** Open the reader on this post and quit when leaving it (`blog-tui read <slug>`). */
-  standaloneIndex?: number;
-  color: boolean;
-  /** The style setting: auto asks the terminal for its background (default auto). */
-  style?: StyleSetting;
-  /** The terminal's colour depth (default: chalk's, when `color`). */
-  depth?: Depth;
-  /** Key bindings from the config file. */
-  keys?: ReadonlyArray<{ scope: string; action: string; keys: readonly string[] }>;
-  /** The widest the reader's text column gets. */
-  maxTextWidth?: number;
-  /** The list's order at start. */
-  sort?: string;
-  /** Report the mouse wheel and clicks (default on; off with --no-mouse or mouse = false). */
-  mouse?: boolean;
-  /** Mistakes found in the config file (listed on stderr before the app started). */
-  configProblems?: number;
-  /** Where keys come from, when standard input is not the terminal (`read -`): /dev/tty. */
-  stdin?: NodeJS.ReadStream;
-}
-
-let rendererPromise: Promise<RenderFn> | undefined;
-let layoutWorker: RenderWorker | undefined;
-/**
- * The renderer: the layout worker of the built app (so that no post can hold up keys and
- * signals), else, where there is no built worker, renderMarkdown in this thread.
- */
-function loadRenderer(): Promise<RenderFn> {
-  const file = workerFile();
-  if (file) {
-    layoutWorker ??= new RenderWorker(file);
-    const worker = layoutWorker;
-    rendererPromise ??= Promise.resolve((markdown, options) => worker.render(markdown, options));
-  }
-  rendererPromise ??= Promise.all([import('../render/markdownRenderer.js'), import('../render/codeHighlight.js').then((m) => m.loadHighlighter())]).then(
-    ([m]) => m.renderMarkdown,
-  );
-  return rendererPromise;
-}
-
-/** Runs the full-screen app until the user quits; resolves with the process exit code. */
-export async function runTui(options: TuiOptions): Promise<number> {
-  const hyperlinks = options.color && supportsHyperlink(process.stdout);
-  // Settled before the first frame, and before Ink reads the input: the terminal's answer comes on stdin.
-  const depth = options.color ? Math.max(1, options.depth ?? colorDepth(process.stdout, process.env, terminalLevel()).depth) as Depth : 0;
-  const chosen = await chooseStyle(options.style ?? 'auto', depth, { stdin: options.stdin ?? process.stdin, stdout: process.stdout });
-  const look = chosen.look;
+/** Shows the app prepared by prepareTui (tuiSetup.ts) until the user quits; resolves with the exit code. */
+export async function showTui(prepared: Prepared): Promise<number> {
+  const { options, chosen, look, hyperlinks, cache, warnings, warn, store, keymap, firstState, state, stdin, terminal } = prepared;
   // Every screen is drawn in the look; without colour that is the plain style.
   const color = true;
-  const size = { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 };
-  const cache = new Map<string, RenderedPost>();
-  // Warnings while the full screen is up would be drawn over; they are printed after it.
-  const warnings: string[] = [];
-  const warn = (line: string) => void warnings.push(line);
-  const store = options.keepState !== false
-    ? fileProgressStore(openReadingStore({ warn }))
-    : memoryProgressStore();
-  let renderer: RenderFn | undefined;
-  const problems = options.configProblems ?? 0;
-  const start: StartOptions = {
-    sort: SORT_ORDERS.find((s) => s === options.sort),
-    maxTextWidth: options.maxTextWidth,
-    message: problems > 0 ? `The config file has ${problems === 1 ? 'a mistake' : `${problems} mistakes`}: blog-tui config lists them` : null,
-  };
-  const keymap = withBindings(options.keys ?? []);
-  const firstState = async (source: PostSource) => {
-    const progress = store.load(source.id, source.posts);
-    if (options.standaloneIndex === undefined) return initialState(source.posts, size, progress, start);
-    renderer = await loadRenderer();
-    const index = options.standaloneIndex;
-    const width = readerGeometry(size, source.posts[index]!.title, options.maxTextWidth).textWidth;
-    const rendered = await renderPostCached(cache, source, renderer, index, width, color, hyperlinks, look);
-    return standaloneState(source.posts, size, index, layoutOf(rendered, width), progress, start);
-  };
-  const state = options.source ? await firstState(options.source) : undefined;
-
-  const stdin = options.stdin ?? process.stdin;
-  const terminal = startTerminalSession(stdin, { beforeRestore: () => store.flush(), mouse: options.mouse !== false });
-  const restore = () => {
-    terminal.restore();
-    for (const line of warnings.splice(0)) process.stderr.write(`${line}\n`);
-  };
   const inkOptions = { stdout: scrollbackSafe(process.stdout), stdin: chosen.late ? withoutLateAnswers(stdin) : stdin, exitOnCtrlC: false, patchConsole: true, incrementalRendering: false };
   const leaving = new AbortController();
   const showApp = async (source: PostSource, initial: AppState): Promise<'quit' | 'interrupt'> => {
@@ -127,7 +35,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
       <App
         source={source}
         initialState={initial}
-        renderer={renderer}
+        renderer={prepared.renderer}
         loadRenderer={loadRenderer}
         color={color}
         hyperlinks={hyperlinks}
@@ -169,8 +77,6 @@ export async function runTui(options: TuiOptions): Promise<number> {
     } });
   } finally {
     leaving.abort();
-    restore();
-    layoutWorker?.close();
   }
 }
 

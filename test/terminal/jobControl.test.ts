@@ -133,7 +133,8 @@ describe('job control (built dist/blog-tui.js on a pty)', () => {
         { wait: 'First post' },
         RAW,
         { send: '\r' },
-        { wait: 'The original text.' },
+        // The reader's status (the list shows the same text as the post's summary).
+        { waitRegex: '100%' },
         { mark: 'before' },
         { send: 'v' },
         { wait: 'An added paragraph.' },

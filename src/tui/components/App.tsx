@@ -2,12 +2,12 @@ import { useCallback, useEffect, useMemo, useRef, useState } from 'react';
 import { Text, useApp, useInput, useStdout } from 'ink';
 import { bindingFor, KEYMAP, keyNames, parseMouse, type Keymap, type MouseKey } from '../keymap.js';
 import { MIN_COLS, MIN_ROWS, readerGeometry, tooSmall, type Size } from '../geometry.js';
-import { keyScope, listEntryAtRow, listView, primeRanking, rankQuery, reduce, type AppAction, type AppState, type PostLayout } from '../state/appReducer.js';
+import { keyScope, listEntryAtRow, listView, primeRanking, rankQuery, reduce, type AppAction, type AppState } from '../state/appReducer.js';
 import { rankingBuild } from '../state/listView.js';
 import { sanitizeLine } from '../../content/sanitize.js';
 import type { LineMatch } from '../../content/textSearch.js';
 import { plainLine, searchLines } from '../lineSearch.js';
-import type { RenderedPost, RenderOptions } from '../../render/markdownRenderer.js';
+import type { RenderedPost } from '../../render/markdownRenderer.js';
 import type { PostSource, RenderFn } from '../postSource.js';
 import type { PostEntry } from '../../content/postEntry.js';
 import type { ProgressStore } from '../progressStore.js';
@@ -19,6 +19,9 @@ import { ReaderView } from './ReaderView.js';
 import { HelpView } from './HelpView.js';
 import { PickerView } from './PickerView.js';
 import { UiContext, type Ui } from './uiContext.js';
+import { forgetPost, layoutKey, layoutOf, renderPostCached } from '../postLayouts.js';
+
+export { layoutKey, layoutOf, renderPostCached } from '../postLayouts.js';
 import { PLAIN_ROLES, rolesFor, terminalLevel, type Look } from '../../render/style.js';
 
 export interface AppProps {
@@ -47,7 +50,6 @@ export interface AppProps {
   look?: Look;
 }
 
-const CACHE_LIMIT = 24;
 /** The renderer is loaded this long after start, while the user looks at the list. */
 const PRELOAD_DELAY_MS = 100;
 /** The selected post is rendered ahead of Enter once the selection has rested this long... */
@@ -59,102 +61,6 @@ const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 /** Printable text of more than one character, with no key held: a paste, or keys faster than a frame. */
 function isPaste(input: string, key: { ctrl?: boolean; meta?: boolean }): boolean {
   return input.length > 1 && !key.ctrl && !key.meta && !/[\u0000-\u001f\u007f-\u009f]/.test(input);
-}
-
-export function layoutOf(rendered: RenderedPost, width: number): PostLayout {
-  return { width, lineCount: rendered.lines.length, blockStarts: rendered.blockStarts, headings: rendered.headings, links: rendered.links };
-}
-
-/** A post shown as one line saying why its text is not shown. */
-function notShown(error: unknown, file: string): RenderedPost {
-  const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-  return { lines: [sanitizeLine(`This post cannot be shown: ${reason} (${file}).`)], blockStarts: [0], headings: [], links: [], anchors: new Map() };
-}
-
-/** The cache key of a post's layout at a width: by URL path, which stays when the list changes. */
-export function layoutKey(entry: PostEntry, width: number): string {
-  return `${entry.url}@${width}`;
-}
-
-/** A post with a web page of its own (a feed's post): the link list (`o`) offers the page first. */
-function withWebPage(post: RenderedPost, link: string | undefined): RenderedPost {
-  if (!link) return post;
-  return { ...post, links: [{ kind: 'link', text: "the post's web page", href: link }, ...post.links.filter((l) => l.href !== link)] };
-}
-
-/** Layouts being made in the layout worker, by cache key. */
-const pendingLayouts = new WeakMap<Map<string, RenderedPost>, Map<string, Promise<RenderedPost>>>();
-
-/**
- * Renders a post for a width through a small cache; a post that cannot be read, or takes longer
- * than its budget to lay out, says why in one line. With a renderer that works in the background
- * the answer is a promise (the same one for the same post and width until it settles).
- */
-export function renderPostCached(
-  cache: Map<string, RenderedPost>,
-  source: PostSource,
-  render: (markdown: string, options: RenderOptions) => RenderedPost,
-  index: number,
-  width: number,
-  color: boolean,
-  hyperlinks?: boolean,
-  look?: Look,
-): RenderedPost;
-export function renderPostCached(
-  cache: Map<string, RenderedPost>,
-  source: PostSource,
-  render: RenderFn,
-  index: number,
-  width: number,
-  color: boolean,
-  hyperlinks?: boolean,
-  look?: Look,
-): RenderedPost | Promise<RenderedPost>;
-export function renderPostCached(
-  cache: Map<string, RenderedPost>,
-  source: PostSource,
-  render: RenderFn,
-  index: number,
-  width: number,
-  color: boolean,
-  hyperlinks = false,
-  look?: Look,
-): RenderedPost | Promise<RenderedPost> {
-  const entry = source.posts[index]!;
-  const key = layoutKey(entry, width);
-  const hit = cache.get(key);
-  if (hit) return hit;
-  let pending = pendingLayouts.get(cache);
-  if (!pending) pendingLayouts.set(cache, (pending = new Map()));
-  const waiting = pending.get(key);
-  if (waiting) return waiting;
-  const keep = (laidOut: RenderedPost) => {
-    const rendered = withWebPage(laidOut, entry.link);
-    pending.delete(key);
-    if (cache.size >= CACHE_LIMIT) cache.delete(cache.keys().next().value!);
-    cache.set(key, rendered);
-    return rendered;
-  };
-  let result: RenderedPost | Promise<RenderedPost>;
-  try {
-    result = render(source.readBody(entry), { width, color, hyperlinks, look, ...(source.bodyFormat === 'html' ? { html: true } : {}) });
-  } catch (error) {
-    return keep(notShown(error, entry.file));
-  }
-  if (!(result instanceof Promise)) return keep(result);
-  // A layout that was forgotten meanwhile (the post was edited) is handed back but not kept.
-  const settle = (post: RenderedPost) => (pending.get(key) === later ? keep(post) : withWebPage(post, entry.link));
-  const later: Promise<RenderedPost> = result.then(settle, (error: unknown) => settle(notShown(error, entry.file)));
-  pending.set(key, later);
-  return later;
-}
-
-/** Forgets every layout of a post, done and under way, so that the next one reads its file again. */
-function forgetPost(cache: Map<string, RenderedPost>, entry: PostEntry): void {
-  const prefix = `${entry.url}@`;
-  for (const key of [...cache.keys()]) if (key.startsWith(prefix)) cache.delete(key);
-  const pending = pendingLayouts.get(cache);
-  if (pending) for (const key of [...pending.keys()]) if (key.startsWith(prefix)) pending.delete(key);
 }
 
 /** Calls `use` with the post: now when it is ready, else when it is. */
