@@ -166,7 +166,8 @@ export type FolderCheck =
   /**
    * Nothing when the cache is usable: its posts are given at once, and `refresh` checks every
    * file later (in a worker thread where one is built) and gives the posts again if they
-   * changed. The full-screen app.
+   * changed. Without a usable cache, only the files' front matter is read at first (the posts
+   * are `pending`) and `refresh` reads the rest. The full-screen app.
    */
   | 'later'
   /** Only the file of the post `query` names, when the cache is usable and that file is unchanged (`read`). */
@@ -213,7 +214,28 @@ export async function loadFolderPosts(
       return { ...sourceOf(opened, posts), refresh: (signal) => checkFolderLater(dir, options, io.env, files, signal) };
     }
   }
+  if (check === 'later' && !cached.records) return frontMatterFirst(dir, opened, options, io);
   return sourceOf(opened, await buildFolder(opened, walkFolder(opened.root, opened.site), options, io));
+}
+
+/** A fingerprint no folder has: the check that follows reads every file. */
+const NO_FILES = '';
+
+/**
+ * A folder without a usable cache, for the full-screen app: every file's front matter is read
+ * (titles, dates, drafts: what the list needs to be shown and ordered), the Markdown is not
+ * parsed. The posts are `pending` (no word count or reading time yet); `refresh` then builds
+ * the whole index in the folder-check worker, writes the cache and gives the posts again.
+ */
+async function frontMatterFirst(dir: string, opened: OpenedFolder, options: FolderOptions, io: FolderIo): Promise<PostSource> {
+  const { site } = opened;
+  const walk = walkFolder(opened.root, site);
+  const { frontMatterEntry } = await import('../content/frontMatterEntry.js');
+  const parse: ParsePost = (source, file) => frontMatterEntry(site, source, file);
+  const built = indexFolder(opened.root, parse, { ...buildOptions(opened, options), readFile: io.readFile, walk }, io.stderr);
+  site.knowPosts?.(built.index.posts);
+  opened.say(`${built.records.length} Markdown files, front matter read; word counts and summaries are read in the background`);
+  return { ...sourceOf(opened, built.index.posts), refresh: (signal) => checkFolderLater(dir, options, io.env, NO_FILES, signal) };
 }
 
 /** Whether a cached file is still the same size and mtime (and still a regular file). */

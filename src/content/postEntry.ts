@@ -3,11 +3,12 @@ import { decodeHTML } from 'entities';
 import { splitFrontMatter } from './frontMatter.js';
 import { findMath } from './mathSpans.js';
 import { countHtmlWords, lexMarkdown, markdownToHtml, stripHtmlLikeHugo, tokensToHtml } from './wordCount.js';
-import { datePrefix, fileParts, text } from './generators/common.js';
+import { defaultSlug, entryOfFacts, lowerKeys, withoutHeadingId } from './frontMatterEntry.js';
 import { plainSite } from './generators/plain.js';
 import type { PostFacts, Site } from './generators/types.js';
 
 export { cutAtWord } from './generators/common.js';
+export { defaultSlug };
 
 /**
  * One post as the index holds it: the facts its site's rules give it (generators/types.ts),
@@ -20,18 +21,11 @@ export interface PostEntry extends PostFacts {
   formerSlug?: string;
   /** The post's web page (a feed's post): `o` offers it, the reader's header shows it. */
   link?: string;
-  /** A feed's post whose text is not known yet (its page not read): no word count or reading time. */
+  /**
+   * A post whose text is not known yet (a feed's post whose page is not read, a folder's post
+   * before its body is read): no word count or reading time.
+   */
   pending?: boolean;
-}
-
-/** Front matter keys in lower case, as Hugo reads them (`Title`, `pubDate`); the first spelling wins. */
-function lowerKeys(data: Record<string, unknown>): Record<string, unknown> {
-  const out: Record<string, unknown> = {};
-  for (const [key, value] of Object.entries(data)) {
-    const lower = key.toLowerCase();
-    if (!Object.hasOwn(out, lower)) out[lower] = value;
-  }
-  return out;
 }
 
 const MATH_MARK = /\uE000(\d+)\uE001/g;
@@ -63,21 +57,6 @@ function plainText(markdown: string, withoutHtml = false): string {
   return (tex.length ? plain.replace(MATH_MARK, (_, n: string) => tex[Number(n)] ?? '') : plain).replace(/\s+/g, ' ').trim();
 }
 
-/**
- * The slug earlier versions of blog-tui gave a file: `slug`, else the file name without a
- * Jekyll date prefix, or a page bundle's folder name. Reading state was saved under it.
- */
-export function defaultSlug(relativeFile: string): string {
-  const parts = fileParts(relativeFile.replace(/\.(md|markdown|mdx)$/i, '.md'));
-  return parts.name === 'index' || parts.name === '_index' ? parts.base : datePrefix(parts.base)?.rest ?? parts.base;
-}
-
-/** A heading's text without a written id or attributes at its end (`Title {#top}`, `Title {#id .class}`). */
-function withoutHeadingId(text: string): string {
-  const at = text.lastIndexOf('{#');
-  return at >= 0 && /^\{#[^\s{}]+[^{}]*\}\s*$/.test(text.slice(at)) ? text.slice(0, at).trimEnd() : text;
-}
-
 /** Builds the index entry of one post of a site from its source text. Throws FrontMatterError. */
 export function entryWith(site: Site, source: string, relativeFile: string): PostEntry {
   const split = splitFrontMatter(source, site.frontMatterAtStart === true);
@@ -102,26 +81,7 @@ export function entryWith(site: Site, source: string, relativeFile: string): Pos
     },
     hugoWords: () => countHtmlWords(tokensToHtml(lexed())),
   });
-  const entry: PostEntry = {
-    slug: facts.slug,
-    url: facts.url,
-    title: facts.title,
-    ...(facts.date ? { date: facts.date } : {}),
-    tags: facts.tags,
-    summary: facts.summary,
-    words: facts.words,
-    readingMinutes: facts.readingMinutes,
-    file: relativeFile,
-  };
-  if (facts.draft) entry.draft = true;
-  if (facts.unlisted) entry.unlisted = true;
-  if (facts.publishDate) entry.publishDate = facts.publishDate;
-  if (facts.expiryDate) entry.expiryDate = facts.expiryDate;
-  if (facts.linkTitle) entry.linkTitle = facts.linkTitle;
-  if (facts.authors?.length) entry.authors = facts.authors;
-  const former = text(data.slug) ?? defaultSlug(relativeFile);
-  if (former !== entry.slug) entry.formerSlug = former;
-  return entry;
+  return entryOfFacts(facts, data, relativeFile);
 }
 
 /** The entry of a post in a plain folder of Markdown (the bundled posts). Throws FrontMatterError. */

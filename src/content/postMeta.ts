@@ -16,12 +16,12 @@ export function postHeader(entry: PostEntry): string {
   return entry.link ? `${postMeta(entry)} · ${entry.link}` : postMeta(entry);
 }
 
-/** "4 min", or "? min" for a feed's post whose text is not known yet. */
+/** "4 min", or "? min" for a post whose text is not known yet (pending). */
 export function minutesText(entry: PostEntry): string {
   return `${entry.pending ? '?' : entry.readingMinutes} min`;
 }
 
-/** "716 words", or "? words" for a feed's post whose text is not known yet. */
+/** "716 words", or "? words" for a post whose text is not known yet (pending). */
 export function wordsText(entry: PostEntry): string {
   return `${entry.pending ? '?' : groupDigits(entry.words)} words`;
 }

@@ -301,3 +301,50 @@ describe('a site folder', () => {
     expect(second.source.posts[0]!.url).toBe('/2024/a/');
   });
 });
+
+describe('a folder seen for the first time by the full-screen app', () => {
+  it('lists every post from its front matter at once, figures pending, then gives the whole index', async () => {
+    const dir = tempPosts({
+      'a.md': post('A', '2024-01-03'),
+      'b.md': '---\ndate: 2024-01-02\n---\n\n```\n# not a heading\n```\n\n# The heading of B ##\n\nOne two three four five.\n',
+      'c.md': post('C', '2024-01-04', 'draft: true\n'),
+      'd.md': post('D', '2024-01-01', 'summary: Written by hand\n'),
+    });
+    const folder = loader(dir);
+    const first = await folder.load({}, {}, 'later');
+    // Titles, dates and drafts are known: the list is complete and in its order.
+    expect(first.titles).toEqual(['A', 'The heading of B', 'D']);
+    expect(first.source.posts.map((p) => p.date)).toEqual(['2024-01-03', '2024-01-02', '2024-01-01']);
+    expect(first.source.posts.every((p) => p.pending === true)).toBe(true);
+    expect(first.source.posts.find((p) => p.title === 'D')!.summary).toBe('Written by hand');
+    expect(first.source.posts[0]!.words).toBe(0);
+    // The whole index follows: the figures are known, and the cache is written.
+    const update = await first.source.refresh!();
+    const full = update.posts!;
+    expect(full.map((p) => p.title)).toEqual(['A', 'The heading of B', 'D']);
+    expect(full.some((p) => p.pending)).toBe(false);
+    expect(full.find((p) => p.title === 'The heading of B')!.words).toBeGreaterThan(0);
+    expect(full.find((p) => p.title === 'A')!.summary).toBe('Body of A.');
+    const next = await folder.load({}, {}, 'later');
+    expect(next.reads).toEqual([]);
+    expect(next.source.posts.some((p) => p.pending)).toBe(false);
+  });
+
+  it('leaves a file whose front matter does not parse out of the first list, and reports it once the index is built', async () => {
+    const dir = tempPosts({ 'a.md': post('A'), 'bad.md': '---\ntitle: [unclosed\n---\n' });
+    const folder = loader(dir);
+    const first = await folder.load({}, {}, 'later');
+    expect(first.titles).toEqual(['A']);
+    const update = await first.source.refresh!();
+    expect(update.lines.join('\n')).toContain('1 file could not be used');
+  });
+
+  it('gives the same posts as an index built at once (list --json is unchanged)', async () => {
+    const dir = tempPosts({ 'x.md': post('Same day b'), 'y.md': post('Same day a'), 'z.md': post('Newer', '2025-02-02'), 'n.md': '# Only a heading\n\nText.\n' });
+    const later = await loader(dir).load({}, {}, 'later');
+    const full = await loader(dir).load();
+    const update = await later.source.refresh!();
+    expect(update.posts).toEqual(full.source.posts);
+    expect(later.titles).toEqual(full.titles);
+  });
+});

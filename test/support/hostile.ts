@@ -122,7 +122,8 @@ export function hostileCopy(options: HostileCopyOptions = {}): string {
     writeFileSync(join(dir, 'big.md'), `---\ntitle: A 5 MB post\ndate: 2098-01-01\n---\n\n${bigBody(5 * 1024 * 1024)}`);
   }
   if (options.deleted) {
-    writeFileSync(join(dir, 'deleted.md'), '---\ntitle: Deleted after indexing\ndate: 2099-01-01\n---\n\nGone soon.\n');
+    // Not the newest post: the app lays the selected post out ahead, and this one must not be read before it is deleted.
+    writeFileSync(join(dir, 'deleted.md'), '---\ntitle: Deleted after indexing\ndate: 1999-01-01\n---\n\nGone soon.\n');
   }
   return dir;
 }
