@@ -1,5 +1,6 @@
 import { parse as parseYaml } from 'yaml';
 import { parse as parseToml } from 'smol-toml';
+import { parseSimpleYaml } from './simpleYaml.js';
 import { FrontMatterError, locate, normalizeSource, type FrontMatterFormat } from './frontMatterFences.js';
 
 export { FrontMatterError, normalizeSource, postBody, type FrontMatterFormat } from './frontMatterFences.js';
@@ -20,7 +21,8 @@ function asRecord(value: unknown, format: string): Record<string, unknown> {
 
 function parseBlock(format: 'yaml' | 'toml', text: string): Record<string, unknown> {
   try {
-    return asRecord(format === 'yaml' ? parseYaml(text, { uniqueKeys: false }) : parseToml(text), format.toUpperCase());
+    if (format === 'yaml') return parseSimpleYaml(text) ?? asRecord(parseYaml(text, { uniqueKeys: false }), 'YAML');
+    return asRecord(parseToml(text), 'TOML');
   } catch (error) {
     if (error instanceof FrontMatterError) throw error;
     const first = String((error as Error).message).split('\n')[0]!.replace(/:\s*$/, '');
