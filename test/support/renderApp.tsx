@@ -5,7 +5,7 @@ import { initialState, standaloneState, type AppState, type StartOptions } from 
 import type { Keymap } from '../../src/tui/keymap.js';
 import { renderMarkdown } from '../../src/render/markdownRenderer.js';
 import type { PostEntry } from '../../src/content/postEntry.js';
-import type { PostSource } from '../../src/tui/postSource.js';
+import type { PostSource, RenderFn } from '../../src/tui/postSource.js';
 import { readerGeometry, type Size } from '../../src/tui/geometry.js';
 import { layoutOf, renderPostCached } from '../../src/tui/components/App.js';
 import type { RenderedPost } from '../../src/render/markdownRenderer.js';
@@ -45,10 +45,12 @@ export interface AppOptions {
   postsUpdates?: AppProps['postsUpdates'];
   /** What the bodies are: Markdown (default) or HTML, as a feed's. */
   bodyFormat?: 'markdown' | 'html';
+  /** Lays posts out (default: renderMarkdown, at once); a slow one returns a promise. */
+  renderer?: RenderFn;
 }
 
 /** Renders the app as the CLI does, on a fake terminal of the given size. */
-export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex, open, keymap, start, postsUpdates, bodyFormat }: AppOptions) {
+export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex, open, keymap, start, postsUpdates, bodyFormat, renderer = renderMarkdown }: AppOptions) {
   const source: PostSource = {
     id: 'test',
     name: 'Test blog',
@@ -76,8 +78,8 @@ export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, s
     <App
       source={source}
       initialState={state}
-      renderer={renderMarkdown}
-      loadRenderer={async () => renderMarkdown}
+      renderer={renderer}
+      loadRenderer={async () => renderer}
       color={false}
       cache={cache}
       open={openLink}

@@ -3,6 +3,8 @@ import { initialState, listView, reduce, type AppState, type PostLayout } from '
 import type { PostEntry } from '../../src/content/postEntry.js';
 import { renderApp } from '../support/renderApp.js';
 import { makeBody, makePosts } from '../support/fixtures.js';
+import { renderMarkdown } from '../../src/render/markdownRenderer.js';
+import type { RenderFn } from '../../src/tui/postSource.js';
 
 const size = { cols: 80, rows: 24 };
 const layout: PostLayout = { width: 76, lineCount: 100, blockStarts: [0, 10], headings: [], links: [] };
@@ -76,5 +78,26 @@ describe('the app given new posts after start', () => {
     await app.press('q');
     const screen = await app.waitForScreen((s) => s.includes('2 posts'));
     expect(screen).not.toContain('Post 1');
+  });
+});
+
+describe('a post chosen while the list is replaced', () => {
+  it('opens the post that was chosen when the new list arrives before its layout', async () => {
+    const all = makePosts(4);
+    let hand: ((posts: PostEntry[]) => void) | undefined;
+    const bodies = Object.fromEntries(all.map((p) => [p.slug, `The text of ${p.title}.`]));
+    // Layouts wait until released, as a busy layout thread makes them.
+    const waiting: (() => void)[] = [];
+    const slow: RenderFn = (markdown, options) => new Promise((done) => waiting.push(() => done(renderMarkdown(markdown, options))));
+    const app = renderApp({ posts: all.slice(1), bodies, renderer: slow, postsUpdates: (listener) => ((hand = listener), () => undefined) });
+    await app.waitForScreen((s) => s.includes('3 posts') && s.includes('1/3'));
+    await app.press('\r');
+    await expect.poll(() => waiting.length).toBeGreaterThan(0);
+    // The folder's posts arrive: the chosen post (Post 2) is now second in the list.
+    hand!(all);
+    await app.waitForScreen((s) => s.includes('4 posts'));
+    for (const release of waiting.splice(0)) release();
+    const screen = await app.waitForScreen((s) => s.includes('The text of'));
+    expect(screen).toContain('The text of Post 2.');
   });
 });

@@ -157,13 +157,21 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
   const openPost = useCallback(
     (index: number) => {
       const ticket = ++opening.current;
+      // The list may be replaced while the post is laid out (the folder checked after start):
+      // the post is the one chosen, found again by its URL path.
+      const url = store$.current.posts[index]?.url;
+      const indexNow = () => (store$.current.posts[index]?.url === url ? index : store$.current.posts.findIndex((p) => p.url === url));
       withRenderer((render) => {
-        const { width, rendered } = renderedFor(render, index, store$.current.size);
+        const at = indexNow();
+        if (at < 0) return;
+        const { width, rendered } = renderedFor(render, at, store$.current.size);
         const slow = rendered instanceof Promise ? setTimeout(() => dispatch({ type: 'message', text: LAYING_OUT }), 150) : undefined;
         whenReady(rendered, (post) => {
           clearTimeout(slow);
           if (ticket !== opening.current || store$.current.exit) return;
-          dispatch({ type: 'open', index, layout: layoutOf(post, width) });
+          const now = indexNow();
+          if (now < 0) return;
+          dispatch({ type: 'open', index: now, layout: layoutOf(post, width) });
           // The post is there: the note that it was being laid out is over.
           if (store$.current.message === LAYING_OUT) dispatch({ type: 'message', text: null });
         });
