@@ -15,6 +15,7 @@ import { loadSite, type Site } from '../content/generators/registry.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { fsPath } from '../state/fileNames.js';
 import type { PostSource } from '../tui/postSource.js';
+import { WORKER_LIMITS } from '../tui/workerLimits.js';
 import { CliError } from './errors.js';
 import { progressReporter, reportProblems, type ReportStream } from './indexReport.js';
 
@@ -274,7 +275,7 @@ export function checkFolderLater(dir: string, options: FolderOptions, env: NodeJ
   const file = builtFile('folder-check.js');
   if (!file) return new Promise((done, fail) => setImmediate(() => checkFolderNow(dir, options, env, files).then(done, fail)));
   return new Promise((done, fail) => {
-    const worker = new Worker(file, { workerData: { dir, options, files } satisfies FolderCheckRequest });
+    const worker = new Worker(file, { workerData: { dir, options, files } satisfies FolderCheckRequest, resourceLimits: WORKER_LIMITS });
     worker.unref();
     // The app is leaving: the thread stops now rather than when the process exits.
     signal?.addEventListener('abort', () => void worker.terminate(), { once: true });

@@ -2,6 +2,7 @@ import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import type { RenderedPost, RenderOptions } from '../render/markdownRenderer.js';
+import { WORKER_LIMITS } from './workerLimits.js';
 import type { RenderReply, RenderRequest } from '../render/renderWorker.js';
 
 /** How long one post may take to lay out before its worker is ended (BLOG_TUI_RENDER_BUDGET, seconds). */
@@ -59,7 +60,7 @@ export class RenderWorker {
   }
 
   #start(): Worker {
-    const worker = new Worker(this.file);
+    const worker = new Worker(this.file, { resourceLimits: WORKER_LIMITS });
     // The worker must never keep the process alive, nor its errors end it.
     worker.unref();
     worker.on('message', (reply: RenderReply) => this.#settle(reply));
