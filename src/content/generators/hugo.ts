@@ -7,6 +7,7 @@ import {
 import { fingerprint, formatOf, lowerKeysDeep, parseConfig, record } from './config.js';
 import { hugoMinutes } from './plain.js';
 import { prepareHugoMarkdown } from './hugoBody.js';
+import { loadEmojiNames, replaceEmojiShortcodes } from '../emojiShortcodes.js';
 import type { FolderProbe, PostFacts, PostText, Site, SiteGenerator } from './types.js';
 
 /**
@@ -245,6 +246,7 @@ export const hugo: SiteGenerator = {
       const key = target.replace(/^\/+/, '').toLowerCase();
       return byPath.get(key) ?? byName.get(key) ?? undefined;
     };
+    const emoji = isTrue(config.enableemoji) ? await loadEmojiNames() : undefined;
     const site: Site = {
       generator: 'Hugo',
       ...(text(config.title) ? { title: text(config.title)! } : {}),
@@ -253,7 +255,10 @@ export const hugo: SiteGenerator = {
       hidesFuture: !isTrue(config.buildfuture),
       // Translations (name.fr.md) are the same posts in another language: the default language's are read.
       isPost: (file) => !isRepositoryFile(file) && (languageOf(file, s.languages).language ?? language) === language,
-      prepareBody: (body) => prepareHugoMarkdown(body, { params, resolve }),
+      prepareBody: (body) => {
+        const prepared = prepareHugoMarkdown(body, { params, resolve });
+        return emoji ? replaceEmojiShortcodes(prepared, emoji) : prepared;
+      },
       knowPosts(posts) {
         for (const post of posts) {
           const inContent = (under(s.contentDir, post.file) ?? post.file).toLowerCase();

@@ -6,6 +6,7 @@ import {
 } from './common.js';
 import { fingerprint, parseConfig, record } from './config.js';
 import { makeEngine, renderLiquid, stripKramdown } from './jekyllBody.js';
+import { loadEmojiNames, replaceEmojiShortcodes } from '../emojiShortcodes.js';
 import type { FolderProbe, PostFacts, PostText, Site, SiteGenerator } from './types.js';
 
 /**
@@ -127,6 +128,9 @@ export const jekyll: SiteGenerator = {
     const Liquid = liquid.Liquid ?? liquid.default!.Liquid;
     const { splitFrontMatter } = await import('../frontMatter.js');
     const engine = makeEngine(Liquid, { site: record(config), postUrl: (name) => urls.get(name) });
+    // The jemoji plugin turns GitHub's emoji shortcodes into emoji.
+    const plugins = [config.plugins, config.gems].flatMap((list) => (Array.isArray(list) ? list : []));
+    const emoji = plugins.includes('jemoji') ? await loadEmojiNames() : undefined;
     const site: Site = {
       generator: 'Jekyll',
       ...(text(config.title) ? { title: text(config.title)! } : {}),
@@ -136,7 +140,10 @@ export const jekyll: SiteGenerator = {
       // Jekyll reads front matter only when the file starts with it (checked with jekyll 4.3).
       frontMatterAtStart: true,
       isPost: (path) => !isRepositoryFile(path) && (path.split('/').includes('_drafts') || datePrefix(fileParts(path).name) !== undefined),
-      prepareBody: (body, _file, frontMatter) => stripKramdown(renderLiquid(engine, body, frontMatter)),
+      prepareBody: (body, _file, frontMatter) => {
+        const prepared = stripKramdown(renderLiquid(engine, body, frontMatter));
+        return emoji ? replaceEmojiShortcodes(prepared, emoji) : prepared;
+      },
       frontMatterOf(source) {
         try {
           return splitFrontMatter(source, true).data;

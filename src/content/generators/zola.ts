@@ -1,4 +1,5 @@
 import { prepareZolaBody } from './zolaBody.js';
+import { loadEmojiNames, replaceEmojiShortcodes } from '../emojiShortcodes.js';
 import { normalizeDate } from '../dates.js';
 import { cleanUrl, cutAtWord, countReadingTimeWords, datePrefix, dividerIndex, fileParts, firstDate, isRepositoryFile, isTrue, slugify, stringList, SUMMARY_LIMIT, text, under, unique, urlPath } from './common.js';
 import { fingerprint, parseConfig, record } from './config.js';
@@ -62,6 +63,7 @@ export const zola: SiteGenerator = {
     const file = configFile(probe)!;
     const config = await parseConfig(probe.read(file) ?? '', 'toml', file);
     const keepDates = isTrue(record(config.slugify).paths_keep_dates);
+    const emoji = isTrue(record(config.markdown).render_emoji) ? await loadEmojiNames() : undefined;
     const usual = ['content/blog', 'content/posts'].filter((dir) => probe.isFolder(dir));
     const site: Site = {
       generator: 'Zola',
@@ -70,7 +72,7 @@ export const zola: SiteGenerator = {
       fingerprint: fingerprint('Zola', probe, [file]),
       hidesFuture: false,
       isPost: (path) => !isRepositoryFile(path),
-      prepareBody: (body) => prepareZolaBody(body),
+      prepareBody: (body) => (emoji ? replaceEmojiShortcodes(prepareZolaBody(body), emoji) : prepareZolaBody(body)),
       facts: (post) => zolaFacts('content', keepDates, post),
     };
     return site;
