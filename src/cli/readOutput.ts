@@ -27,6 +27,6 @@ export async function renderPostText(entry: PostEntry, body: string, width: numb
   const roles = look ? rolesFor(look.depth, look.style) : PLAIN_ROLES;
   const title = wrapText(sanitizeLine(entry.title), width, { hard: true, trim: true }).map(roles.title);
   const header = [...title, roles.dim(wrapText(sanitizeLine(postHeader(entry)), width, { hard: true }).join('\n')), roles.border('─'.repeat(width)), ''];
-  const { lines } = renderMarkdown(body, { width, color: look !== undefined, look, linkList: links, ...(html ? { html } : {}) });
+  const { lines } = renderMarkdown(body, { width, color: look !== undefined, look, linkList: links, page: entry.url, ...(html ? { html } : {}) });
   return [...header, ...lines].join('\n') + '\n';
 }

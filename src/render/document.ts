@@ -104,6 +104,8 @@ export interface Context {
   doc: PostDocument;
   /** Piped text: a link's number follows its text (`text[4]`), and its URL is listed in a Links section at the end. */
   linkMarkers?: boolean;
+  /** The post's own address (URL path or full URL): a link to it with a fragment is an in-page jump. */
+  page?: string;
   /** Nesting of lists, for the bullet of each level. */
   listDepth: number;
   /** Inside a table cell or a heading: links show their text only, nothing is wrapped. */

@@ -33,9 +33,9 @@ function addInline(items: Inline[], ctx: Context, b: FlatBuilder): void {
       case 'link': {
         const href = item.href.trim();
         const text = plainText(item.children);
-        if (href.startsWith('#')) {
-          const target = decodeFragment(href.slice(1));
-          ctx.doc.addLink({ text: text || href, href, target, kind: 'jump' });
+        const fragment = inPageFragment(href, ctx.page);
+        if (fragment !== undefined) {
+          ctx.doc.addLink({ text: text || href, href, target: decodeFragment(fragment), kind: 'jump' });
         } else {
           ctx.doc.addLink({ text: text || href, href, kind: 'link' });
         }
@@ -44,7 +44,7 @@ function addInline(items: Inline[], ctx: Context, b: FlatBuilder): void {
         else addInline(item.children, ctx, b);
         b.pop();
         // A URL shown as the link's own text needs no number.
-        if (ctx.linkMarkers && !href.startsWith('#') && href !== '' && text !== '' && text !== href) {
+        if (ctx.linkMarkers && fragment === undefined && href !== '' && text !== '' && text !== href) {
           b.push(r.footnote);
           b.text(`[${ctx.doc.linkNumber(href)}]`);
           b.pop();
@@ -88,6 +88,33 @@ function notePreview(ctx: Context, label: string): string {
   const first = note?.blocks[0];
   const text = first && (first.kind === 'paragraph' || first.kind === 'heading') ? plainText(first.inline) : '';
   return text.length > 60 ? `${text.slice(0, 59)}…` : text;
+}
+
+/** A path or URL without its trailing slashes and `index.html`, as a server treats them. */
+function pagePath(path: string): string {
+  return path.replace(/\/index\.html?$/i, '').replace(/\/+$/, '');
+}
+
+/**
+ * The fragment of a link that leads into the post itself, or undefined: `#id`, or the post's own
+ * address with a fragment (`/blog/2023/01/03/post#id`, written by authors linking to a heading).
+ */
+function inPageFragment(href: string, page: string | undefined): string | undefined {
+  const hash = href.indexOf('#');
+  if (hash < 0) return undefined;
+  if (hash === 0) return href.slice(1);
+  if (!page) return undefined;
+  const base = href.slice(0, hash);
+  if (/^https?:/i.test(page)) {
+    try {
+      const target = new URL(base, page);
+      const own = new URL(page);
+      return target.origin === own.origin && pagePath(target.pathname) === pagePath(own.pathname) ? href.slice(hash + 1) : undefined;
+    } catch {
+      return undefined;
+    }
+  }
+  return base.startsWith('/') && pagePath(base) === pagePath(page) ? href.slice(hash + 1) : undefined;
 }
 
 function decodeFragment(fragment: string): string {

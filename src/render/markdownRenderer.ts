@@ -45,6 +45,8 @@ export interface RenderOptions {
   linkList?: boolean;
   /** The body is HTML (a feed's post), read by meaning as raw HTML in Markdown is. */
   html?: boolean;
+  /** The post's own address (its URL path, or a feed post's URL): links to it with a fragment jump within the post. */
+  page?: string;
 }
 
 /** Where an in-page link's target is: the id as written, else as a generated id would spell it. */
@@ -65,7 +67,7 @@ export function renderMarkdown(markdown: string, options: RenderOptions): Render
   const blocks = options.html ? htmlBlocks(expandTabs(sanitizeText(markdown))) : reader.blocks(lex(expandTabs(sanitizeText(limitNesting(markdown)))));
   const doc = new PostDocument();
   for (const [label, note] of reader.footnotes) doc.footnotes.set(label, note);
-  const ctx: Context = { width, roles, color: options.color, hyperlinks: options.hyperlinks === true && options.color, doc, listDepth: 0, renderBlocks, linkMarkers: options.linkList === true };
+  const ctx: Context = { width, roles, color: options.color, hyperlinks: options.hyperlinks === true && options.color, doc, listDepth: 0, renderBlocks, linkMarkers: options.linkList === true, ...(options.page ? { page: options.page } : {}) };
 
   const lines: string[] = [];
   const blockStarts: number[] = [];

@@ -86,7 +86,7 @@ export function renderPostCached(
   };
   let result: RenderedPost | Promise<RenderedPost>;
   try {
-    result = render(source.readBody(entry), { width, color, hyperlinks, look, ...(source.bodyFormat === 'html' ? { html: true } : {}) });
+    result = render(source.readBody(entry), { width, color, hyperlinks, look, page: entry.url, ...(source.bodyFormat === 'html' ? { html: true } : {}) });
   } catch (error) {
     return keep(notShown(error, entry.file));
   }

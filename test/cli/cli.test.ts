@@ -65,6 +65,15 @@ describe('the blog-tui command', () => {
     expect(stdout.trimEnd().split('\n').slice(-5)).toEqual(['Links', '─────', '', '[2] https://example.org/docs', '[3] https://example.org/n']);
   });
 
+  it("gives a link to the post's own URL path with a fragment no number: it is a jump within the post", () => {
+    const dir = mkdtempSync(join(tmpdir(), 'blog-tui-self-'));
+    writeFileSync(join(dir, 'guide.md'), '---\ntitle: Guide\n---\n\n- [Setup](/guide/#setup)\n- [Elsewhere](/other/#setup)\n\n## Setup\n\nText.\n');
+    const { code, stdout } = run(['--posts', dir, 'read', 'guide']);
+    expect(code).toBe(0);
+    expect(stdout).toContain('  • Setup\n  • Elsewhere[1]\n');
+    expect(stdout.trimEnd().split('\n').slice(-1)).toEqual(['[1] /other/#setup']);
+  });
+
   it('wraps at 80 columns by default when piped', () => {
     const { stdout } = run(['read', INDEX.posts[0]!.slug]);
     const widths = stdout.split('\n').map((l) => stringWidth(l));

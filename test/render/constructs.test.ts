@@ -168,6 +168,16 @@ describe('anchors and in-page links', () => {
     expect(rendered.anchors.get('a-1')).toBe(5);
   });
 
+  it("takes a link to the post's own address with a fragment as an in-page jump, and others' as links", () => {
+    const markdown = '- [Intro](/blog/2023/post/#introduction)\n- [Other](/blog/2023/other#introduction)\n\n## Introduction\n';
+    const rendered = renderMarkdown(markdown, { width: 60, color: false, page: '/blog/2023/post/', linkList: true });
+    expect(rendered.lines.slice(0, 2)).toEqual(['  • Intro', '  • Other[1]']);
+    expect(rendered.links.map((l) => [l.kind, l.target])).toEqual([['jump', 'introduction'], ['link', undefined]]);
+    expect(rendered.lines[rendered.links[0]!.line!]).toBe('Introduction');
+    const feed = renderMarkdown('[a](https://blog.example/p/x.html#end) [b](x.html#end) [c](https://elsewhere.example/p/x.html#end)\n\n## End\n', { width: 60, color: false, page: 'https://blog.example/p/x.html' });
+    expect(feed.links.map((l) => l.kind)).toEqual(['jump', 'jump', 'link']);
+  });
+
   it('marks a jump whose target the post does not have', () => {
     expect(render('[x](#nowhere)').links[0]).toEqual({ text: 'x', href: '#nowhere', target: 'nowhere', kind: 'jump' });
   });
