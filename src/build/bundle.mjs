@@ -77,6 +77,31 @@ const lazyStringWidth = {
   },
 };
 
+// slice-ansi and wrap-ansi build a grapheme segmenter when they are imported (the first one
+// built loads ICU's break rules, which costs more than the rest of the list's first frame); each
+// is built on first use instead (most text is measured, cut and wrapped without one).
+const LAZY_SEGMENTERS = [
+  [/[\\/]node_modules[\\/]slice-ansi[\\/]tokenize-ansi\.js$/, "const GRAPHEME_SEGMENTER = new Intl.Segmenter(undefined, {granularity: 'grapheme'});", 'GRAPHEME_SEGMENTER'],
+  [/[\\/]node_modules[\\/]wrap-ansi[\\/]index\.js$/, 'const segmenter = new Intl.Segmenter();', 'segmenter'],
+];
+const lazySegmenters = {
+  name: 'lazy-segmenters',
+  setup(b) {
+    for (const [filter, statement, name] of LAZY_SEGMENTERS) {
+      b.onLoad({ filter }, async (args) => {
+        const { readFile } = await import('node:fs/promises');
+        const source = await readFile(args.path, 'utf8');
+        const lazy = `let ${name}Instance; const ${name} = { segment: (s) => (${name}Instance ??= ${statement.slice(statement.indexOf('new '), -1)}).segment(s) };`;
+        // An older copy (Ink's own wrap-ansi) builds none.
+        if (!source.includes('new Intl.Segmenter')) return undefined;
+        const patched = source.replace(statement, lazy);
+        if (patched === source) throw new Error(`lazy-segmenters: ${args.path} changed; check the patch`);
+        return { contents: patched, loader: 'js' };
+      });
+    }
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 await build({
   // The fidelity report (`npm run fidelity`) shares the app's chunks, so it renders with the same code.
@@ -100,7 +125,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __blogTuiRequire } from 'node:module'; const require = __blogTuiRequire(import.meta.url);",
   },
-  plugins: [highlightSubset, noDevtools, yogaWithoutFetch, lazyStringWidth],
+  plugins: [highlightSubset, noDevtools, yogaWithoutFetch, lazyStringWidth, lazySegmenters],
   logLevel: 'warning',
   legalComments: 'none',
 });

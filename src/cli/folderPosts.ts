@@ -130,7 +130,7 @@ async function buildFolder(opened: OpenedFolder, walk: WalkResult, options: Fold
   site.knowPosts?.(built.index.posts);
   if (!cached.untrusted && (built.read > 0 || !cached.records || built.records.length !== cached.records.size)) {
     try {
-      writeCache(opened.cachePath, root, opened.stamp, built.records);
+      writeCache(opened.cachePath, root, opened.stamp, built.records, { title: site.title, hidesFuture: site.hidesFuture });
     } catch (error) {
       say(`cannot write the cache ${opened.cachePath} (${(error as NodeJS.ErrnoException).code ?? (error as Error).message})`);
     }

@@ -299,10 +299,22 @@ export async function main(givenArgv: string[]): Promise<number> {
         code = await runList(false, settings, globals());
         return;
       }
-      // The cached list at once; the folder is checked after the first frame.
-      const source = await loadSource(settings, globals(), 'later');
       const { runTui } = await import('../tui/tuiSetup.js');
       const common = { ...tuiSettings(settings), color: useColor(process.stdout, globals()), keepState: globals().state !== false };
+      // A folder's list: its first screen from the head of its cache, painted while the rest of
+      // the cache is read (the posts of other options, or anything said on stderr, wait for it).
+      const g = globals();
+      const folder = settings.posts.value;
+      if (folder && g.url === undefined && settings.feeds.length === 0 && !g.drafts && !g.future && !g.verbose) {
+        const { folderPreview } = await import('./folderHead.js');
+        const preview = folderPreview(folder);
+        if (preview) {
+          code = await runTui({ ...common, preview, loadSource: () => loadSource(settings, g, 'later') });
+          return;
+        }
+      }
+      // The cached list at once; the folder is checked after the first frame.
+      const source = await loadSource(settings, globals(), 'later');
       // Subscriptions: a start screen lists them after the posts folder (or the bundled posts).
       if (settings.feeds.length > 0 && globals().url === undefined) {
         const { subscriptionOptions } = await import('./feedPosts.js');

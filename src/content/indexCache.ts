@@ -5,8 +5,10 @@ import { isAbsolute, join } from 'node:path';
 import { removeStaleTempFiles, writeFileAtomicSync } from '../state/atomicFile.js';
 import { ReadRefused, readBounded, untrustedReason } from '../state/boundedRead.js';
 import { isEntry } from './postIndexFile.js';
-import type { FileRecord } from './indexBuild.js';
+import { indexFromRecords, type BuildOptions, type FileRecord } from './indexBuild.js';
 import { sortPosts } from './postOrder.js';
+import { dateSortKey } from './dates.js';
+import type { PostEntry } from './postEntry.js';
 
 /**
  * The index cache of a posts folder: one file per folder under `$XDG_CACHE_HOME/blog-tui/`
@@ -129,11 +131,94 @@ function inOrder(records: readonly FileRecord[], order: unknown): FileRecord[] |
   return out.length === records.filter((r) => r.entry).length ? out : undefined;
 }
 
+const HEAD_KIND = 'blog-tui index cache head';
+/** Posts kept in the head: more than any terminal shows on the list's first screen. */
+export const HEAD_POSTS = 100;
+
+/**
+ * The head of a cache: what the list's first screen shows with the default options (no drafts,
+ * no posts hidden for their dates), so that it can be drawn before the whole cache is read: the
+ * number of posts, the first HEAD_POSTS of them in the list's order, the site's title, and until
+ * when that holds (the first moment a post's date would change the list). Written next to the
+ * cache with it; the whole cache, read after the first frame, has the last word.
+ */
+interface CacheHead {
+  kind: string;
+  version: number;
+  stamp: string;
+  root: string;
+  title: string | null;
+  files: string;
+  count: number;
+  /** Files that could not be used, or posts that share a URL path (said on stderr when the list loads). */
+  problems: number;
+  /** Milliseconds since the epoch; null when no date changes the list. */
+  until: number | null;
+  posts: PostEntry[];
+}
+
+/** The head file of the cache file `path`. */
+export function headFile(path: string): string {
+  return path.replace(/\.json$/, '.head.json');
+}
+
+/** The head of the records as the list shows them with the default options at `now`. */
+function cacheHead(root: string, stamp: string, files: string, records: readonly FileRecord[], sorted: readonly FileRecord[], site: HeadSite, now: number): CacheHead {
+  const options: BuildOptions = { drafts: false, future: false, now, hidesFuture: site.hidesFuture === true };
+  const { index, problems } = indexFromRecords(records, options, sorted);
+  let until = Infinity;
+  for (const r of records) {
+    const entry = r.entry;
+    if (!entry) continue;
+    for (const date of [site.hidesFuture ? (entry.publishDate ?? entry.date) : undefined, entry.expiryDate]) {
+      const at = dateSortKey(date);
+      if (at > now && at < until) until = at;
+    }
+  }
+  return { kind: HEAD_KIND, version: CACHE_FORMAT_VERSION, stamp, root, title: site.title ?? null, files, count: index.posts.length, problems: problems.length, until: Number.isFinite(until) ? until : null, posts: index.posts.slice(0, HEAD_POSTS) };
+}
+
+/** What the head needs of the site. */
+export interface HeadSite {
+  title?: string;
+  hidesFuture?: boolean;
+}
+
+/** The list's first screen read from a cache's head: the first posts, how many there are, the site's title. */
+export interface FirstScreen {
+  title: string | undefined;
+  count: number;
+  posts: PostEntry[];
+}
+
+/**
+ * The first screen of the list from the head of the cache at `path`, when it is there, written by
+ * this version (`stampPrefix`) for this folder, and still true at `now`; else undefined. Never throws.
+ */
+export function readCacheHead(path: string, root: string, stampPrefix: string, now = Date.now()): FirstScreen | undefined {
+  const read = readCacheText(headFile(path), 1024 * 1024, 'no head');
+  if (read.text === undefined) return undefined;
+  let head: Partial<CacheHead> | null;
+  try {
+    head = JSON.parse(read.text) as Partial<CacheHead> | null;
+  } catch {
+    return undefined;
+  }
+  if (typeof head !== 'object' || head === null || head.kind !== HEAD_KIND || head.version !== CACHE_FORMAT_VERSION || head.root !== root) return undefined;
+  if (typeof head.stamp !== 'string' || !head.stamp.startsWith(`${stampPrefix} `)) return undefined;
+  if (!Number.isSafeInteger(head.count) || !Array.isArray(head.posts) || !head.posts.every(isEntry) || head.posts.length > head.count!) return undefined;
+  if (head.until !== null && (typeof head.until !== 'number' || head.until <= now)) return undefined;
+  // What the list says on stderr when it loads has to be said before the full screen is up.
+  if (head.problems !== 0) return undefined;
+  if (head.title !== null && typeof head.title !== 'string') return undefined;
+  return { title: head.title ?? undefined, count: head.count!, posts: head.posts };
+}
+
 /**
  * Writes the cache atomically, creating its folder (private to the user) when needed, and
- * removes temporary files that a killed process left behind.
+ * removes temporary files that a killed process left behind; then its head (see CacheHead).
  */
-export function writeCache(path: string, root: string, stamp: string, records: readonly FileRecord[]): void {
+export function writeCache(path: string, root: string, stamp: string, records: readonly FileRecord[], site: HeadSite = {}, now = Date.now()): void {
   mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
   removeStaleTempFiles(path, 60_000);
   const withEntries = records.flatMap((r, i) => (r.entry ? [{ i, entry: r.entry }] : []));
@@ -142,4 +227,6 @@ export function writeCache(path: string, root: string, stamp: string, records: r
   const order = sorted.map((entry) => position.get(entry)!);
   const data: CacheFile = { kind: KIND, version: CACHE_FORMAT_VERSION, stamp, root, files: filesFingerprint(records), records: [...records], order };
   writeFileAtomicSync(path, JSON.stringify(data), 0o600);
+  const head = cacheHead(root, stamp, data.files, records, order.map((i) => records[i]!), site, now);
+  writeFileAtomicSync(headFile(path), JSON.stringify(head), 0o600);
 }

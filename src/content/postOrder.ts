@@ -1,8 +1,13 @@
 import type { PostEntry } from './postEntry.js';
 import { dateSortKey } from './dates.js';
 
-/** One collator for every comparison: localeCompare with a locale builds one per call. */
-const ENGLISH = new Intl.Collator('en');
+/**
+ * One collator for every comparison (localeCompare with a locale builds one per call), built on
+ * first use: it takes longer to build than a list's first frame, and only posts of the same date
+ * need it.
+ */
+let collator: Intl.Collator | undefined;
+const ENGLISH = { compare: (a: string, b: string) => (collator ??= new Intl.Collator('en')).compare(a, b) };
 
 /** Newest first; posts without a date last; equal dates by link title (else title), then file, as Hugo orders pages. */
 export function comparePosts(a: PostEntry, b: PostEntry): number {

@@ -104,7 +104,15 @@ export function wrapText(text: string, width: number, options: WrapOptions): str
 }
 
 /** The text cut to `width` columns with an ellipsis when it is wider. */
+/**
+ * Text each of whose code units is a character one column wide and a grapheme cluster of its own
+ * (printable Latin, no combining marks; the dashes, quotes and dots of general punctuation): cut by
+ * index, without slice-ansi's grapheme segmenter, whose first use costs more than a list's frame.
+ */
+const NARROW_SINGLES = /^[\x20-\x7e\xa0-\xac\xae-\u02ff\u2010-\u2027\u2030-\u205e]*$/;
+
 export function cutText(text: string, width: number): string {
+  if (text.length <= CHUNK && NARROW_SINGLES.test(text)) return text.length <= width ? text : text.slice(0, Math.max(0, width - 1)) + '…';
   if (text.length <= CHUNK) return stringWidth(text) <= width ? text : sliceAnsi(text, 0, Math.max(0, width - 1)) + '…';
   if (textWidth(text) <= width) return text;
   const first = wrapText(text, Math.max(1, width - 1), { hard: true, trim: false, wordWrap: false })[0] ?? '';

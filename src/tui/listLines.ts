@@ -47,8 +47,7 @@ function titleText(text: string, matches: number[] | undefined, selected: boolea
   return selected ? roles.selection(title) : title;
 }
 
-function headerRight(state: AppState, shown: number): string {
-  const total = state.posts.length;
+function headerRight(state: AppState, shown: number, total: number): string {
   const noun = total === 1 ? 'post' : 'posts';
   const count = shown === total ? `${total} ${noun}` : `${shown} of ${total} ${noun}`;
   const parts = [count, SORT_LABELS[state.sort]];
@@ -62,17 +61,21 @@ function headerRight(state: AppState, shown: number): string {
  * The list screen: header, rule, the visible entries (title, date and reading time, summary or
  * the body match, a blank line), blank rows to the footer, and the footer. Every line fits the
  * width; an empty string is a blank row. As many lines as the app may draw (drawableRows).
+ * `count`: the list has this many posts, of which the state holds the first ones (the first
+ * screen drawn from a cache's head; no filter, tag or other order).
  */
-export function listLines(state: AppState, blogName: string, keymap: Keymap, roles: Roles): string[] {
+export function listLines(state: AppState, blogName: string, keymap: Keymap, roles: Roles, count?: number): string[] {
   const { cols } = state.size;
   const geometry = listGeometry(state.size);
   const entries = listView(state);
+  const shown = count ?? entries.length;
+  const total = count ?? state.posts.length;
   const { list } = state;
   const visible = entries.slice(list.top, list.top + geometry.perPage);
   const titles = displayTitles(state.posts);
   const markWidth = 5;
   const textWidth = Math.max(1, cols - 2 - markWidth);
-  let footer = spread(` ${footerHints('list', HINT_ITEMS, keymap)}`, entries.length ? `${list.selected + 1}/${entries.length} ` : '', cols);
+  let footer = spread(` ${footerHints('list', HINT_ITEMS, keymap)}`, shown ? `${list.selected + 1}/${shown} ` : '', cols);
   if (state.filter.editing) {
     // The old filter is shown selected (reverse video): typing replaces it.
     const text = sanitizeLine(state.filter.text);
@@ -81,7 +84,7 @@ export function listLines(state: AppState, blogName: string, keymap: Keymap, rol
   } else if (state.message) footer = truncateToWidth(` ${state.message}`, cols);
 
   const body: string[] = [];
-  if (entries.length === 0) body.push(roles.status(` ${state.posts.length === 0 ? 'No posts.' : 'No post matches.'}`));
+  if (shown === 0) body.push(roles.status(` ${total === 0 ? 'No posts.' : 'No post matches.'}`));
   visible.forEach((entry, i) => {
     const post = state.posts[entry.index]!;
     const selected = list.top + i === list.selected;
@@ -100,7 +103,7 @@ export function listLines(state: AppState, blogName: string, keymap: Keymap, rol
   const rows = Math.max(1, drawableRows(state.size) - 3);
   while (body.length < rows) body.push('');
   return [
-    roles.title(spread(` ${sanitizeLine(blogName)}`, headerRight(state, entries.length), cols)),
+    roles.title(spread(` ${sanitizeLine(blogName)}`, headerRight(state, shown, total), cols)),
     roles.border('─'.repeat(cols)),
     ...body.slice(0, rows),
     state.filter.editing ? footer : roles.status(footer),

@@ -4,9 +4,9 @@
 // on screen while the framework loads; keys typed meanwhile wait in the terminal (raw mode is on
 // from the first frame, so they are not echoed) until Ink reads them.
 import { supportsHyperlink } from 'supports-hyperlinks';
-import { initialState, standaloneState, type AppState, type StartOptions } from './state/appReducer.js';
+import { initialState, reduce, standaloneState, type AppState, type StartOptions } from './state/appReducer.js';
 import { SORT_ORDERS } from './state/listView.js';
-import { withBindings, type Keymap } from './keymap.js';
+import { bindingFor, withBindings, type KeyAction, type Keymap } from './keymap.js';
 import { chooseStyle, type Chosen } from './chooseStyle.js';
 import { rolesFor, terminalLevel, type Depth, type Look, type StyleSetting } from '../render/style.js';
 import { colorDepth } from '../config/colorDepth.js';
@@ -14,12 +14,15 @@ import { readerGeometry, tooSmall } from './geometry.js';
 import { startTerminalSession, type TerminalSession } from './terminalSession.js';
 import type { PostSource, RenderFn, SourceOption } from './postSource.js';
 import type { RenderedPost } from '../render/markdownRenderer.js';
+import type { PostEntry } from '../content/postEntry.js';
 import { openReadingStore } from '../state/readingStore.js';
 import { RenderWorker, workerFile } from './renderWorkerClient.js';
 import { fileProgressStore, memoryProgressStore, type ProgressStore } from './progressStore.js';
 import { layoutOf, renderPostCached } from './postLayouts.js';
 import { listLines } from './listLines.js';
-import { frameText } from './frameText.js';
+import { frameLine, frameText } from './frameText.js';
+import { listGeometry } from './geometry.js';
+import type { FirstScreen } from '../content/indexCache.js';
 
 export interface TuiOptions {
   /** The posts to show; with `sources`, the start screen comes first instead. */
@@ -47,6 +50,12 @@ export interface TuiOptions {
   configProblems?: number;
   /** Where keys come from, when standard input is not the terminal (`read -`): /dev/tty. */
   stdin?: NodeJS.ReadStream;
+  /**
+   * The list's first screen, known before the posts (a posts folder's cache head): painted while
+   * `loadSource` reads them. With it, `source` is what `loadSource` gives.
+   */
+  preview?: { id: string; name: string; screen: FirstScreen };
+  loadSource?: () => Promise<PostSource>;
 }
 
 /** Everything settled before the first frame, handed to the full-screen app. */
@@ -68,6 +77,8 @@ export interface Prepared {
   firstState(source: PostSource): Promise<AppState>;
   /** The first state of `options.source`; undefined with `sources` (the start screen). */
   state?: AppState;
+  /** The list's first state for some of a collection's posts (a preview's). */
+  listState(id: string, posts: PostEntry[]): AppState;
   stdin: NodeJS.ReadStream;
   terminal: TerminalSession;
   /** The terminal given back and the warnings printed (idempotent). */
@@ -103,6 +114,7 @@ const BEGIN_SYNC = '\u001b[?2026h';
 const END_SYNC = '\u001b[?2026l';
 const HIDE_CURSOR = '\u001b[?25l';
 const HOME = '\u001b[H';
+const CLEAR = '\u001b[2J\u001b[H';
 
 /** Whether Ink draws frames as they change here; in CI (is-in-ci's test) it writes only the last one. */
 function inkDrawsFrames(env: NodeJS.ProcessEnv = process.env): boolean {
@@ -114,12 +126,106 @@ function inkDrawsFrames(env: NodeJS.ProcessEnv = process.env): boolean {
  * The list's first frame, written as Ink writes its first frame (synchronized, cursor hidden,
  * the frame and a newline), then the cursor sent home, where Ink starts its own first frame: the
  * same bytes over the same cells. Nothing for another screen, a terminal too small, or CI.
+ * `count`: the posts of the state are the first of this many. Returns the lines painted.
  */
-export function paintFirstFrame(state: AppState, source: PostSource, prepared: Pick<Prepared, 'keymap' | 'look' | 'stdin' | 'terminal'>, write: (text: string) => void): boolean {
-  if (state.screen !== 'list' || tooSmall(state.size) || !inkDrawsFrames()) return false;
-  const lines = listLines(state, source.name, prepared.keymap, rolesFor(prepared.look.depth, prepared.look.style));
+export function paintFirstFrame(state: AppState, name: string, prepared: Pick<Prepared, 'keymap' | 'look'>, write: (text: string) => void, count?: number): string[] | undefined {
+  if (state.screen !== 'list' || tooSmall(state.size) || !inkDrawsFrames()) return undefined;
+  const lines = listLines(state, name, prepared.keymap, rolesFor(prepared.look.depth, prepared.look.style), count);
   write(`${BEGIN_SYNC}${HIDE_CURSOR}${frameText(lines)}\n${END_SYNC}${HOME}`);
-  return true;
+  return lines;
+}
+
+/**
+ * The first screen of a preview painted, when it holds every post that screen shows in the
+ * list's default order; the lines painted, or undefined.
+ */
+function paintPreview(preview: NonNullable<TuiOptions['preview']>, prepared: Prepared, write: (text: string) => void): string[] | undefined {
+  const { screen } = preview;
+  if ((prepared.options.sort ?? 'newest') !== 'newest' || prepared.options.standaloneIndex !== undefined) return undefined;
+  const state = prepared.listState(preview.id, screen.posts);
+  if (screen.posts.length < Math.min(screen.count, listGeometry(state.size).perPage)) return undefined;
+  return paintFirstFrame(state, preview.name, prepared, write, screen.count);
+}
+
+/** The list's moves, answered before Ink has loaded; and leaving. */
+const EARLY_ACTIONS = new Set<KeyAction>(['down', 'up', 'pageDown', 'pageUp', 'halfPageDown', 'halfPageUp', 'top', 'bottom', 'quit', 'interrupt']);
+/** Ink loads once no key has come for this long after the first frame (or at a key not answered before). */
+const EARLY_IDLE_MS = 250;
+/** Keys as a terminal sends them, by the names the keymap uses. */
+const SEQUENCES: ReadonlyArray<[string, string]> = [
+  ['\u001b[A', 'up'], ['\u001b[B', 'down'], ['\u001b[5~', 'pageup'], ['\u001b[6~', 'pagedown'],
+  ['\u001b[H', 'home'], ['\u001b[1~', 'home'], ['\u001bOH', 'home'], ['\u001b[F', 'end'], ['\u001b[4~', 'end'], ['\u001bOF', 'end'],
+  ['\u001bOA', 'up'], ['\u001bOB', 'down'],
+];
+
+/** The first key of `text` and its length; undefined when it is not one the list answers early (or a count's digit). */
+function earlyKey(text: string): { name: string; length: number } | undefined {
+  for (const [sequence, name] of SEQUENCES) if (text.startsWith(sequence)) return { name, length: sequence.length };
+  const code = text.charCodeAt(0);
+  if (code >= 0x21 && code <= 0x7e && !(code >= 0x30 && code <= 0x39)) return { name: text[0]!, length: 1 };
+  if (code === 0x20) return { name: 'space', length: 1 };
+  if (code >= 1 && code <= 26 && code !== 8 && code !== 9 && code !== 10 && code !== 13) return { name: `ctrl+${String.fromCharCode(code + 96)}`, length: 1 };
+  return undefined;
+}
+
+/**
+ * Answers the list's moves (and q, Ctrl-C) typed after the first frame, before Ink has loaded,
+ * with the app's reducer and frames drawn as Ink draws them, line by line; resolves with the
+ * state reached once no key has come for EARLY_IDLE_MS, at the first key it does not answer (left
+ * in the input, with what follows it, for Ink), or at a resize (the screen cleared for Ink).
+ */
+function answerEarlyKeys(first: AppState, painted: string[], name: string, prepared: Prepared, write: (text: string) => void): Promise<AppState> {
+  const { stdin, keymap } = prepared;
+  const roles = rolesFor(prepared.look.depth, prepared.look.style);
+  let state = first;
+  let shown = painted;
+  return new Promise((resolve) => {
+    const finish = (rest = '') => {
+      clearTimeout(timer);
+      stdin.off('data', onData);
+      process.stdout.off('resize', onResize);
+      stdin.pause();
+      if (rest) stdin.unshift(Buffer.from(rest, 'latin1'));
+      resolve(state);
+    };
+    let timer = setTimeout(finish, EARLY_IDLE_MS);
+    const draw = () => {
+      const lines = listLines(state, name, keymap, roles);
+      let out = '';
+      lines.forEach((line, i) => {
+        if (line !== shown[i]) out += `\u001b[${i + 1};1H${frameLine(line)}\u001b[K`;
+      });
+      shown = lines;
+      if (out) write(`${BEGIN_SYNC}${out}${END_SYNC}${HOME}`);
+    };
+    const onData = (chunk: Buffer) => {
+      let text = chunk.toString('latin1');
+      while (text) {
+        const key = earlyKey(text);
+        const action = key && bindingFor('list', key.name, keymap)?.action;
+        if (!key || !action || !EARLY_ACTIONS.has(action)) {
+          // Ink draws its first frame over the screen as it stands: the state it is given first.
+          draw();
+          return finish(text);
+        }
+        state = reduce(state, { type: 'key', action, key: key.name });
+        text = text.slice(key.length);
+        if (state.exit) return finish(text);
+      }
+      draw();
+      clearTimeout(timer);
+      timer = setTimeout(finish, EARLY_IDLE_MS);
+    };
+    const onResize = () => {
+      state = reduce(state, { type: 'resize', size: { cols: process.stdout.columns || 80, rows: process.stdout.rows || 24 } });
+      write(CLEAR);
+      finish();
+    };
+    stdin.on('data', onData);
+    // Paused by the question of the background colour, if it was asked: attaching does not resume.
+    stdin.resume();
+    process.stdout.on('resize', onResize);
+  });
 }
 
 /** Settles everything the first frame needs and starts the terminal session. */
@@ -164,7 +270,8 @@ export async function prepareTui(options: TuiOptions): Promise<Prepared> {
     terminal.restore();
     for (const line of warnings.splice(0)) process.stderr.write(`${line}\n`);
   };
-  return Object.assign(prepared, { options, chosen, look, hyperlinks, cache, warnings, warn, store, keymap, firstState, state, stdin, terminal, restore });
+  const listState = (id: string, posts: PostEntry[]) => initialState(posts, size, store.peek(id, posts), start);
+  return Object.assign(prepared, { options, chosen, look, hyperlinks, cache, warnings, warn, store, keymap, firstState, state, listState, stdin, terminal, restore });
 }
 
 /**
@@ -173,9 +280,28 @@ export async function prepareTui(options: TuiOptions): Promise<Prepared> {
  */
 export async function runTui(options: TuiOptions): Promise<number> {
   const prepared = await prepareTui(options);
+  const write = (text: string) => void process.stdout.write(text);
   try {
-    if (prepared.state && options.source) {
-      paintFirstFrame(prepared.state, options.source, prepared, (text) => process.stdout.write(text));
+    let painted: string[] | undefined;
+    if (options.preview && options.loadSource) {
+      painted = paintPreview(options.preview, prepared, write);
+      const source = await options.loadSource();
+      prepared.options = { ...options, source };
+      prepared.state = await prepared.firstState(source);
+      // The whole cache has the last word: a first screen it does not draw the same is cleared.
+      const lines = painted && listLines(prepared.state, source.name, prepared.keymap, rolesFor(prepared.look.depth, prepared.look.style));
+      if (painted && (lines!.length !== painted.length || lines!.some((line, i) => line !== painted![i]))) {
+        write(CLEAR);
+        painted = undefined;
+      }
+    } else if (prepared.state && options.source) {
+      painted = paintFirstFrame(prepared.state, options.source.name, prepared, write);
+    }
+    const source = prepared.options.source;
+    if (painted && prepared.state && source && prepared.stdin.isTTY) {
+      // The list answers its moves at once while nothing else is asked of it; Ink loads after.
+      prepared.state = await answerEarlyKeys(prepared.state, painted, source.name, prepared, write);
+      if (prepared.state.exit) return prepared.state.exit === 'interrupt' ? 130 : 0;
     }
     const { showTui } = await import('./runTui.js');
     return await showTui(prepared);

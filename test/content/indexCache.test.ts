@@ -2,7 +2,8 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDir, cacheFile, readCache, writeCache } from '../../src/content/indexCache.js';
+import { cacheDir, cacheFile, HEAD_POSTS, headFile, readCache, readCacheHead, writeCache } from '../../src/content/indexCache.js';
+import { indexFromRecords } from '../../src/content/indexBuild.js';
 import type { FileRecord } from '../../src/content/postIndex.js';
 import { tempPosts } from '../support/tempPosts.js';
 
@@ -35,8 +36,9 @@ describe('the index cache', () => {
     const path = join(dir, 'index-x.json');
     writeCache(path, '/blog', 'v1', RECORDS);
     writeCache(path, '/blog', 'v1', RECORDS.slice(1));
-    expect(readdirSync(dir)).toEqual(['index-x.json']);
+    expect(readdirSync(dir).sort()).toEqual(['index-x.head.json', 'index-x.json']);
     expect(statSync(path).mode & 0o777).toBe(0o600);
+    expect(statSync(headFile(path)).mode & 0o777).toBe(0o600);
   });
 
   it('ignores a cache that is missing, corrupt, foreign, from another version or malformed, and says why', () => {
@@ -55,5 +57,54 @@ describe('the index cache', () => {
       writeFileSync(path, JSON.stringify({ ...data, records: [bad] }));
       expect(readCache(path, '/blog', 'v1')).toEqual({ reason: 'the cache has a malformed record' });
     }
+  });
+});
+
+describe("the cache's head (the list's first screen, read before the whole cache)", () => {
+  const DAY = 86_400_000;
+  const NOW = Date.UTC(2026, 5, 1);
+  const post = (n: number, extra: object = {}) => ({ ...entry, slug: `p${n}`, url: `/p${n}/`, title: `Post ${n}`, file: `p${n}.md`, date: new Date(NOW - n * DAY).toISOString().slice(0, 10), ...extra });
+  const records = (entries: ReturnType<typeof post>[]): FileRecord[] => entries.map((e) => ({ file: e.file, size: 1, mtimeMs: 1, entry: e }));
+  const written = (recs: FileRecord[], site = {}) => {
+    const path = join(tempPosts({}), 'index-x.json');
+    writeCache(path, '/blog', 'blog-tui 1.0 hugo', recs, site, NOW);
+    return path;
+  };
+
+  it('holds the count and the first posts of the list with the default options, in its order', () => {
+    const recs = records(Array.from({ length: HEAD_POSTS + 30 }, (_, i) => post(HEAD_POSTS + 30 - i, i === 3 ? { draft: true } : {})));
+    const head = readCacheHead(written(recs, { title: 'My blog' }), '/blog', 'blog-tui 1.0', NOW);
+    const { index } = indexFromRecords(recs, { now: NOW });
+    expect(head?.count).toBe(index.posts.length);
+    expect(head?.count).toBe(HEAD_POSTS + 29);
+    expect(head?.posts).toEqual(index.posts.slice(0, HEAD_POSTS));
+    expect(head?.title).toBe('My blog');
+  });
+
+  it('is not used for another folder, another version, once a date changes the list, or when the list has problems to say', () => {
+    const path = written(records([post(1), post(2)]));
+    expect(readCacheHead(path, '/blog', 'blog-tui 1.0', NOW)?.count).toBe(2);
+    expect(readCacheHead(path, '/other', 'blog-tui 1.0', NOW)).toBeUndefined();
+    expect(readCacheHead(path, '/blog', 'blog-tui 1.1', NOW)).toBeUndefined();
+    // A post dated tomorrow on a site that hides future posts: the head holds until then.
+    const future = written(records([post(1), post(-1)]), { hidesFuture: true });
+    expect(readCacheHead(future, '/blog', 'blog-tui 1.0', NOW)?.count).toBe(1);
+    expect(readCacheHead(future, '/blog', 'blog-tui 1.0', NOW + 2 * DAY)).toBeUndefined();
+    const expiring = written(records([post(1, { expiryDate: new Date(NOW + DAY).toISOString().slice(0, 10) })]));
+    expect(readCacheHead(expiring, '/blog', 'blog-tui 1.0', NOW + 2 * DAY)).toBeUndefined();
+    const broken = written([...records([post(1)]), { file: 'b.md', size: 1, mtimeMs: 1, problem: 'binary file' }]);
+    expect(readCacheHead(broken, '/blog', 'blog-tui 1.0', NOW)).toBeUndefined();
+  });
+
+  it('is not used when missing, corrupt or malformed', () => {
+    const path = written(records([post(1)]));
+    writeFileSync(headFile(path), '{"kind": "blog-tui index cache head", "vers');
+    expect(readCacheHead(path, '/blog', 'blog-tui 1.0', NOW)).toBeUndefined();
+    const good = JSON.parse(readFileSync(headFile(written(records([post(1)]))), 'utf8'));
+    for (const bad of [{ ...good, posts: [{ ...good.posts[0], title: 7 }] }, { ...good, count: 0 }, { ...good, count: '1' }, { ...good, title: 3 }]) {
+      writeFileSync(headFile(path), JSON.stringify(bad));
+      expect(readCacheHead(path, '/blog', 'blog-tui 1.0', NOW)).toBeUndefined();
+    }
+    expect(readCacheHead(join(tempPosts({}), 'none.json'), '/blog', 'blog-tui 1.0', NOW)).toBeUndefined();
   });
 });

@@ -2,7 +2,10 @@ import { describe, expect, it } from 'vitest';
 import stripAnsi from 'strip-ansi';
 import { limitBlocks, MAX_BLOCK } from '../../src/content/nestingLimit.js';
 import { pieces } from '../../src/render/clusters.js';
-import { textWidth, wrapText } from '../../src/render/longText.js';
+import { cutText, textWidth, wrapText } from '../../src/render/longText.js';
+import sliceAnsi from 'slice-ansi';
+import stringWidth from 'string-width';
+import fc from 'fast-check';
 import { removeHtmlComments, trimEndNewlines } from '../../src/render/linearText.js';
 
 const FAMILY = '👨‍👩‍👧‍👦';
@@ -47,5 +50,25 @@ describe('the linear helpers', () => {
   it('removes closed HTML comments and keeps unclosed ones, and trims newlines', () => {
     expect(removeHtmlComments('a<!-- x -->b<!---->c<!-- open')).toBe('abc<!-- open');
     expect(trimEndNewlines('a\n\nb\n\n\n')).toBe('a\n\nb');
+  });
+});
+
+describe('cutting a line to a width', () => {
+  it('cuts Latin text and common punctuation by index exactly as slice-ansi cuts it', () => {
+    const chars = fc.constantFrom(...'ab Z09~é\u00a0ß\u0151\u02bc\u2014\u2019\u201c\u2026\u2022\u203a');
+    fc.assert(
+      fc.property(fc.array(chars, { maxLength: 40 }), fc.integer({ min: 1, max: 45 }), (parts, width) => {
+        const text = parts.join('');
+        const bySegments = stringWidth(text) <= width ? text : sliceAnsi(text, 0, width - 1) + '…';
+        expect(cutText(text, width)).toBe(bySegments);
+      }),
+      { numRuns: 300 },
+    );
+  });
+
+  it('cuts wide characters, combining marks and styled text by display columns', () => {
+    expect(cutText('日本語のタイトル', 7)).toBe('日本語…');
+    expect(cutText('e\u0301e\u0301e\u0301e\u0301', 3)).toBe('e\u0301e\u0301…');
+    expect(stripAnsi(cutText('\u001b[1mbold text\u001b[22m', 5))).toBe('bold…');
   });
 });

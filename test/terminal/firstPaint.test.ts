@@ -2,8 +2,12 @@
 // first frame over it. The two must be the same bytes, keys typed in between must reach the app
 // (not be echoed or lost), and every way out in between must give the terminal back.
 // The built command runs on a real pseudo-terminal (test/support/pty_run.py).
+import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { blogTui, runInPty, type PtyResult, type PtyStep } from '../support/ptyRun.js';
+import { runCli } from '../support/runCli.js';
+import { tempPosts } from '../support/tempPosts.js';
 
 const ESC = '\u001b';
 const BEGIN = `${ESC}[?2026h`;
@@ -84,6 +88,39 @@ describe('the list painted before the full-screen framework has loaded (built di
     expect(result.exitCode, tail(result)).toBe(0);
   });
 
+  it('moves in the list right after the first frame are answered before Ink loads, and Ink starts where they left', { timeout: TEST_TIMEOUT }, async () => {
+    const result = await runInPty({
+      argv: blogTui('--no-state'),
+      cols: 100,
+      rows: 30,
+      steps: [{ wait: '1/5 ' }, { send: `${ESC}[B` }, { wait: '2/5 ' }, { send: 'j' }, { wait: '3/5 ' }, { send: 'k' }, { wait: '2/5 ' }, RAW, { sleep: 0.6 }, { send: 'q' }],
+    });
+    expectRestored(result);
+    expect(result.exitCode, tail(result)).toBe(0);
+    const all = blocks(result.output);
+    // The first paint, then rows drawn again in place (each erased to its end), then Ink's first frame.
+    expect(all[1]!.body).toMatch(/^\u001b\[\d+;1H[\s\S]*\u001b\[K/);
+    const ink = all.slice(1).find((b) => b.body.startsWith(`${ESC}[?25l`));
+    expect(ink, tail(result)).toBeDefined();
+    expect(ink!.body).toContain('2/5 ');
+  });
+
+  it('q right after the first frame quits at once, before Ink loads', { timeout: TEST_TIMEOUT }, async () => {
+    const result = await runInPty({ argv: blogTui('--no-state'), steps: [{ wait: '1/5 ' }, { send: 'q' }] });
+    expectRestored(result);
+    expect(result.exitCode, tail(result)).toBe(0);
+    expect(blocks(result.output).filter((b) => b.body.startsWith(`${ESC}[?25l`))).toHaveLength(1);
+  });
+
+  it('a key the list does not answer before Ink loads (Enter) is the app\'s, with the keys after it', { timeout: TEST_TIMEOUT }, async () => {
+    const result = await runInPty({
+      argv: blogTui('--no-state'),
+      steps: [{ wait: '1/5 ' }, { send: 'j\r' }, { waitRegex: String.raw`\d+%` }, RAW, { send: 'q' }, { wait: '2/5 ' }, { send: 'q' }],
+    });
+    expectRestored(result);
+    expect(result.exitCode, tail(result)).toBe(0);
+  });
+
   it('Ctrl-C right after the first frame leaves with status 130 and the terminal restored', { timeout: TEST_TIMEOUT }, async () => {
     const result = await runInPty({ argv: blogTui('--no-state'), steps: [{ wait: '1/5 ' }, { send: '\u0003' }] });
     expectRestored(result);
@@ -100,5 +137,46 @@ describe('the list painted before the full-screen framework has loaded (built di
     const result = await runInPty({ argv: blogTui('--no-state'), env: { CI: 'true' }, steps: [RAW, { send: 'q' }] });
     expect(result.exitCode, tail(result)).toBe(0);
     expect(result.output).not.toContain(BEGIN);
+  });
+});
+
+describe("a posts folder's list painted from the head of its cache, before the whole cache is read", () => {
+  /** A folder of three posts with its cache written (by `list`), and the environment that finds it. */
+  function folderWithCache() {
+    const dir = tempPosts({
+      'one.md': '---\ntitle: First of three\ndate: 2024-01-03\n---\n\nOne.\n',
+      'two.md': '---\ntitle: Second of three\ndate: 2024-01-02\n---\n\nTwo.\n',
+      'three.md': '---\ntitle: Third of three\ndate: 2024-01-01\n---\n\nThree.\n',
+    });
+    const env = { XDG_CACHE_HOME: join(dir, '.cache'), XDG_STATE_HOME: join(dir, '.state') };
+    expect(runCli(['--posts', dir, 'list'], env).code).toBe(0);
+    const cacheDir = join(dir, '.cache', 'blog-tui');
+    const head = join(cacheDir, readdirSync(cacheDir).find((name) => name.endsWith('.head.json'))!);
+    return { dir, env, head };
+  }
+
+  it('is the frame Ink draws over it, byte for byte', { timeout: TEST_TIMEOUT }, async () => {
+    const { dir, env } = folderWithCache();
+    const result = await runInPty({ argv: blogTui('--posts', dir), env, steps: [{ wait: '1/3 ' }, { wait: '1/3 ' }, RAW, { send: 'q' }] });
+    expectRestored(result);
+    expect(result.exitCode, tail(result)).toBe(0);
+    const [early, ink] = blocks(result.output);
+    expect(early!.after.startsWith(HOME)).toBe(true);
+    expect(ink!.body).toBe(early!.body);
+    expect(early!.body).toContain('First of three');
+  });
+
+  it('a head the whole cache does not agree with is cleared, and the list is drawn as the cache has it', { timeout: TEST_TIMEOUT }, async () => {
+    const { dir, env, head } = folderWithCache();
+    // The head says something else than the cache (as if written apart from it).
+    writeFileSync(head, readFileSync(head, 'utf8').replace('First of three', 'Stale title'));
+    const result = await runInPty({ argv: blogTui('--posts', dir), env, steps: [{ wait: 'Stale title' }, { wait: 'First of three' }, RAW, { send: 'q' }] });
+    expectRestored(result);
+    expect(result.exitCode, tail(result)).toBe(0);
+    const [early, ink] = blocks(result.output);
+    expect(early!.body).toContain('Stale title');
+    expect(early!.after).toContain(`${ESC}[2J`);
+    expect(ink!.body).toContain('First of three');
+    expect(ink!.body).not.toContain('Stale title');
   });
 });
