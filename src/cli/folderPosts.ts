@@ -4,7 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import pkg from '../../package.json' with { type: 'json' };
 import { postBody } from '../content/frontMatterFences.js';
-import { cacheFile, filesFingerprint, readCache, writeCache, type CacheRead } from '../content/indexCache.js';
+import { cacheFile, filesFingerprint, readCache, readCacheLookup, readRecordAt, writeCache, type CacheRead } from '../content/indexCache.js';
 import { buildIndexWith, indexFromRecords, unchanged, type BuildOptions, type BuiltIndex, type FileRecord, type ParsePost } from '../content/indexBuild.js';
 import type { PostEntry } from '../content/postEntry.js';
 import { findPost } from '../content/slugLookup.js';
@@ -146,7 +146,7 @@ function buildOptions(opened: OpenedFolder, options: FolderOptions): BuildOption
   return { drafts: options.drafts, future: options.future === true, ...siteOptions(opened.site) };
 }
 
-function sourceOf(opened: OpenedFolder, posts: PostEntry[]): PostSource {
+function sourceOf(opened: Pick<OpenedFolder, 'root' | 'site' | 'folder'>, posts: PostEntry[]): PostSource {
   const { root, site, folder } = opened;
   return {
     id: root,
@@ -237,6 +237,27 @@ async function frontMatterFirst(dir: string, opened: OpenedFolder, options: Fold
   site.knowPosts?.(built.index.posts);
   opened.say(`${built.records.length} Markdown files, front matter read; word counts and summaries are read in the background`);
   return { ...sourceOf(opened, built.index.posts), refresh: (signal) => checkFolderLater(dir, options, io.env, NO_FILES, signal) };
+}
+
+/**
+ * The post `query` names in a folder whose cache is usable, found in the cache's lookup and read
+ * from its own record, without reading the whole cache: a source of that post alone (`read` piped,
+ * which shows nothing else). Undefined when the lookup cannot say (no lookup, another version,
+ * no single post matches, the post's file changed): loadFolderPosts then decides, as always.
+ */
+export async function loadOnePost(dir: string, query: string, env: NodeJS.ProcessEnv = process.env): Promise<PostSource | undefined> {
+  const folder = checkFolder(dir);
+  const site = await folderSite(folder);
+  const root = realpathSync(folder);
+  const cachePath = cacheFile(root, env);
+  const posts = readCacheLookup(cachePath, root, `${STAMP} ${site.fingerprint}`);
+  if (!posts) return undefined;
+  const match = findPost(query, posts);
+  if (match.kind !== 'found') return undefined;
+  const record = readRecordAt(cachePath, match.entry);
+  if (!record?.entry || !fileUnchanged(root, record.entry, record)) return undefined;
+  site.knowPosts?.(posts);
+  return sourceOf({ folder, root, site }, [record.entry]);
 }
 
 /** Whether a cached file is still the same size and mtime (and still a regular file). */

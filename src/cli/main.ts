@@ -165,6 +165,13 @@ async function runFile(argument: string, options: { width?: number }, settings: 
 async function runRead(query: string, options: { width?: number }, settings: Settings, globals: GlobalOptions): Promise<number> {
   const { isFileArgument } = await import('./filePost.js');
   if (isFileArgument(query)) return runFile(query, options, settings, globals);
+  const folder = settings.posts.value;
+  if (!interactive() && folder && globals.url === undefined && !globals.drafts && !globals.future && !globals.verbose) {
+    // Piped, only the post is shown: the cache's lookup finds it without reading the whole cache.
+    const { loadOnePost } = await import('./folderPosts.js');
+    const one = await loadOnePost(folder, query);
+    if (one) return printPost(one, 0, options, settings, globals);
+  }
   // A post of a folder whose cache is usable: only that post's file is checked.
   const source = await loadSource(settings, globals, { post: query });
   const index = resolveSlug(query, source);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { removeStaleTempFiles, writeFileAtomicSync } from '../state/atomicFile.js';
@@ -162,10 +162,14 @@ export function headFile(path: string): string {
   return path.replace(/\.json$/, '.head.json');
 }
 
+/** The records' posts as the list shows them with the default options at `now`, and what it would say. */
+function defaultList(records: readonly FileRecord[], sorted: readonly FileRecord[], site: HeadSite, now: number) {
+  return indexFromRecords(records, { drafts: false, future: false, now, hidesFuture: site.hidesFuture === true }, sorted);
+}
+
 /** The head of the records as the list shows them with the default options at `now`. */
-function cacheHead(root: string, stamp: string, files: string, records: readonly FileRecord[], sorted: readonly FileRecord[], site: HeadSite, now: number): CacheHead {
-  const options: BuildOptions = { drafts: false, future: false, now, hidesFuture: site.hidesFuture === true };
-  const { index, problems } = indexFromRecords(records, options, sorted);
+function cacheHead(root: string, stamp: string, files: string, records: readonly FileRecord[], listed: ReturnType<typeof defaultList>, site: HeadSite, now: number): CacheHead {
+  const { index, problems } = listed;
   let until = Infinity;
   for (const r of records) {
     const entry = r.entry;
@@ -191,20 +195,27 @@ export interface FirstScreen {
   posts: PostEntry[];
 }
 
+/** A file written beside the cache, when it is of this kind and format and about this folder; never throws. */
+function readBeside<T extends { kind: string; version: number; root: string }>(path: string, limit: number, kind: string, root: string): Partial<T> | undefined {
+  const read = readCacheText(path, limit, 'missing');
+  if (read.text === undefined) return undefined;
+  let data: Partial<T> | null;
+  try {
+    data = JSON.parse(read.text) as Partial<T> | null;
+  } catch {
+    return undefined;
+  }
+  if (typeof data !== 'object' || data === null || data.kind !== kind || data.version !== CACHE_FORMAT_VERSION || data.root !== root) return undefined;
+  return data;
+}
+
 /**
  * The first screen of the list from the head of the cache at `path`, when it is there, written by
  * this version (`stampPrefix`) for this folder, and still true at `now`; else undefined. Never throws.
  */
 export function readCacheHead(path: string, root: string, stampPrefix: string, now = Date.now()): FirstScreen | undefined {
-  const read = readCacheText(headFile(path), 1024 * 1024, 'no head');
-  if (read.text === undefined) return undefined;
-  let head: Partial<CacheHead> | null;
-  try {
-    head = JSON.parse(read.text) as Partial<CacheHead> | null;
-  } catch {
-    return undefined;
-  }
-  if (typeof head !== 'object' || head === null || head.kind !== HEAD_KIND || head.version !== CACHE_FORMAT_VERSION || head.root !== root) return undefined;
+  const head = readBeside<CacheHead>(headFile(path), 1024 * 1024, HEAD_KIND, root);
+  if (!head) return undefined;
   if (typeof head.stamp !== 'string' || !head.stamp.startsWith(`${stampPrefix} `)) return undefined;
   if (!Number.isSafeInteger(head.count) || !Array.isArray(head.posts) || !head.posts.every(isEntry) || head.posts.length > head.count!) return undefined;
   if (head.until !== null && (typeof head.until !== 'number' || head.until <= now)) return undefined;
@@ -225,8 +236,108 @@ export function writeCache(path: string, root: string, stamp: string, records: r
   const sorted = sortPosts(withEntries.map((x) => x.entry));
   const position = new Map(withEntries.map((x) => [x.entry, x.i]));
   const order = sorted.map((entry) => position.get(entry)!);
-  const data: CacheFile = { kind: KIND, version: CACHE_FORMAT_VERSION, stamp, root, files: filesFingerprint(records), records: [...records], order };
-  writeFileAtomicSync(path, JSON.stringify(data), 0o600);
-  const head = cacheHead(root, stamp, data.files, records, order.map((i) => records[i]!), site, now);
+  const files = filesFingerprint(records);
+  // The same text as JSON.stringify of the whole CacheFile, written a record at a time so that
+  // the lookup knows where each record's text is.
+  const start = `${JSON.stringify({ kind: KIND, version: CACHE_FORMAT_VERSION, stamp, root, files }).slice(0, -1)},"records":[`;
+  const texts = records.map((r) => JSON.stringify(r));
+  const at: number[] = [];
+  let offset = Buffer.byteLength(start);
+  texts.forEach((text, i) => {
+    if (i > 0) offset += 1;
+    at.push(offset);
+    offset += Buffer.byteLength(text);
+  });
+  const text = `${start}${texts.join(',')}],"order":${JSON.stringify(order)}}`;
+  writeFileAtomicSync(path, text, 0o600);
+  const listed = defaultList(records, order.map((i) => records[i]!), site, now);
+  const head = cacheHead(root, stamp, files, records, listed, site, now);
   writeFileAtomicSync(headFile(path), JSON.stringify(head), 0o600);
+  const index = new Map(records.map((r, i) => [r, i]));
+  const byEntry = new Map(records.flatMap((r) => (r.entry ? [[r.entry, r] as const] : [])));
+  const lookup: CacheLookup = {
+    kind: LOOKUP_KIND, version: CACHE_FORMAT_VERSION, stamp, root, bytes: Buffer.byteLength(text), problems: listed.problems.length, until: head.until,
+    posts: listed.index.posts.map((post) => {
+      const i = index.get(byEntry.get(post)!)!;
+      return [post.slug, post.url, post.file, at[i]!, Buffer.byteLength(texts[i]!)];
+    }),
+  };
+  writeFileAtomicSync(lookupFile(path), JSON.stringify(lookup), 0o600);
+}
+
+const LOOKUP_KIND = 'blog-tui index cache lookup';
+
+/**
+ * Every post the list shows with the default options, by slug, URL path and file, with where its
+ * record's text is in the cache file: `read SLUG` finds its post and reads that record alone.
+ */
+interface CacheLookup {
+  kind: string;
+  version: number;
+  stamp: string;
+  root: string;
+  /** The cache file's length in bytes, when the offsets are right. */
+  bytes: number;
+  problems: number;
+  until: number | null;
+  /** Slug, URL path, file, the record's offset and length in bytes. */
+  posts: Array<[string, string, string, number, number]>;
+}
+
+/** The lookup file of the cache file `path`. */
+export function lookupFile(path: string): string {
+  return path.replace(/\.json$/, '.lookup.json');
+}
+
+/** A post named in the lookup, and where its record is. */
+export interface LookupPost {
+  slug: string;
+  url: string;
+  file: string;
+  at: number;
+  length: number;
+}
+
+/**
+ * The posts of the lookup of the cache at `path` (see CacheLookup), when it is there, written
+ * with this `stamp` for this folder, beside a cache file of the length it names, and still true
+ * at `now`; else undefined. Never throws.
+ */
+export function readCacheLookup(path: string, root: string, stamp: string, now = Date.now()): LookupPost[] | undefined {
+  const data = readBeside<CacheLookup>(lookupFile(path), MAX_CACHE_BYTES, LOOKUP_KIND, root);
+  if (!data || data.stamp !== stamp) return undefined;
+  if (data.problems !== 0 || (data.until !== null && (typeof data.until !== 'number' || data.until <= now)) || !Array.isArray(data.posts)) return undefined;
+  try {
+    if (statSync(path).size !== data.bytes) return undefined;
+  } catch {
+    return undefined;
+  }
+  const out: LookupPost[] = [];
+  for (const p of data.posts as unknown[]) {
+    if (!Array.isArray(p) || p.length !== 5) return undefined;
+    const [slug, url, file, at, length] = p as unknown[];
+    if (typeof slug !== 'string' || typeof url !== 'string' || typeof file !== 'string' || !Number.isSafeInteger(at) || !Number.isSafeInteger(length) || (at as number) < 0 || (length as number) <= 0 || (length as number) > MAX_RECORD_BYTES) return undefined;
+    out.push({ slug, url, file, at: at as number, length: length as number });
+  }
+  return out;
+}
+
+/** The longest record read on its own. */
+const MAX_RECORD_BYTES = 16 * 1024 * 1024;
+
+/** The record of a lookup's post, read from the cache file at `path`, when it is that post's; else undefined. Never throws. */
+export function readRecordAt(path: string, post: LookupPost): FileRecord | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(path, 'r');
+    const buffer = Buffer.alloc(post.length);
+    if (readSync(fd, buffer, 0, post.length, post.at) !== post.length) return undefined;
+    const record = JSON.parse(buffer.toString('utf8')) as unknown;
+    if (!isRecord(record) || record.file !== post.file || record.entry?.slug !== post.slug || record.entry.url !== post.url) return undefined;
+    return record;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }

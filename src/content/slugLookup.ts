@@ -1,7 +1,10 @@
 import type { PostEntry } from './postEntry.js';
 
-export type SlugMatch =
-  | { kind: 'found'; entry: PostEntry }
+/** What a lookup needs of a post. */
+type Named = Pick<PostEntry, 'slug' | 'url'>;
+
+export type SlugMatch<T extends Named = PostEntry> =
+  | { kind: 'found'; entry: T }
   | { kind: 'ambiguous'; candidates: string[] }
   | { kind: 'unknown'; closest: string[] };
 
@@ -35,14 +38,14 @@ function partDistance(a: string, b: string): number {
 }
 
 /** How a post is named to the user: its slug when no other post has it, else its URL path. */
-function names(posts: readonly PostEntry[]): (post: PostEntry) => string {
+function names(posts: readonly Named[]): (post: Named) => string {
   const count = new Map<string, number>();
   for (const p of posts) count.set(p.slug, (count.get(p.slug) ?? 0) + 1);
   return (post) => (count.get(post.slug) === 1 ? post.slug : post.url);
 }
 
 /** The slugs nearest to what was typed, nearest first: by the best-matching part, then by the whole. */
-export function closestSlugs(query: string, posts: readonly PostEntry[], count = 3): string[] {
+export function closestSlugs(query: string, posts: readonly Named[], count = 3): string[] {
   const q = query.toLowerCase().slice(0, 200);
   const name = names(posts);
   return posts
@@ -68,34 +71,34 @@ function bare(path: string): string {
  * Resolves what the user typed to one post: its URL path (slashes optional), its slug, or a
  * unique prefix of a slug, or a unique part of a slug or URL path.
  */
-export function findPost(query: string, posts: readonly PostEntry[]): SlugMatch {
+export function findPost<T extends Named>(query: string, posts: readonly T[]): SlugMatch<T> {
   let found = lastFound.get(posts);
   if (found?.query !== query) {
     found = { query, match: lookUp(query, posts) };
     lastFound.set(posts, found);
   }
-  return found.match;
+  return found.match as SlugMatch<T>;
 }
 
 /** The last answer for each list: a command that looks a post up twice pays once. */
-const lastFound = new WeakMap<readonly PostEntry[], { query: string; match: SlugMatch }>();
+const lastFound = new WeakMap<readonly Named[], { query: string; match: SlugMatch<Named> }>();
 
-function lookUp(query: string, posts: readonly PostEntry[]): SlugMatch {
+function lookUp<T extends Named>(query: string, posts: readonly T[]): SlugMatch<T> {
   const q = query.toLowerCase();
   if (q === '') return { kind: 'unknown', closest: closestSlugs(query, posts) };
-  let named: ((post: PostEntry) => string) | undefined;
-  const name = (post: PostEntry) => (named ??= names(posts))(post);
-  const pick = (hits: PostEntry[]): SlugMatch | undefined => {
+  let named: ((post: Named) => string) | undefined;
+  const name = (post: Named) => (named ??= names(posts))(post);
+  const pick = (hits: T[]): SlugMatch<T> | undefined => {
     if (hits.length === 1) return { kind: 'found', entry: hits[0]! };
     if (hits.length > 1) return { kind: 'ambiguous', candidates: hits.map(name) };
     return undefined;
   };
   const path = bare(q);
   const tests = [
-    (p: PostEntry) => path !== '' && bare(p.url) === path,
-    (p: PostEntry) => p.slug.toLowerCase() === q,
-    (p: PostEntry) => p.slug.toLowerCase().startsWith(q),
-    (p: PostEntry) => p.slug.toLowerCase().includes(q) || p.url.toLowerCase().includes(q),
+    (p: T) => path !== '' && bare(p.url) === path,
+    (p: T) => p.slug.toLowerCase() === q,
+    (p: T) => p.slug.toLowerCase().startsWith(q),
+    (p: T) => p.slug.toLowerCase().includes(q) || p.url.toLowerCase().includes(q),
   ];
   for (const test of tests) {
     const match = pick(posts.filter(test));

@@ -2,7 +2,7 @@ import { readFileSync, realpathSync, rmSync, statSync, symlinkSync, utimesSync, 
 import { join, relative } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/errors.js';
-import { loadFolderPosts, type FolderCheck, type FolderOptions } from '../../src/cli/folderPosts.js';
+import { loadFolderPosts, loadOnePost, type FolderCheck, type FolderOptions } from '../../src/cli/folderPosts.js';
 import { cacheFile } from '../../src/content/indexCache.js';
 import { tempPosts } from '../support/tempPosts.js';
 
@@ -188,6 +188,29 @@ describe('a folder whose cache is trusted first (the full-screen app, read)', ()
     const added = await folder.load({}, {}, { post: 'c' });
     expect(added.reads).toEqual(['c.md']);
     expect(added.titles).toContain('C');
+  });
+});
+
+describe("one post of a cached folder, found by the cache's lookup (read piped)", () => {
+  it('is the post the whole cache gives, with its body, without reading any other post', async () => {
+    const dir = tempPosts({ 'a.md': post('Alpha', '2024-01-03'), 'b.md': post('Beta'), 'c.md': post('Gamma', '2024-01-02') });
+    const folder = loader(dir);
+    const full = await folder.load();
+    const one = await loadOnePost(dir, 'c', folder.env);
+    expect(one?.posts).toEqual([full.source.posts.find((p) => p.title === 'Gamma')]);
+    expect(one!.readBody(one!.posts[0]!)).toBe(full.source.readBody(full.source.posts.find((p) => p.title === 'Gamma')!));
+  });
+
+  it('gives way to the whole cache when no single post matches, when the post changed, or without a cache', async () => {
+    const dir = tempPosts({ 'alpha.md': post('Alpha'), 'alps.md': post('Alps') });
+    const folder = loader(dir);
+    expect(await loadOnePost(dir, 'alpha', folder.env)).toBeUndefined();
+    await folder.load();
+    expect((await loadOnePost(dir, 'alpha', folder.env))?.posts[0]?.title).toBe('Alpha');
+    expect(await loadOnePost(dir, 'al', folder.env)).toBeUndefined();
+    expect(await loadOnePost(dir, 'nothing-like-it', folder.env)).toBeUndefined();
+    writeFileSync(join(dir, 'alpha.md'), post('Alpha, edited'));
+    expect(await loadOnePost(dir, 'alpha', folder.env)).toBeUndefined();
   });
 });
 

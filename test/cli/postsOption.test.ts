@@ -23,7 +23,11 @@ describe('blog-tui --posts DIR', () => {
     expect(code).toBe(0);
     expect(stderr).toBe('');
     expect(JSON.parse(stdout)).toEqual(HUGO_INDEX.posts);
-    expect(readdirSync(join(cache, 'blog-tui'))).toEqual([expect.stringMatching(/^index-[0-9a-f]{32}\.json$/)]);
+    expect(readdirSync(join(cache, 'blog-tui')).sort()).toEqual([
+      expect.stringMatching(/^index-[0-9a-f]{32}\.head\.json$/),
+      expect.stringMatching(/^index-[0-9a-f]{32}\.json$/),
+      expect.stringMatching(/^index-[0-9a-f]{32}\.lookup\.json$/),
+    ]);
   });
 
   it('takes the folder from BLOG_TUI_POSTS, with --posts winning over it', () => {
@@ -53,6 +57,23 @@ describe('blog-tui --posts DIR', () => {
     expect(stdout).toMatch(/^TOML front matter\nJanuary 15, 2025 · 1 min · 12 words\n/);
     expect(stdout).toContain('A heading of four words');
     expect(stdout).not.toContain('+++');
+  });
+
+  it("reads a post of a cached folder from the cache's lookup, without reading the whole cache", { timeout: 60_000 }, () => {
+    const cache = tempPosts({});
+    const env = { XDG_CACHE_HOME: cache };
+    expect(runCli(['--posts', HUGO, 'list'], env).code).toBe(0);
+    const slugs = HUGO_INDEX.posts.map((p) => p.slug);
+    const fromWholeCache = slugs.map((slug) => runCli(['--posts', HUGO, '--verbose', 'read', slug, '--color=always'], env).stdout);
+    // The whole cache made unreadable (its last byte), its length kept: only the lookup can find the posts.
+    const dir = join(cache, 'blog-tui');
+    const file = join(dir, readdirSync(dir).find((name) => /^index-[0-9a-f]+\.json$/.test(name))!);
+    const broken = readFileSync(file, 'utf8').replace(/\}$/, ' ');
+    writeFileSync(file, broken);
+    const fromLookup = slugs.map((slug) => runCli(['--posts', HUGO, 'read', slug, '--color=always'], env));
+    expect(fromLookup.map((r) => [r.code, r.stderr])).toEqual(slugs.map(() => [0, '']));
+    expect(fromLookup.map((r) => r.stdout)).toEqual(fromWholeCache);
+    expect(readFileSync(file, 'utf8')).toBe(broken);
   });
 
   it('writes with index --out the same JSON format as posts/index.json', () => {

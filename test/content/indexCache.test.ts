@@ -2,7 +2,7 @@ import { readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { cacheDir, cacheFile, HEAD_POSTS, headFile, readCache, readCacheHead, writeCache } from '../../src/content/indexCache.js';
+import { cacheDir, cacheFile, HEAD_POSTS, headFile, lookupFile, readCache, readCacheHead, readCacheLookup, readRecordAt, writeCache } from '../../src/content/indexCache.js';
 import { indexFromRecords } from '../../src/content/indexBuild.js';
 import type { FileRecord } from '../../src/content/postIndex.js';
 import { tempPosts } from '../support/tempPosts.js';
@@ -36,7 +36,7 @@ describe('the index cache', () => {
     const path = join(dir, 'index-x.json');
     writeCache(path, '/blog', 'v1', RECORDS);
     writeCache(path, '/blog', 'v1', RECORDS.slice(1));
-    expect(readdirSync(dir).sort()).toEqual(['index-x.head.json', 'index-x.json']);
+    expect(readdirSync(dir).sort()).toEqual(['index-x.head.json', 'index-x.json', 'index-x.lookup.json']);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(headFile(path)).mode & 0o777).toBe(0o600);
   });
@@ -106,5 +106,34 @@ describe("the cache's head (the list's first screen, read before the whole cache
       expect(readCacheHead(path, '/blog', 'blog-tui 1.0', NOW)).toBeUndefined();
     }
     expect(readCacheHead(join(tempPosts({}), 'none.json'), '/blog', 'blog-tui 1.0', NOW)).toBeUndefined();
+  });
+});
+
+describe("the cache's lookup (read SLUG finds its post and reads its record alone)", () => {
+  const NOW = Date.UTC(2026, 5, 1);
+  const post = (n: number, title = `Post ${n}`) => ({ ...entry, slug: `p${n}`, url: `/p${n}/`, title, file: `p${n}.md`, date: '2026-01-01' });
+
+  it('names every post of the list, and each record read alone is the one written', () => {
+    const records: FileRecord[] = [post(1, 'Ünïcödé 日本 title'), post(2), post(3, 'Draft')].map((e, i) => ({ file: e.file, size: i + 1, mtimeMs: 1.5, entry: i === 2 ? { ...e, draft: true } : e }));
+    const path = join(tempPosts({}), 'index-x.json');
+    writeCache(path, '/blog', 'v1', records, {}, NOW);
+    expect(readCache(path, '/blog', 'v1').records?.size).toBe(3);
+    const posts = readCacheLookup(path, '/blog', 'v1', NOW)!;
+    expect(posts.map((p) => p.slug).sort()).toEqual(['p1', 'p2']);
+    for (const p of posts) expect(readRecordAt(path, p)).toEqual(records.find((r) => r.file === p.file));
+  });
+
+  it('is not used for another version or folder, beside a cache rewritten since, or when a record is not where it says', () => {
+    const path = join(tempPosts({}), 'index-x.json');
+    writeCache(path, '/blog', 'v1', [{ file: 'p1.md', size: 1, mtimeMs: 1, entry: post(1) }], {}, NOW);
+    expect(readCacheLookup(path, '/blog', 'v2', NOW)).toBeUndefined();
+    expect(readCacheLookup(path, '/other', 'v1', NOW)).toBeUndefined();
+    const [p] = readCacheLookup(path, '/blog', 'v1', NOW)!;
+    expect(readRecordAt(path, { ...p!, at: p!.at + 1 })).toBeUndefined();
+    expect(readRecordAt(path, { ...p!, slug: 'other' })).toBeUndefined();
+    writeFileSync(path, readFileSync(path, 'utf8') + ' ');
+    expect(readCacheLookup(path, '/blog', 'v1', NOW)).toBeUndefined();
+    writeFileSync(lookupFile(path), '{"kind": "blog-tui index cache lookup", "posts": [[');
+    expect(readCacheLookup(path, '/blog', 'v1', NOW)).toBeUndefined();
   });
 });
