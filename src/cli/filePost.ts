@@ -1,4 +1,4 @@
-import { closeSync, openSync, readFileSync, realpathSync, statSync } from 'node:fs';
+import { closeSync, openSync, readFileSync, realpathSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import { ReadStream } from 'node:tty';
 import { sanitizeLine } from '../content/sanitize.js';
@@ -6,23 +6,9 @@ import { MAX_POST_BYTES } from '../content/indexBuild.js';
 import type { PostSource } from '../tui/postSource.js';
 import { CliError } from './errors.js';
 import { loadPostParser } from './folderPosts.js';
+import { STDIN } from './fileArgument.js';
 
-/** Standard input, as `read -` names it. */
-export const STDIN = '-';
-
-/**
- * Whether a `read` argument (or the program's first argument) names a Markdown file rather
- * than a slug: `-`, a path that is a file, or a name ending in .md or .markdown.
- */
-export function isFileArgument(argument: string): boolean {
-  if (argument === STDIN) return true;
-  if (/\.(md|markdown)$/i.test(argument)) return true;
-  try {
-    return statSync(argument).isFile();
-  } catch {
-    return false;
-  }
-}
+export { STDIN, isFileArgument } from './fileArgument.js';
 
 function readAll(argument: string): Buffer {
   const shown = argument === STDIN ? 'standard input' : sanitizeLine(argument);

@@ -5,6 +5,7 @@ import { sanitizeLine } from '../content/sanitize.js';
 import type { PostSource } from '../tui/postSource.js';
 import type { FolderCheck } from './folderPosts.js';
 import { CliError } from './errors.js';
+import { isFileArgument } from './fileArgument.js';
 import { colorEnabled } from './color.js';
 import { loadBundledPosts } from './loadPosts.js';
 import { listJson, listTable } from './listOutput.js';
@@ -163,7 +164,6 @@ async function runFile(argument: string, options: { width?: number }, settings: 
 }
 
 async function runRead(query: string, options: { width?: number }, settings: Settings, globals: GlobalOptions): Promise<number> {
-  const { isFileArgument } = await import('./filePost.js');
   if (isFileArgument(query)) return runFile(query, options, settings, globals);
   const folder = settings.posts.value;
   if (!interactive() && folder && globals.url === undefined && !globals.drafts && !globals.future && !globals.verbose) {
@@ -296,7 +296,6 @@ export async function main(givenArgv: string[]): Promise<number> {
     .action(async (file: string | undefined) => {
       const settings = await settingsFor(givenSettings(program));
       if (file !== undefined) {
-        const { isFileArgument } = await import('./filePost.js');
         if (!isFileArgument(file)) throw new CliError(`unknown command '${sanitizeLine(file)}' (see blog-tui --help)`, 2);
         code = await runFile(file, {}, settings, globals());
         return;
