@@ -7,7 +7,8 @@ import type { Subscription } from '../config/configFile.js';
 import type { Settings } from '../config/settings.js';
 import { appendFeed, removeFeedAt } from '../config/feedList.js';
 import { CliError } from './errors.js';
-import { fetchedAgo, syncWithProgress } from './feedPosts.js';
+import { syncWithProgress } from './feedPosts.js';
+import { fetchedAgo } from '../content/dates.js';
 import type { ReportStream } from './indexReport.js';
 
 export interface CommandIo {

@@ -1,7 +1,5 @@
-import { existsSync, realpathSync, statSync } from 'node:fs';
+import { realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
 import pkg from '../../package.json' with { type: 'json' };
 import { postBody } from '../content/frontMatterFences.js';
 import { cacheFile, filesFingerprint, readCache, readCacheLookup, readRecordAt, writeCache, type CacheRead } from '../content/indexCache.js';
@@ -15,8 +13,8 @@ import { loadSite, type Site } from '../content/generators/registry.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { fsPath } from '../state/fileNames.js';
 import type { PostSource } from '../tui/postSource.js';
-import { WORKER_LIMITS } from '../tui/workerLimits.js';
 import { CliError } from './errors.js';
+import { workerTask } from './workerTask.js';
 import { progressReporter, reportProblems, type ReportStream } from './indexReport.js';
 
 export interface FolderOptions {
@@ -293,20 +291,7 @@ export async function checkFolderNow(dir: string, options: FolderOptions, env: N
 
 /** checkFolderNow in the folder-check worker thread of the built app (ended on `signal`), else in this thread after the current task. */
 export function checkFolderLater(dir: string, options: FolderOptions, env: NodeJS.ProcessEnv, files: string, signal?: AbortSignal): Promise<FolderUpdate> {
-  const file = builtFile('folder-check.js');
-  if (!file) return new Promise((done, fail) => setImmediate(() => checkFolderNow(dir, options, env, files).then(done, fail)));
-  return new Promise((done, fail) => {
-    const worker = new Worker(file, { workerData: { dir, options, files } satisfies FolderCheckRequest, resourceLimits: WORKER_LIMITS });
-    worker.unref();
-    // The app is leaving: the thread stops now rather than when the process exits.
-    signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
-    worker.once('message', (update: FolderUpdate | { error: string }) => {
-      void worker.terminate();
-      if ('error' in update) fail(new Error(update.error));
-      else done(update);
-    });
-    worker.once('error', fail);
-  });
+  return workerTask<FolderUpdate>('folder-check', { dir, options, files } satisfies FolderCheckRequest, () => checkFolderNow(dir, options, env, files), signal);
 }
 
 /** What the folder-check worker is given. */
@@ -316,11 +301,3 @@ export interface FolderCheckRequest {
   files: string;
 }
 
-/** A file built next to this one (dist/), or undefined when running from the sources. */
-function builtFile(name: string): string | undefined {
-  for (const relative of [`./${name}`, `../${name}`]) {
-    const path = fileURLToPath(new URL(relative, import.meta.url));
-    if (existsSync(path)) return path;
-  }
-  return undefined;
-}

@@ -122,7 +122,7 @@ function isAddress(argument: string): boolean {
 async function loadSource(settings: Settings, globals: GlobalOptions, check: FolderCheck = 'all'): Promise<PostSource> {
   if (globals.url !== undefined) {
     const { loadFeedPosts } = await import('./feedPosts.js');
-    return loadFeedPosts(globals.url, { verbose: globals.verbose === true });
+    return loadFeedPosts(globals.url, { verbose: globals.verbose === true }, undefined, check);
   }
   const folder = settings.posts.value;
   if (!folder) return loadBundledPosts();

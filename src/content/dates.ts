@@ -65,3 +65,14 @@ export function dateSortKey(iso: string | undefined): number {
   }
   return key;
 }
+
+/** "fetched 3 h ago": how old a feed's copy is (minutes, hours, then days). */
+export function fetchedAgo(iso: string, now = Date.now()): string {
+  const minutes = Math.round((now - Date.parse(iso)) / 60_000);
+  if (!Number.isFinite(minutes)) return 'fetched at an unknown time';
+  if (minutes < 1) return 'fetched just now';
+  if (minutes < 60) return `fetched ${minutes} min ago`;
+  const hours = Math.round(minutes / 60);
+  if (hours < 48) return `fetched ${hours} h ago`;
+  return `fetched ${Math.round(hours / 24)} days ago`;
+}

@@ -11,9 +11,13 @@ export function postMeta(entry: PostEntry): string {
   return `${formatDate(entry.date)} · ${minutesText(entry)} · ${wordsText(entry)}`;
 }
 
-/** The figures and, for a feed's post, its web address: the reader's header line. */
-export function postHeader(entry: PostEntry): string {
-  return entry.link ? `${postMeta(entry)} · ${entry.link}` : postMeta(entry);
+/**
+ * The figures and, for a feed's post, its web address: the reader's header line. `note` (when
+ * the feed's copy was fetched) comes before the address, which is the part cut on a narrow screen.
+ */
+export function postHeader(entry: PostEntry, note?: string): string {
+  const meta = note ? `${postMeta(entry)} · ${note}` : postMeta(entry);
+  return entry.link ? `${meta} · ${entry.link}` : meta;
 }
 
 /** "4 min", or "? min" for a post whose text is not known yet (pending). */

@@ -62,9 +62,10 @@ function headerRight(state: AppState, shown: number, total: number): string {
  * the body match, a blank line), blank rows to the footer, and the footer. Every line fits the
  * width; an empty string is a blank row. As many lines as the app may draw (drawableRows).
  * `count`: the list has this many posts, of which the state holds the first ones (the first
- * screen drawn from a cache's head; no filter, tag or other order).
+ * screen drawn from a cache's head; no filter, tag or other order). `note` follows the blog's
+ * name: how old a feed's copy is (src/tui/feedNote.ts).
  */
-export function listLines(state: AppState, blogName: string, keymap: Keymap, roles: Roles, count?: number): string[] {
+export function listLines(state: AppState, blogName: string, keymap: Keymap, roles: Roles, count?: number, note?: string): string[] {
   const { cols } = state.size;
   const geometry = listGeometry(state.size);
   const entries = listView(state);
@@ -103,7 +104,7 @@ export function listLines(state: AppState, blogName: string, keymap: Keymap, rol
   const rows = Math.max(1, drawableRows(state.size) - 3);
   while (body.length < rows) body.push('');
   return [
-    roles.title(spread(` ${sanitizeLine(blogName)}`, headerRight(state, shown, total), cols)),
+    roles.title(spread(` ${sanitizeLine(blogName)}${note ? ` · ${note}` : ''}`, headerRight(state, shown, total), cols)),
     roles.border('─'.repeat(cols)),
     ...body.slice(0, rows),
     state.filter.editing ? footer : roles.status(footer),

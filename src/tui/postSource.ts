@@ -18,13 +18,24 @@ export interface PostSource {
    * changed, and lines for stderr (files that could not be used). Given when `posts` came from
    * a cache that was not checked first. `signal` stops the check.
    */
-  refresh?(signal?: AbortSignal): Promise<{ posts?: PostEntry[]; lines: string[] }>;
+  refresh?(signal?: AbortSignal): Promise<SourceUpdate & { lines: string[] }>;
   /** What readBody returns: Markdown (the default), or HTML (a feed's posts). */
   bodyFormat?: 'markdown' | 'html';
   /** A feed's address, shown in the header. */
   address?: string;
   /** When a feed was last fetched (ISO 8601), shown in the header. */
   fetchedAt?: string;
+  /** Why a feed's copy could not be brought up to date (no network, an error): it is shown as it was. */
+  offline?: string;
+  /** Whether a feed's copy was fetched or confirmed unchanged by this run (else it is shown as cached). */
+  confirmed?: boolean;
+}
+
+/** What the app is told after start: the posts when they changed; for a feed, when it was fetched and whether it could be. */
+export interface SourceUpdate {
+  posts?: PostEntry[];
+  fetchedAt?: string;
+  offline?: string;
 }
 
 /** Lays a post out: at once (in this thread), or later (in the layout worker, src/tui/renderWorkerClient.ts). */

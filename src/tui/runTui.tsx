@@ -5,8 +5,7 @@ import { withBindings } from './keymap.js';
 import { withoutLateAnswers } from './terminalBackground.js';
 import { rolesFor, type Roles } from '../render/style.js';
 import { scrollbackSafe } from './terminalSession.js';
-import type { PostSource, SourceOption } from './postSource.js';
-import type { PostEntry } from '../content/postEntry.js';
+import type { PostSource, SourceOption, SourceUpdate } from './postSource.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { StartScreen, type SourceRow } from './components/StartView.js';
 import { loadRenderer, type Prepared } from './tuiSetup.js';
@@ -21,12 +20,12 @@ export async function showTui(prepared: Prepared): Promise<number> {
   const leaving = new AbortController();
   const showApp = async (source: PostSource, initial: AppState): Promise<'quit' | 'interrupt'> => {
     let exitKind = 'quit' as 'quit' | 'interrupt';
-    // The posts of a folder checked after the first frame, handed to the app when they changed.
-    let listener: ((posts: PostEntry[]) => void) | undefined;
-    let changed: PostEntry[] | undefined;
-    const postsUpdates = (listen: (posts: PostEntry[]) => void) => {
+    // What a folder check or a feed's fetch after the first frame found, handed to the app.
+    let listener: ((update: SourceUpdate) => void) | undefined;
+    let found: SourceUpdate | undefined;
+    const postsUpdates = (listen: (update: SourceUpdate) => void) => {
       listener = listen;
-      if (changed) listen(changed);
+      if (found) listen(found);
       return () => {
         listener = undefined;
       };
@@ -55,11 +54,11 @@ export async function showTui(prepared: Prepared): Promise<number> {
     if (refresh) {
       setTimeout(() => {
         refresh(leaving.signal).then(
-          (update) => {
-            warnings.push(...update.lines);
-            if (!update.posts) return;
-            changed = update.posts;
-            listener?.(update.posts);
+          ({ lines, ...update }) => {
+            warnings.push(...lines);
+            if (!update.posts && update.fetchedAt === undefined) return;
+            found = update;
+            listener?.(update);
           },
           (error: unknown) => warn(`blog-tui: the folder could not be checked: ${sanitizeLine(String((error as Error)?.message ?? error))}`),
         );

@@ -23,6 +23,7 @@ import { listLines } from './listLines.js';
 import { frameLine, frameText } from './frameText.js';
 import { listGeometry } from './geometry.js';
 import type { FirstScreen } from '../content/indexCache.js';
+import { feedStatusOf, listNote } from './feedNote.js';
 
 export interface TuiOptions {
   /** The posts to show; with `sources`, the start screen comes first instead. */
@@ -126,11 +127,12 @@ function inkDrawsFrames(env: NodeJS.ProcessEnv = process.env): boolean {
  * The list's first frame, written as Ink writes its first frame (synchronized, cursor hidden,
  * the frame and a newline), then the cursor sent home, where Ink starts its own first frame: the
  * same bytes over the same cells. Nothing for another screen, a terminal too small, or CI.
- * `count`: the posts of the state are the first of this many. Returns the lines painted.
+ * `count`: the posts of the state are the first of this many; `note`: how old a feed's copy is.
+ * Returns the lines painted.
  */
-export function paintFirstFrame(state: AppState, name: string, prepared: Pick<Prepared, 'keymap' | 'look'>, write: (text: string) => void, count?: number): string[] | undefined {
+export function paintFirstFrame(state: AppState, name: string, prepared: Pick<Prepared, 'keymap' | 'look'>, write: (text: string) => void, count?: number, note?: string): string[] | undefined {
   if (state.screen !== 'list' || tooSmall(state.size) || !inkDrawsFrames()) return undefined;
-  const lines = listLines(state, name, prepared.keymap, rolesFor(prepared.look.depth, prepared.look.style), count);
+  const lines = listLines(state, name, prepared.keymap, rolesFor(prepared.look.depth, prepared.look.style), count, note);
   write(`${BEGIN_SYNC}${HIDE_CURSOR}${frameText(lines)}\n${END_SYNC}${HOME}`);
   return lines;
 }
@@ -174,7 +176,7 @@ function earlyKey(text: string): { name: string; length: number } | undefined {
  * state reached once no key has come for EARLY_IDLE_MS, at the first key it does not answer (left
  * in the input, with what follows it, for Ink), or at a resize (the screen cleared for Ink).
  */
-function answerEarlyKeys(first: AppState, painted: string[], name: string, prepared: Prepared, write: (text: string) => void): Promise<AppState> {
+function answerEarlyKeys(first: AppState, painted: string[], name: string, prepared: Prepared, write: (text: string) => void, note?: string): Promise<AppState> {
   const { stdin, keymap } = prepared;
   const roles = rolesFor(prepared.look.depth, prepared.look.style);
   let state = first;
@@ -190,7 +192,7 @@ function answerEarlyKeys(first: AppState, painted: string[], name: string, prepa
     };
     let timer = setTimeout(finish, EARLY_IDLE_MS);
     const draw = () => {
-      const lines = listLines(state, name, keymap, roles);
+      const lines = listLines(state, name, keymap, roles, undefined, note);
       let out = '';
       lines.forEach((line, i) => {
         if (line !== shown[i]) out += `\u001b[${i + 1};1H${frameLine(line)}\u001b[K`;
@@ -281,6 +283,9 @@ export async function prepareTui(options: TuiOptions): Promise<Prepared> {
 export async function runTui(options: TuiOptions): Promise<number> {
   const prepared = await prepareTui(options);
   const write = (text: string) => void process.stdout.write(text);
+  // A feed's list says in its header how old its copy is, from the first frame on.
+  const feed = options.source && feedStatusOf(options.source);
+  const note = feed && listNote(feed);
   try {
     let painted: string[] | undefined;
     if (options.preview && options.loadSource) {
@@ -295,12 +300,12 @@ export async function runTui(options: TuiOptions): Promise<number> {
         painted = undefined;
       }
     } else if (prepared.state && options.source) {
-      painted = paintFirstFrame(prepared.state, options.source.name, prepared, write);
+      painted = paintFirstFrame(prepared.state, options.source.name, prepared, write, undefined, note);
     }
     const source = prepared.options.source;
     if (painted && prepared.state && source && prepared.stdin.isTTY) {
       // The list answers its moves at once while nothing else is asked of it; Ink loads after.
-      prepared.state = await answerEarlyKeys(prepared.state, painted, source.name, prepared, write);
+      prepared.state = await answerEarlyKeys(prepared.state, painted, source.name, prepared, write, note);
       if (prepared.state.exit) return prepared.state.exit === 'interrupt' ? 130 : 0;
     }
     const { showTui } = await import('./runTui.js');

@@ -1,7 +1,7 @@
 import type { ResourceLimits } from 'node:worker_threads';
 
 /**
- * The heap limits of the app's worker threads (layout, folder check). Each thread has its own
+ * The heap limits of the app's worker threads (layout, folder check, feed sync). Each thread has its own
  * V8 heap; a young generation of V8's default size (up to 48 MB) in each of them added tens of
  * megabytes to the app's resident memory for work that never needs it. Old-generation space is
  * left unlimited: a large post or folder must not run a thread out of memory.

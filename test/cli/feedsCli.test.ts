@@ -68,6 +68,28 @@ describe('blog-tui ADDRESS', () => {
     expect(words(summaries.stdout)).toEqual(words(full.stdout));
   });
 
+  it('reads a post the cached copy has without asking the server; a post it lacks makes it fetch the feed', async () => {
+    const blog = await startFeedServer({ '/index.xml': { body: rss2('', 'Cached', posts), type: 'application/rss+xml' } });
+    try {
+      const address = `${blog.url}/index.xml`;
+      expect((await run([address, 'list'])).code).toBe(0);
+      const since = { ...posts[0]!, title: 'Published since', path: '/posts/since/' };
+      blog.routes.set('/index.xml', { body: rss2('', 'Cached', [since, ...posts]), type: 'application/rss+xml' });
+      const asked = blog.requests.length;
+      const cached = await run([address, 'read', 'lists']);
+      expect(cached.stderr).toBe('');
+      expect(cached.code).toBe(0);
+      expect(cached.stdout.split('\n')[0]).toBe('Lists <and> entities');
+      expect(blog.requests.length).toBe(asked);
+      const fresh = await run([address, 'read', 'since']);
+      expect(fresh.code).toBe(0);
+      expect(fresh.stdout.split('\n')[0]).toBe('Published since');
+      expect(blog.requests.length).toBe(asked + 1);
+    } finally {
+      await blog.close();
+    }
+  });
+
   it('fails with one line for an address without a feed, an unknown scheme, or a server that is gone', async () => {
     const bare = await startFeedServer({ '/plain': { body: '<html><body>nothing</body></html>' } });
     const none = await run([`${bare.url}/plain`, 'list']);

@@ -47,15 +47,18 @@ export interface AppOptions {
   bodyFormat?: 'markdown' | 'html';
   /** Lays posts out (default: renderMarkdown, at once); a slow one returns a promise. */
   renderer?: RenderFn;
+  /** A feed's copy: when it was fetched, whether it could be refreshed (see PostSource). */
+  feed?: Pick<PostSource, 'fetchedAt' | 'offline' | 'confirmed' | 'refresh'>;
 }
 
 /** Renders the app as the CLI does, on a fake terminal of the given size. */
-export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex, open, keymap, start, postsUpdates, bodyFormat, renderer = renderMarkdown }: AppOptions) {
+export function renderApp({ posts, bodies = {}, size = { cols: 80, rows: 24 }, standaloneIndex, open, keymap, start, postsUpdates, bodyFormat, renderer = renderMarkdown, feed }: AppOptions) {
   const source: PostSource = {
     id: 'test',
     name: 'Test blog',
     posts,
     ...(bodyFormat ? { bodyFormat } : {}),
+    ...feed,
     readBody: (entry) => {
       const body = bodies[entry.slug];
       if (body === undefined) throw Object.assign(new Error('no such file'), { code: 'ENOENT' });

@@ -3,6 +3,7 @@ import { describe, expect, it, vi } from 'vitest';
 import { StartScreen, type SourceRow } from '../../src/tui/components/StartView.js';
 import { PLAIN_ROLES } from '../../src/render/style.js';
 import type { PostEntry } from '../../src/content/postEntry.js';
+import type { SourceUpdate } from '../../src/tui/postSource.js';
 import { KEYS, renderApp } from '../support/renderApp.js';
 
 const ROWS: SourceRow[] = [
@@ -91,5 +92,55 @@ describe('a feed post in the reader', () => {
     const app = renderApp({ posts: [{ ...feedPost, pending: true, words: 0, readingMinutes: 0 }], bodyFormat: 'html', bodies: { tables: '<p>summary</p>' } });
     const screen = await app.waitForScreen((s) => s.includes('Tables in feeds'));
     expect(screen).toContain('March 5, 2024 · ? min · ? words');
+  });
+});
+
+describe('when a feed\'s copy was fetched, in the list and reader headers', () => {
+  const hoursAgo = (hours: number) => new Date(Date.now() - hours * 3_600_000).toISOString();
+  const newer: PostEntry = { ...feedPost, slug: 'newer', url: '/posts/newer/', title: 'A newer post', date: '2024-04-01T10:00:00+00:00', link: 'https://blog.example/posts/newer/' };
+  const bodies = { tables: '<p>Some text of the post.</p>', newer: '<p>The newer text.</p>' };
+  const fetching = () => {
+    let hand: ((update: SourceUpdate) => void) | undefined;
+    const app = renderApp({
+      posts: [feedPost],
+      bodyFormat: 'html',
+      bodies,
+      feed: { fetchedAt: hoursAgo(3), refresh: () => new Promise(() => undefined) },
+      postsUpdates: (listener) => ((hand = listener), () => undefined),
+    });
+    return { app, answer: (update: SourceUpdate) => hand!(update) };
+  };
+
+  it('says the cached copy is being fetched, then shows the new posts in place and when they were fetched', async () => {
+    const { app, answer } = fetching();
+    const cached = await app.waitForScreen((s) => s.includes('Tables in feeds'));
+    expect(cached).toMatch(/^ Test blog · fetched 3 h ago · checking…\s+1 post/m);
+    answer({ posts: [newer, feedPost], fetchedAt: new Date().toISOString() });
+    const fresh = await app.waitForScreen((s) => s.includes('A newer post'));
+    expect(fresh).toMatch(/^ Test blog · fetched just now\s+2 posts/m);
+    // The post selected stays selected. Confirmed by this run: the reader's header gives the figures and the address only.
+    await app.press(KEYS.enter);
+    const reader = await app.waitForScreen((s) => s.includes('Some text of the post'));
+    expect(reader).toContain('March 5, 2024 · 1 min · 12 words · https://blog.example/posts/tables/');
+    expect(reader).not.toContain('fetched');
+  });
+
+  it('offline, says so with the copy\'s age in the list, the reader and the footer', async () => {
+    const { app, answer } = fetching();
+    await app.waitForScreen((s) => s.includes('checking…'));
+    answer({ fetchedAt: hoursAgo(3), offline: 'cannot reach https://blog.example/index.xml: the host name is not known (no network?)' });
+    const list = await app.waitForScreen((s) => s.includes('offline'));
+    expect(list).toMatch(/^ Test blog · offline, fetched 3 h ago\s+1 post/m);
+    expect(list).toContain('Showing the copy fetched 3 h ago: cannot reach https://blog.example/index.xml');
+    await app.press(KEYS.enter);
+    const reader = await app.waitForScreen((s) => s.includes('Some text of the post'));
+    // The note comes before the address, which is cut at the text's width.
+    expect(reader).toContain('March 5, 2024 · 1 min · 12 words · offline, fetched 3 h ago · https://blog');
+  });
+
+  it('gives the age of a copy read from the cache without a request (read SLUG)', async () => {
+    const app = renderApp({ posts: [feedPost], bodyFormat: 'html', bodies, feed: { fetchedAt: hoursAgo(50) }, standaloneIndex: 0 });
+    const reader = await app.waitForScreen((s) => s.includes('Some text of the post'));
+    expect(reader).toContain('March 5, 2024 · 1 min · 12 words · fetched 2 days ago · https://blog');
   });
 });

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { initialState, listView, reduce, type AppState, type PostLayout } from '../../src/tui/state/appReducer.js';
-import type { PostEntry } from '../../src/content/postEntry.js';
+import type { SourceUpdate } from '../../src/tui/postSource.js';
 import { renderApp } from '../support/renderApp.js';
 import { makeBody, makePosts } from '../support/fixtures.js';
 import { renderMarkdown } from '../../src/render/markdownRenderer.js';
@@ -49,13 +49,13 @@ describe('the list updated in place when the folder changed after start', () => 
 describe('the app given new posts after start', () => {
   it('shows them in the list behind the reader, the open post still selected', async () => {
     const all = makePosts(4);
-    let hand: ((posts: PostEntry[]) => void) | undefined;
+    let hand: ((update: SourceUpdate) => void) | undefined;
     const bodies = Object.fromEntries(all.map((p) => [p.slug, makeBody(3)]));
     const app = renderApp({ posts: all.slice(1), bodies, postsUpdates: (listener) => ((hand = listener), () => undefined) });
     await app.waitForScreen((s) => s.includes('3 posts') && s.includes('1/3'));
     await app.press('\r');
     await app.waitForScreen((s) => s.includes('Paragraph 1'));
-    hand!(all.slice(0, 2));
+    hand!({ posts: all.slice(0, 2) });
     // The open post (Post 2) is among the new posts: the reader stays, the list behind it changes.
     await app.press('q');
     const screen = await app.waitForScreen((s) => s.includes('2 posts'));
@@ -66,13 +66,13 @@ describe('the app given new posts after start', () => {
 
   it('keeps showing the open post when it is gone, and updates the list once the reader is left', async () => {
     const all = makePosts(3);
-    let hand: ((posts: PostEntry[]) => void) | undefined;
+    let hand: ((update: SourceUpdate) => void) | undefined;
     const bodies = Object.fromEntries(all.map((p) => [p.slug, makeBody(3)]));
     const app = renderApp({ posts: all, bodies, postsUpdates: (listener) => ((hand = listener), () => undefined) });
     await app.waitForScreen((s) => s.includes('1/3'));
     await app.press('\r');
     await app.waitForScreen((s) => s.includes('Paragraph 1'));
-    hand!(all.slice(1));
+    hand!({ posts: all.slice(1) });
     await app.press('j');
     expect(app.screen()).toContain('Post 1');
     await app.press('q');
@@ -84,7 +84,7 @@ describe('the app given new posts after start', () => {
 describe('a post chosen while the list is replaced', () => {
   it('opens the post that was chosen when the new list arrives before its layout', async () => {
     const all = makePosts(4);
-    let hand: ((posts: PostEntry[]) => void) | undefined;
+    let hand: ((update: SourceUpdate) => void) | undefined;
     const bodies = Object.fromEntries(all.map((p) => [p.slug, `The text of ${p.title}.`]));
     // Layouts wait until released, as a busy layout thread makes them.
     const waiting: (() => void)[] = [];
@@ -94,7 +94,7 @@ describe('a post chosen while the list is replaced', () => {
     await app.press('\r');
     await expect.poll(() => waiting.length).toBeGreaterThan(0);
     // The folder's posts arrive: the chosen post (Post 2) is now second in the list.
-    hand!(all);
+    hand!({ posts: all });
     await app.waitForScreen((s) => s.includes('4 posts'));
     for (const release of waiting.splice(0)) release();
     const screen = await app.waitForScreen((s) => s.includes('The text of'));

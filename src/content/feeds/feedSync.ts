@@ -28,6 +28,8 @@ export interface SyncResult {
   fetched: boolean;
   /** Why the server could not be reached, when the cache was shown instead. */
   problem?: string;
+  /** Whether the feed was read again (not answered 304, not the cache alone): its posts may have changed. */
+  changed: boolean;
   /** Posts not in the cache before. */
   added: number;
 }
@@ -114,7 +116,7 @@ export async function syncFeed(givenAddress: string, options: SyncOptions = {}):
   const get: Fetcher = options.fetcher ?? ((request) => fetchLimited({ ...request, limits: { ...limits, ...request.limits } }));
   const now = options.now ?? (() => new Date());
   const { cache: cached } = readFeedCache(address, env);
-  if (options.offline && cached) return { cache: cached, fetched: false, added: 0 };
+  if (options.offline && cached) return { cache: cached, fetched: false, added: 0, changed: false };
 
   let feed: Feed | undefined;
   let feedUrl: string;
@@ -140,7 +142,7 @@ export async function syncFeed(givenAddress: string, options: SyncOptions = {}):
     }
   } catch (error) {
     if (!cached || !(error instanceof FetchError || error instanceof FeedParseError)) throw error;
-    return { cache: cached, fetched: false, problem: error.message, added: 0 };
+    return { cache: cached, fetched: false, problem: error.message, added: 0, changed: false };
   }
 
   // Unchanged (304): the copy stands; only the time it was confirmed is written.
@@ -151,7 +153,7 @@ export async function syncFeed(givenAddress: string, options: SyncOptions = {}):
     } catch {
       // The time is only shown; the copy is as good as it was.
     }
-    return { cache: { ...cached, ...validators, fetchedAt: checkedAt }, fetched: true, added: 0 };
+    return { cache: { ...cached, ...validators, fetchedAt: checkedAt }, fetched: true, added: 0, changed: false };
   }
   const previous = cached?.items ?? [];
   const items = feed ? merge(feed, previous, (await parsing()).resolveAddresses) : previous;
@@ -172,5 +174,5 @@ export async function syncFeed(givenAddress: string, options: SyncOptions = {}):
     items,
   };
   writeFeedCache(cache, env);
-  return { cache, fetched: true, added: items.filter((c) => !known.has(itemKey(c.item))).length };
+  return { cache, fetched: true, added: items.filter((c) => !known.has(itemKey(c.item))).length, changed: true };
 }

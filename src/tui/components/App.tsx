@@ -5,10 +5,12 @@ import { MIN_COLS, MIN_ROWS, readerGeometry, tooSmall, type Size } from '../geom
 import { keyScope, listEntryAtRow, listView, primeRanking, rankQuery, reduce, type AppAction, type AppState } from '../state/appReducer.js';
 import { rankingBuild } from '../state/listView.js';
 import { sanitizeLine } from '../../content/sanitize.js';
+import { fetchedAgo } from '../../content/dates.js';
 import type { LineMatch } from '../../content/textSearch.js';
 import { plainLine, searchLines } from '../lineSearch.js';
 import type { RenderedPost } from '../../render/markdownRenderer.js';
-import type { PostSource, RenderFn } from '../postSource.js';
+import type { PostSource, RenderFn, SourceUpdate } from '../postSource.js';
+import { feedStatusAfter, feedStatusOf, listNote, readerNote } from '../feedNote.js';
 import type { PostEntry } from '../../content/postEntry.js';
 import type { ProgressStore } from '../progressStore.js';
 import { BodyCache, MIN_BODY_QUERY, searchBodies } from '../bodySearch.js';
@@ -44,8 +46,11 @@ export interface AppProps {
   onExit: (kind: 'quit' | 'interrupt') => void;
   /** The keymap in force (the defaults with the config file's bindings). */
   keymap?: Keymap;
-  /** Subscribes to the posts as the folder holds them when they change after start (the list is updated in place). */
-  postsUpdates?: (listener: (posts: PostEntry[]) => void) => () => void;
+  /**
+   * Subscribes to what a check after start found: the posts as the folder or feed holds them
+   * when they changed (the list is updated in place), and when a feed was fetched.
+   */
+  postsUpdates?: (listener: (update: SourceUpdate) => void) => () => void;
   /** The style and colour depth of posts and screens (default: dark at the terminal's depth with colour, none without). */
   look?: Look;
 }
@@ -253,13 +258,18 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
     bodies.current = null;
     searchBodiesFor(store$.current.filter.text);
   }, [dispatch, searchBodiesFor]);
+  // A feed's copy: when it was fetched, and whether the fetch after the first frame answered.
+  const [feedStatus, setFeedStatus] = useState(() => feedStatusOf(given));
   useEffect(
     () =>
-      postsUpdates?.((posts) => {
-        waitingPosts.current = posts;
+      postsUpdates?.((update) => {
+        setFeedStatus((status) => feedStatusAfter(status, update));
+        if (update.offline) dispatch({ type: 'message', text: sanitizeLine(`Showing the copy ${fetchedAgo(update.fetchedAt ?? '')}: ${update.offline}`) });
+        if (!update.posts) return;
+        waitingPosts.current = update.posts;
         applyPosts();
       }),
-    [postsUpdates, applyPosts],
+    [postsUpdates, applyPosts, dispatch],
   );
   useEffect(() => {
     if (waitingPosts.current) applyPosts();
@@ -504,7 +514,7 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
   if (state.screen === 'reader' && state.reader) {
     const { index, layout } = state.reader;
     const rendered = cache.current.get(layoutKey(state.posts[index]!, layout.width));
-    return <ReaderView state={state} lines={rendered?.lines ?? []} />;
+    return <ReaderView state={state} lines={rendered?.lines ?? []} note={readerNote(feedStatus)} />;
   }
-  return <ListView state={state} blogName={source.name} />;
+  return <ListView state={state} blogName={source.name} note={feedStatus && listNote(feedStatus)} />;
 }

@@ -58,7 +58,8 @@ function firstMatchFrom(matches: readonly LineMatch[], line: number): number {
   return low;
 }
 
-export function ReaderView({ state, lines }: { state: AppState; lines: readonly string[] }) {
+/** `note`: when a feed's copy was fetched, for a copy not confirmed by this run (src/tui/feedNote.ts). */
+export function ReaderView({ state, lines, note }: { state: AppState; lines: readonly string[]; note?: string | undefined }) {
   const { keymap, roles } = useUi();
   const HINTS = footerHints('reader', HINT_ITEMS, keymap);
   const INPUT_HINTS = footerHints('input', INPUT_HINT_ITEMS, keymap);
@@ -101,7 +102,7 @@ export function ReaderView({ state, lines }: { state: AppState; lines: readonly 
       {g.titleLines.map((line, i) => (
         <Text key={`t${i}`} wrap="truncate-end">{pad}{roles.title(line)}</Text>
       ))}
-      <Text wrap="truncate-end">{pad}{roles.dim(truncateToWidth(sanitizeLine(postHeader(post)), g.textWidth))}</Text>
+      <Text wrap="truncate-end">{pad}{roles.dim(truncateToWidth(sanitizeLine(postHeader(post, note)), g.textWidth))}</Text>
       <Text wrap="truncate-end">{pad}{roles.border('─'.repeat(g.textWidth))}</Text>
       <Box flexDirection="column" height={g.viewHeight}>
         {visible.map((line, i) => (

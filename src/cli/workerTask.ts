@@ -1,0 +1,37 @@
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { WORKER_LIMITS } from '../tui/workerLimits.js';
+
+/** A file built next to this one (dist/), or undefined when running from the sources. */
+export function builtFile(name: string): string | undefined {
+  for (const relative of [`./${name}`, `../${name}`]) {
+    const path = fileURLToPath(new URL(relative, import.meta.url));
+    if (existsSync(path)) return path;
+  }
+  return undefined;
+}
+
+/**
+ * Work started after the first frame, off the thread that answers keys: the built worker entry
+ * `name` (dist/NAME.js) given `data`, which answers with one message (`{ error }` for a
+ * failure); it never keeps the process alive, stops on `signal`, and has the app's workers' heap
+ * limits (src/tui/workerLimits.ts). Without a built entry (the
+ * tests run the sources), `inThread` runs in this thread after the current task.
+ */
+export function workerTask<T>(name: string, data: unknown, inThread: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+  const file = builtFile(`${name}.js`);
+  if (!file) return new Promise((done, fail) => setImmediate(() => inThread().then(done, fail)));
+  return new Promise((done, fail) => {
+    const worker = new Worker(file, { workerData: data, resourceLimits: WORKER_LIMITS });
+    worker.unref();
+    // The app is leaving: the thread stops now rather than when the process exits.
+    signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
+    worker.once('message', (answer: T | { error: string }) => {
+      void worker.terminate();
+      if (answer && typeof answer === 'object' && 'error' in answer) fail(new Error(answer.error));
+      else done(answer as T);
+    });
+    worker.once('error', fail);
+  });
+}
