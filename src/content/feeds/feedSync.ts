@@ -82,7 +82,7 @@ async function readPages(items: CachedItem[], get: Fetcher, options: SyncOptions
     const link = cached.item.link!;
     try {
       const page = await get({ url: link, accept: 'text/html, application/xhtml+xml;q=0.9, */*;q=0.5', ...(options.limits ? { limits: options.limits } : {}) });
-      const article = await extractArticle(bodyText(page), page.url);
+      const article = await extractArticle(bodyText(page), page.url, cached.item.title);
       const chosen = chooseText(cached.item, article ? resolveAddresses(article.html, page.url) : undefined);
       if (chosen) {
         cached.html = chosen.from === 'feed' ? resolveAddresses(chosen.html, page.url) : chosen.html;
