@@ -16,9 +16,9 @@
 //   BENCH_RUNS=N     runs per start-up measurement (default 10, interleaved, plus 1 warm-up)
 //   BENCH_ROUNDS=N   presses of each key per key-latency scenario (default max(20, 3 x runs))
 //   BENCH_DATA=DIR   where the generated posts are kept between runs (default: the temp dir)
-//   BENCH_ONLY=a,b   only these cases, by id (firstFrame, read, keys, open, cold); peak RSS is
-//                    reported for the cases that ran. The default is all.
-import { spawnSync } from 'node:child_process';
+//   BENCH_ONLY=a,b   only these cases, by id (firstFrame, read, keys, open, cold, feedFrame,
+//                    feedSync); peak RSS is reported for the cases that ran. The default is all.
+import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, readdirSync, rmSync, statSync, writeFileSync } from 'node:fs';
 import { cpus, loadavg, tmpdir } from 'node:os';
 import { delimiter, join, relative } from 'node:path';
@@ -489,6 +489,84 @@ function memory(ctx) {
   row(sec, label, fmtMB(peak), `<= ${TARGET.rss50kMB} MB`, verdict(peak <= TARGET.rss50kMB * 1024), { id: 'rss.huge', rssKB: peak });
 }
 
+// -- blogs read by their address ------------------------------------------------------------
+
+const FEED_SERVER = fileURLToPath(new URL('./feedServer.mjs', import.meta.url));
+/** A cached feed's first frame has the target of a warm folder's. */
+const FEED_FRAME_TARGET = TARGET.firstFrame10k;
+
+/**
+ * The address of the bench's feed server (test/bench/feedServer.mjs), a child process started on
+ * first use: this thread is blocked while the driver runs, so it could not answer itself.
+ */
+function feedServer(ctx) {
+  if (ctx.feedBase) return ctx.feedBase;
+  const file = join(ctx.tmp, 'feed-server-address');
+  const child = spawn(NODE, [FEED_SERVER, file], { stdio: ['pipe', 'ignore', 'inherit'] });
+  // The server must not keep the bench running once its cases are done: it ends with the bench.
+  child.unref();
+  child.stdin.unref();
+  process.on('exit', () => child.kill());
+  const pause = new Int32Array(new SharedArrayBuffer(4));
+  for (let waited = 0; !existsSync(file); waited += 20) {
+    if (waited > 30_000) throw new Error('the feed server did not start');
+    Atomics.wait(pause, 0, 0, 20);
+  }
+  ctx.feedBase = readFileSync(file, 'utf8');
+  return ctx.feedBase;
+}
+
+/** `blog-tui URL` on a cached feed of 1,000 posts: spawn to the list on screen, next to node printing a line. */
+function feedFirstFrame(ctx) {
+  const sec = 'A blog read by its address (a feed served on 127.0.0.1)';
+  const address = `${feedServer(ctx)}/big/index.xml`;
+  const cache = { XDG_CACHE_HOME: join(ctx.tmp, 'feed-cache') };
+  const [copy] = drive([{ id: 'feed.copy', mode: 'null', argv: [NODE, BIN, address, 'list'], cwd: root, env: ctx.env(cache), timeout: 300 }]);
+  if (copy.error || copy.exitCode !== 0) {
+    row(sec, 'cached 1,000-post feed', `could not fetch the feed (${copy.error ?? `exit ${copy.exitCode}`})`, '', '', { id: 'feed.firstFrame' });
+    return {};
+  }
+  log(`cached 1,000-post feed (fetched in ${fmtMs(copy.wallSeconds * 1000)}), first frame: ${RUNS} interleaved runs (+1 warm-up)`);
+  const readyText = 'blog-tui bench: ready';
+  const g = driveRounds(interleaved(RUNS, () => [
+    { id: 'node', mode: 'pty', cols: COLS, rows: ROWS, argv: [NODE, '-e', `console.log(${JSON.stringify(readyText)})`], cwd: root, timeout: 30, steps: [{ await: { kind: 'text', text: readyText }, label: 'first', timeout: 30 }] },
+    tui([address], { id: 'feed', env: ctx.env(cache), steps: [{ await: { kind: 'list' }, label: 'first', timeout: 30 }] }),
+  ]));
+  const node = statsOf(g.node, 'first');
+  const feed = statsOf(g.feed, 'first');
+  const r = ratioOf(feed.medianMs, node.medianMs);
+  row(sec, 'node -e printing one line (this case\'s runs)', `${fmtMs(node.medianMs)} median, p95 ${fmtMs(node.p95Ms)}`, '', '', { id: 'feed.firstFrame.node', ...node });
+  row(sec, 'first frame, cached 1,000-post feed (the feed asked for after it)', `${fmtMs(feed.medianMs)} median (${fmtRatio(r)}), p95 ${fmtMs(feed.p95Ms)}`, `<= ${FEED_FRAME_TARGET}x`, verdict(r !== null && r <= FEED_FRAME_TARGET), { id: 'feed.firstFrame', ratio: round(r, 3), ...feed });
+  ctx.rss.push(['first frame, cached 1,000-post feed', feed.rssKB]);
+  return { node, feed };
+}
+
+/** `blog-tui sync` of ten subscriptions (100 full-text posts each): with an empty cache, and again when every feed answers 304. */
+function feedSync(ctx) {
+  const sec = 'A blog read by its address (a feed served on 127.0.0.1)';
+  const base = feedServer(ctx);
+  const config = join(ctx.tmp, 'ten-feeds.toml');
+  writeFileSync(config, Array.from({ length: 10 }, (_, i) => `[[feeds]]\nurl = "${base}/f${i}/index.xml"\n`).join('\n'));
+  const sync = (id, cacheHome) => ({ id, mode: 'null', argv: [NODE, BIN, 'sync'], cwd: root, env: ctx.env({ XDG_CACHE_HOME: cacheHome, BLOG_TUI_CONFIG: config }), timeout: 300 });
+  const synced = join(ctx.tmp, 'sync-cache-synced');
+  drive([sync('sync.prepare', synced)]);
+  const runs = Math.max(3, Math.min(RUNS, 5));
+  log(`sync of ten feeds: ${runs} interleaved runs (+1 warm-up) each, empty cache and unchanged`);
+  let fresh = 0;
+  const g = driveRounds(interleaved(runs, () => [sync('empty', join(ctx.tmp, `sync-cache-${++fresh}`)), sync('unchanged', synced)]));
+  const wall = (id) => {
+    const ok = (g[id] ?? []).filter((run) => !run.error && run.exitCode === 0);
+    return { ...summary(ok.map((run) => run.wallSeconds)), rssKB: rssOf(g[id] ?? []), failed: (g[id] ?? []).length - ok.length };
+  };
+  const empty = wall('empty');
+  const unchanged = wall('unchanged');
+  const failed = (s) => (s.failed ? `, ${s.failed} failed` : '');
+  row(sec, 'sync of ten feeds of 100 posts, empty cache (blog-tui sync)', `${fmtMs(empty.medianMs)} median, p95 ${fmtMs(empty.p95Ms)}${failed(empty)}`, '', '', { id: 'feed.sync.empty', ...empty });
+  row(sec, 'sync of the same ten feeds, unchanged (a 304 each)', `${fmtMs(unchanged.medianMs)} median, p95 ${fmtMs(unchanged.p95Ms)}${failed(unchanged)}`, '', '', { id: 'feed.sync.unchanged', ...unchanged });
+  ctx.rss.push(['sync of ten feeds, empty cache', empty.rssKB]);
+  return { empty, unchanged };
+}
+
 /** The cases, in the order they run and are reported. */
 const CASES = [
   { id: 'firstFrame', run: firstFrame },
@@ -496,6 +574,8 @@ const CASES = [
   { id: 'keys', run: keyLatency },
   { id: 'open', run: opening },
   { id: 'cold', run: cold },
+  { id: 'feedFrame', run: feedFirstFrame },
+  { id: 'feedSync', run: feedSync },
 ];
 
 // -- output ----------------------------------------------------------------------------------
