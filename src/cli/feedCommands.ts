@@ -1,7 +1,7 @@
 // The subscription commands: add, feeds, remove, sync.
 import { sanitizeLine } from '../content/sanitize.js';
 import { eachLimited, normalizeAddress } from '../content/feeds/feedSync.js';
-import { readFeedCache } from '../content/feeds/feedCache.js';
+import { readFeedCache, readFeedIndex } from '../content/feeds/feedCache.js';
 import { FetchError } from '../content/feeds/http.js';
 import type { Subscription } from '../config/configFile.js';
 import type { Settings } from '../config/settings.js';
@@ -85,10 +85,13 @@ export async function runFeeds(settings: Settings, io: CommandIo): Promise<numbe
   }
   const rows = settings.feeds.map((feed) => {
     const url = safeNormalize(feed.url) ?? feed.url;
-    const { cache } = readFeedCache(url, io.env);
-    const name = feed.name ?? cache?.title ?? '';
-    const posts = cache ? `${cache.items.length} posts` : 'not fetched';
-    const when = cache ? fetchedAgo(cache.fetchedAt) : '';
+    // The list beside the copy is enough (the posts' text is not needed).
+    const index = readFeedIndex(url, io.env);
+    const cache = index ? undefined : readFeedCache(url, io.env).cache;
+    const copy = index ?? cache;
+    const name = feed.name ?? copy?.title ?? '';
+    const posts = index ? `${index.posts.length} posts` : cache ? `${cache.items.length} posts` : 'not fetched';
+    const when = copy ? fetchedAgo(copy.fetchedAt) : '';
     return [sanitizeLine(name), sanitizeLine(feed.url), posts, when];
   });
   const widths = [0, 1, 2].map((i) => Math.max(...rows.map((r) => r[i]!.length)));

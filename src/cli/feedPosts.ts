@@ -1,13 +1,12 @@
 import { sanitizeLine } from '../content/sanitize.js';
-import { comparePosts } from '../content/postOrder.js';
 import { fetchedAgo } from '../content/dates.js';
 import { findPost } from '../content/slugLookup.js';
 import type { PostEntry } from '../content/postEntry.js';
 import { FetchError } from '../content/feeds/http.js';
 import { FeedParseError } from '../content/feeds/errors.js';
-import { feedEntries, type CachedItem } from '../content/feeds/feedEntries.js';
+import type { CachedItem } from '../content/feeds/feedEntries.js';
 import { normalizeAddress, syncFeed, type SyncOptions, type SyncResult } from '../content/feeds/feedSync.js';
-import { readFeedCache, type FeedCache } from '../content/feeds/feedCache.js';
+import { feedList, readFeedCache, readFeedIndex, type FeedCache, type FeedIndex } from '../content/feeds/feedCache.js';
 import type { PostSource, SourceOption } from '../tui/postSource.js';
 import type { Subscription } from '../config/configFile.js';
 import { CliError } from './errors.js';
@@ -30,53 +29,68 @@ export interface FeedIo {
 
 const STD_IO: FeedIo = { stderr: process.stderr, env: process.env };
 
-/** The entries of a cached feed, newest first, and each one's cached item by URL path. */
-function feedPostsOf(cache: FeedCache): { posts: PostEntry[]; items: Map<string, CachedItem> } {
-  const entries = feedEntries(cache.items, cache.link ?? cache.feedUrl);
-  const items = new Map<string, CachedItem>(entries.map((entry, i) => [entry.url, cache.items[i]!]));
-  return { posts: [...entries].sort(comparePosts), items };
-}
-
 /** How a feed's copy stands in this run: could not be refreshed (`offline`), or fetched or confirmed unchanged (`confirmed`). */
 export interface FeedStanding {
   offline?: string;
   confirmed?: boolean;
 }
 
+/** How feedSource makes the app's source of a feed. */
+export interface FeedSourceOptions {
+  /** A name for the header instead of the feed's title (a subscription's `name`). */
+  name?: string | undefined;
+  standing?: FeedStanding;
+  /** Brings the copy up to date after the first frame: the bodies follow the new copy. */
+  refresh?: (signal?: AbortSignal) => Promise<BackgroundSync>;
+  /** Where the copy is read from when only its list (FeedIndex) was given. */
+  env?: NodeJS.ProcessEnv;
+}
+
 /**
  * A feed's cached copy as the app's source: HTML bodies, the feed's own order made newest first.
- * `refresh`, when given, brings it up to date after the first frame: the bodies follow the new copy.
+ * Given the list alone (FeedIndex), the copy with the posts' text is read when a post is first read.
  */
-export function feedSource(cache: FeedCache, name?: string, standing: FeedStanding = {}, refresh?: (signal?: AbortSignal) => Promise<BackgroundSync>): PostSource {
-  let { posts, items } = feedPostsOf(cache);
+export function feedSource(copy: FeedCache | FeedIndex, options: FeedSourceOptions = {}): PostSource {
+  let posts: PostEntry[];
+  let items: Map<string, CachedItem> | undefined;
+  if ('items' in copy) ({ posts, items } = feedList(copy));
+  else posts = copy.posts;
+  const bodies = (): Map<string, CachedItem> => {
+    if (items) return items;
+    const { cache, reason } = readFeedCache(copy.address, options.env);
+    if (!cache) throw new Error(`the feed's cached copy cannot be read: ${reason}`);
+    return (items = feedList(cache).items);
+  };
+  const { standing = {} } = options;
   const source: PostSource = {
-    id: cache.address,
-    name: name ?? (cache.title || new URL(cache.address).host),
+    id: copy.address,
+    name: options.name ?? (copy.title || new URL(copy.address).host),
     posts,
     bodyFormat: 'html',
     readBody: (entry) => {
-      const cached = items.get(entry.url);
+      const cached = bodies().get(entry.url);
       if (!cached) throw new Error('not in the feed');
       if (cached.html !== undefined) return cached.html;
       const why = cached.problem ? ` (${cached.problem})` : '';
       return `<p><em>Only the feed's summary: the post's page has not been read${why}.</em></p>\n${cached.item.summaryHtml ?? ''}`;
     },
-    fetchedAt: cache.fetchedAt,
-    address: cache.address,
+    fetchedAt: copy.fetchedAt,
+    address: copy.address,
     ...(standing.offline ? { offline: standing.offline } : {}),
     ...(standing.confirmed ? { confirmed: true } : {}),
   };
+  const { refresh } = options;
   if (refresh) {
     source.refresh = async (signal) => {
       let answer: BackgroundSync;
       try {
         answer = await refresh(signal);
       } catch (error) {
-        answer = { fetchedAt: cache.fetchedAt, problem: String((error as Error)?.message ?? error) };
+        answer = { fetchedAt: copy.fetchedAt, problem: String((error as Error)?.message ?? error) };
       }
       const lines = answer.problem ? [`blog-tui: ${sanitizeLine(`showing the copy ${fetchedAgo(answer.fetchedAt)}: ${answer.problem}`)}`] : [];
       if (!answer.cache) return { lines, fetchedAt: answer.fetchedAt, ...(answer.problem ? { offline: answer.problem } : {}) };
-      ({ posts, items } = feedPostsOf(answer.cache));
+      ({ posts, items } = feedList(answer.cache));
       return { lines, posts, fetchedAt: answer.fetchedAt };
     };
   }
@@ -142,14 +156,16 @@ export async function loadFeedPosts(address: string, options: FeedOptions, io: F
     } catch (error) {
       throw new CliError((error as Error).message);
     }
-    const { cache } = readFeedCache(key, io.env);
-    if (cache && check === 'later') {
-      if (options.verbose) say(`${cache.items.length} posts from the copy ${fetchedAgo(cache.fetchedAt)}; the feed is fetched in the background`);
-      return feedSource(cache, options.name, {}, (signal) => syncInBackground(key, io.env, signal));
+    // The list alone when it was written beside the copy (the posts' text is read when needed).
+    const copy = readFeedIndex(key, io.env) ?? readFeedCache(key, io.env).cache;
+    const posts = copy && ('items' in copy ? feedList(copy).posts : copy.posts);
+    if (copy && check === 'later') {
+      if (options.verbose) say(`${posts!.length} posts from the copy ${fetchedAgo(copy.fetchedAt)}; the feed is fetched in the background`);
+      return feedSource(copy, { name: options.name, env: io.env, refresh: (signal) => syncInBackground(key, io.env, signal) });
     }
-    if (cache && typeof check === 'object' && findPost(check.post, feedPostsOf(cache).posts).kind === 'found') {
-      if (options.verbose) say(`the post is in the copy ${fetchedAgo(cache.fetchedAt)}: read from it without a request`);
-      return feedSource(cache, options.name);
+    if (copy && typeof check === 'object' && findPost(check.post, posts!).kind === 'found') {
+      if (options.verbose) say(`the post is in the copy ${fetchedAgo(copy.fetchedAt)}: read from it without a request`);
+      return feedSource(copy, { name: options.name, env: io.env });
     }
   }
   const result = await syncWithProgress(address, options, io);
@@ -158,7 +174,7 @@ export async function loadFeedPosts(address: string, options: FeedOptions, io: F
   if (unread.length) say(`${unread.length} of ${result.cache.items.length} posts' pages could not be read${options.verbose ? `: ${unread.map((c) => `${c.item.link}: ${c.problem}`).join('; ')}` : ' (--verbose lists them)'}`);
   if (options.verbose) say(`${result.cache.format} feed ${result.cache.feedUrl}: ${result.cache.items.length} posts, ${result.fetched ? `${result.added} new` : 'from the cache'}`);
   if (result.cache.items.length === 0) say(`the feed ${result.cache.feedUrl} has no posts`);
-  return feedSource(result.cache, options.name, { ...(result.problem ? { offline: result.problem } : {}), confirmed: result.fetched });
+  return feedSource(result.cache, { name: options.name, standing: { ...(result.problem ? { offline: result.problem } : {}), confirmed: result.fetched } });
 }
 
 /** The start screen's entry of each subscription: its cache at once, refreshed in the background. */
@@ -170,14 +186,14 @@ export function subscriptionOptions(feeds: readonly Subscription[], env: NodeJS.
     } catch {
       address = undefined;
     }
-    // The copy shown, kept for a refresh that finds the feed unchanged.
-    let shown: FeedCache | undefined;
+    // The copy shown (its list, else the whole copy), kept for a refresh that finds the feed unchanged.
+    let shown: FeedCache | FeedIndex | undefined;
     return {
       name: feed.name ?? feed.url,
       where: feed.url,
       cached: async () => {
-        shown = address ? readFeedCache(address, env).cache : undefined;
-        return shown ? feedSource(shown, feed.name) : undefined;
+        shown = address ? (readFeedIndex(address, env) ?? readFeedCache(address, env).cache) : undefined;
+        return shown ? feedSource(shown, { name: feed.name, env }) : undefined;
       },
       refresh: async () => {
         if (!address) return { problem: 'not an http or https address' };
@@ -186,7 +202,7 @@ export function subscriptionOptions(feeds: readonly Subscription[], env: NodeJS.
           const cache = answer.cache ?? (shown ? { ...shown, fetchedAt: answer.fetchedAt } : readFeedCache(address, env).cache);
           if (!cache) return { problem: answer.problem ?? 'the copy could not be read again' };
           shown = cache;
-          return { source: feedSource(cache, feed.name, answer.problem ? { offline: answer.problem } : { confirmed: true }), ...(answer.problem ? { problem: answer.problem } : {}) };
+          return { source: feedSource(cache, { name: feed.name, env, standing: answer.problem ? { offline: answer.problem } : { confirmed: true } }), ...(answer.problem ? { problem: answer.problem } : {}) };
         } catch (error) {
           return { problem: String((error as Error)?.message ?? error) };
         }

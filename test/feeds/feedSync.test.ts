@@ -3,7 +3,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syncFeed } from '../../src/content/feeds/feedSync.js';
-import { feedCachePath, readFeedCache } from '../../src/content/feeds/feedCache.js';
+import { feedCachePath, readFeedCache, readFeedIndex } from '../../src/content/feeds/feedCache.js';
+import { feedSource } from '../../src/cli/feedPosts.js';
 import { feedEntries, htmlWords } from '../../src/content/feeds/feedEntries.js';
 import { atom, jsonFeed, postPage, rss2, startFeedServer, testPosts, type FeedServer } from '../support/feedServer.js';
 
@@ -168,5 +169,33 @@ describe('feeds that carry only summaries', () => {
     const before = server.requests.length;
     await syncFeed(`${server.url}/index.xml`, { env });
     expect(server.requests.slice(before).map((r) => r.url)).toEqual(['/index.xml']);
+  });
+});
+
+describe('the list of a cached feed, beside its copy', () => {
+  it('holds every post of the copy, newest first, and a start reads the text only when a post is read', async () => {
+    for (const feed of [rss2(server.url, 'R', posts), atom(server.url, 'A', posts), jsonFeed(server.url, 'J', posts)]) {
+      serveSite('/index.xml', feed, 'application/rss+xml');
+      const address = `${server.url}/index.xml`;
+      const { cache } = await syncFeed(address, { env });
+      const index = readFeedIndex(address, env)!;
+      expect(index).toBeDefined();
+      const whole = feedSource(cache);
+      expect(index.posts).toEqual(whole.posts);
+      expect(index).toMatchObject({ title: cache.title, feedUrl: cache.feedUrl, fetchedAt: cache.fetchedAt });
+      const listed = feedSource(index, { env });
+      const first = listed.posts[0]!;
+      expect(listed.readBody(first)).toBe(whole.readBody(first));
+    }
+  });
+
+  it('gives the list when the copy with the text is gone, and says so when a post is read', async () => {
+    serveSite('/index.xml', rss2(server.url, 'R', posts), 'application/rss+xml');
+    const address = `${server.url}/index.xml`;
+    await syncFeed(address, { env });
+    writeFileSync(feedCachePath(address, env), 'not json');
+    const listed = feedSource(readFeedIndex(address, env)!, { env });
+    expect(listed.posts.map((p) => p.title)).toEqual(posts.map((p) => p.title));
+    expect(() => listed.readBody(listed.posts[0]!)).toThrow("the feed's cached copy cannot be read: the cached feed is not valid JSON");
   });
 });

@@ -3,7 +3,10 @@ import { mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeStaleTempFiles, writeFileAtomicSync } from '../../state/atomicFile.js';
 import { cacheDir, readCacheText } from '../indexCache.js';
-import type { CachedItem } from './feedEntries.js';
+import type { PostEntry } from '../postEntry.js';
+import { comparePosts } from '../postOrder.js';
+import { isEntry } from '../postIndexFile.js';
+import { feedEntries, type CachedItem } from './feedEntries.js';
 import type { FeedFormat } from './feedParse.js';
 
 /**
@@ -28,7 +31,25 @@ export interface FeedCache {
   items: CachedItem[];
 }
 
+/**
+ * The list of a cached feed without the posts' text, written beside the copy: what a start
+ * reads (a few hundred kilobytes for a feed whose copy is megabytes); the copy is read when a
+ * post's text is needed.
+ */
+export interface FeedIndex {
+  kind: typeof INDEX_KIND;
+  version: typeof VERSION;
+  address: string;
+  feedUrl: string;
+  title: string;
+  link?: string;
+  fetchedAt: string;
+  /** Newest first. */
+  posts: PostEntry[];
+}
+
 const KIND = 'blog-tui feed cache';
+const INDEX_KIND = 'blog-tui feed index';
 const VERSION = 1;
 const MAX_BYTES = 512 * 1024 * 1024;
 
@@ -54,6 +75,45 @@ function validItem(value: unknown): value is CachedItem {
   );
 }
 
+/** A feed copy's posts, newest first, and each one's cached item by URL path. */
+export function feedList(cache: Pick<FeedCache, 'items' | 'link' | 'feedUrl'>): { posts: PostEntry[]; items: Map<string, CachedItem> } {
+  const entries = feedEntries(cache.items, cache.link ?? cache.feedUrl);
+  const items = new Map<string, CachedItem>(entries.map((entry, i) => [entry.url, cache.items[i]!]));
+  return { posts: [...entries].sort(comparePosts), items };
+}
+
+function indexPath(address: string, env: NodeJS.ProcessEnv): string {
+  return `${feedCachePath(address, env).replace(/\.json$/, '')}.index.json`;
+}
+
+/** The later of the copy's time and the time it was last confirmed unchanged (a 304 rewrites neither file). */
+function confirmedAt(address: string, fetchedAt: string, env: NodeJS.ProcessEnv): string {
+  const checked = readCacheText(checkedPath(address, env), 64, '');
+  return checked.text && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(checked.text) && checked.text > fetchedAt ? checked.text : fetchedAt;
+}
+
+/** The list of a cached feed (FeedIndex), or undefined when there is none usable (never throws). */
+export function readFeedIndex(address: string, env: NodeJS.ProcessEnv = process.env): FeedIndex | undefined {
+  const read = readCacheText(indexPath(address, env), MAX_BYTES, 'not fetched yet');
+  if (read.text === undefined) return undefined;
+  let data: Partial<FeedIndex> | null;
+  try {
+    data = JSON.parse(read.text) as Partial<FeedIndex> | null;
+  } catch {
+    return undefined;
+  }
+  if (
+    typeof data !== 'object' || data === null || data.kind !== INDEX_KIND || data.version !== VERSION || data.address !== address ||
+    !isString(data.feedUrl) || !isString(data.title) || !isString(data.fetchedAt) || !optString(data.link) ||
+    !Array.isArray(data.posts) || !data.posts.every((p) => isEntry(p) && optString(p.link) && (p.pending === undefined || typeof p.pending === 'boolean'))
+  ) {
+    return undefined;
+  }
+  const index = data as FeedIndex;
+  index.fetchedAt = confirmedAt(address, index.fetchedAt, env);
+  return index;
+}
+
 /** The cached copy of a feed, or why there is none (never throws). */
 export function readFeedCache(address: string, env: NodeJS.ProcessEnv = process.env): { cache?: FeedCache; reason: string; untrusted?: boolean } {
   const read = readCacheText(feedCachePath(address, env), MAX_BYTES, 'not fetched yet');
@@ -74,8 +134,7 @@ export function readFeedCache(address: string, env: NodeJS.ProcessEnv = process.
     return { reason: 'the cached feed is not one blog-tui wrote' };
   }
   const cache = data as FeedCache;
-  const checked = readCacheText(checkedPath(address, env), 64, '');
-  if (checked.text && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(checked.text) && checked.text > cache.fetchedAt) cache.fetchedAt = checked.text;
+  cache.fetchedAt = confirmedAt(address, cache.fetchedAt, env);
   return { cache, reason: 'cached' };
 }
 
@@ -93,4 +152,7 @@ export function writeFeedCache(cache: Omit<FeedCache, 'kind' | 'version'>, env: 
   mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
   removeStaleTempFiles(path, 60_000);
   writeFileAtomicSync(path, JSON.stringify({ kind: KIND, version: VERSION, ...cache }), 0o600);
+  const { address, feedUrl, title, link, fetchedAt } = cache;
+  const index: FeedIndex = { kind: INDEX_KIND, version: VERSION, address, feedUrl, title, ...(link ? { link } : {}), fetchedAt, posts: feedList(cache).posts };
+  writeFileAtomicSync(indexPath(address, env), JSON.stringify(index), 0o600);
 }
