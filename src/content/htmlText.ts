@@ -23,7 +23,7 @@ function isHtmlSpace(code: number): boolean {
 }
 
 /** The end of a tag name starting at i (letters and digits, with `-` or `:` between them), or i. */
-function tagNameEnd(html: string, i: number): number {
+export function tagNameEnd(html: string, i: number): number {
   if (i >= html.length || !isAlpha(html.charCodeAt(i))) return i;
   let j = i + 1;
   while (j < html.length) {

@@ -8,7 +8,7 @@ import { decodeHTMLStrict } from 'entities';
 import { sanitizeText } from '../content/sanitize.js';
 import { joinSoftBreaks } from './linearText.js';
 import { pushAll } from '../content/arrays.js';
-import { walkHtmlText } from '../content/htmlText.js';
+import { tagNameEnd, walkHtmlText } from '../content/htmlText.js';
 
 /**
  * Markdown read into the renderer's model. marked lexes the blocks; inline content is turned
@@ -126,9 +126,8 @@ const STRUCTURES = new Set(['table', 'ul', 'ol', 'dl']);
 function openStructures(html: string, open: number): number {
   walkHtmlText(html, () => {}, (start, end) => {
     const closing = html.charCodeAt(start + 1) === 0x2f;
-    let nameEnd = start + (closing ? 2 : 1);
-    while (nameEnd < end && /[A-Za-z]/.test(html[nameEnd]!)) nameEnd++;
-    const name = html.slice(start + (closing ? 2 : 1), nameEnd).toLowerCase();
+    const nameStart = start + (closing ? 2 : 1);
+    const name = html.slice(nameStart, Math.min(end, tagNameEnd(html, nameStart))).toLowerCase();
     if (STRUCTURES.has(name)) open = Math.max(0, open + (closing ? -1 : 1));
   });
   return open;
