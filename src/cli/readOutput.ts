@@ -1,7 +1,7 @@
 import type { PostEntry } from '../content/postEntry.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { postHeader } from '../content/postMeta.js';
-import { renderMarkdown } from '../render/markdownRenderer.js';
+import { renderPost } from '../render/postRender.js';
 import { wrapText } from '../render/longText.js';
 import { loadHighlighter } from '../render/codeHighlight.js';
 import { PLAIN_ROLES, rolesFor, styleFromEnvironment, terminalLevel, type Look, type StyleSetting } from '../render/style.js';
@@ -27,6 +27,6 @@ export async function renderPostText(entry: PostEntry, body: string, width: numb
   const roles = look ? rolesFor(look.depth, look.style) : PLAIN_ROLES;
   const title = wrapText(sanitizeLine(entry.title), width, { hard: true, trim: true }).map(roles.title);
   const header = [...title, roles.dim(wrapText(sanitizeLine(postHeader(entry)), width, { hard: true }).join('\n')), roles.border('─'.repeat(width)), ''];
-  const { lines } = renderMarkdown(body, { width, color: look !== undefined, look, linkList: links, page: entry.url, ...(html ? { html } : {}) });
+  const { lines } = await renderPost(body, { width, color: look !== undefined, look, linkList: links, page: entry.url, ...(html ? { html } : {}) });
   return [...header, ...lines].join('\n') + '\n';
 }

@@ -2,7 +2,7 @@ import type { Inline } from './model.js';
 import type { Context } from './document.js';
 import { FlatBuilder, layoutFlat, type FlatText, type WrappedText } from './inlineText.js';
 import { hyperlink, isLinkable } from './hyperlink.js';
-import { mathAsText } from './mathText.js';
+import { mathPart } from './optionalParts.js';
 
 /** The plain text of inline content, as the link list and the table of contents show it. */
 export function plainText(inline: Inline[]): string {
@@ -69,7 +69,7 @@ function addInline(items: Inline[], ctx: Context, b: FlatBuilder): void {
       case 'math': {
         // Simple TeX as the Unicode it stands for (x², α ≤ β); any other as written, between dollars.
         b.push(r.math);
-        b.text(mathAsText(item.tex) ?? `$${item.tex.replace(/\s+/g, ' ').trim()}$`);
+        b.text(mathPart().mathAsText(item.tex) ?? `$${item.tex.replace(/\s+/g, ' ').trim()}$`);
         b.pop();
         break;
       }

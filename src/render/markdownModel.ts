@@ -1,20 +1,21 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import type { Align, Block, FootnoteDefinition, Inline, ListItem } from './model.js';
 import type { AdmonitionKind } from './style.js';
-import { htmlBlocks, htmlInline } from './html.js';
+import { htmlPart } from './optionalParts.js';
 import { BOUNDED_TAG, lexBounded } from '../content/boundedLexer.js';
 import { SYNTAX_EXTENSIONS, type ContainerToken, type FootnoteDefToken, type FootnoteRefToken, type MathToken } from './markdownSyntax.js';
-import { decodeHTMLStrict } from 'entities';
 import { sanitizeText } from '../content/sanitize.js';
 import { joinSoftBreaks } from './linearText.js';
 import { pushAll } from '../content/arrays.js';
 import { tagNameEnd, walkHtmlText } from '../content/htmlText.js';
 
 /**
- * Markdown read into the renderer's model. marked lexes the blocks; inline content is turned
- * into HTML by marked's own HTML renderer (raw inline HTML passes through as written) and
- * then read by meaning by the HTML reader, so `**a**` and `<b>a</b>` are one thing, and every
- * entity is decoded by the HTML parser.
+ * Markdown read into the renderer's model. marked lexes the blocks; inline Markdown alone is read
+ * straight from marked's tokens, and inline content with raw HTML in it is turned into HTML by
+ * marked's own HTML renderer (raw inline HTML passes through as written) and then read by
+ * meaning by the HTML reader, so `**a**` and `<b>a</b>` are one thing. The HTML reader and the
+ * entity decoder are asked for only when a post has HTML, an entity or a heading id
+ * (optionalParts.ts).
  */
 const marked = new Marked({ gfm: true, async: false }, { extensions: SYNTAX_EXTENSIONS, tokenizer: BOUNDED_TAG });
 
@@ -29,12 +30,12 @@ export function lex(markdown: string): Token[] {
  */
 function inlineOf(tokens: Token[] | undefined): Inline[] {
   if (!tokens || tokens.length === 0) return [];
-  return direct(tokens) ?? htmlInline(marked.Parser.parseInline(tokens, marked.defaults));
+  return direct(tokens) ?? htmlPart().htmlInline(marked.Parser.parseInline(tokens, marked.defaults));
 }
 
 /** Text as written in Markdown: entities decoded, and any control character they name shown visibly. */
 function decoded(text: string): string {
-  return sanitizeText(text.includes('&') ? decodeHTMLStrict(text) : text);
+  return sanitizeText(text.includes('&') ? htmlPart().decodeEntities(text) : text);
 }
 
 /** Inline content straight from marked's tokens, or undefined when they hold raw HTML. */
@@ -152,7 +153,7 @@ export class MarkdownReader {
             html += next.raw;
             if (next.type === 'html') open = openStructures(next.raw, open);
           }
-          pushAll(out, htmlBlocks(html));
+          pushAll(out, htmlPart().htmlBlocks(html));
           continue;
         }
       }
@@ -171,14 +172,17 @@ export class MarkdownReader {
         return undefined;
       case 'heading': {
         const t = token as Tokens.Heading;
+        // A heading with no id written in it (`{#id}`) reads as a paragraph's text does.
+        const inline = t.text.includes('{#') ? undefined : direct(t.tokens);
+        if (inline) return { kind: 'heading', level: t.depth, inline, id: undefined };
         const { html, id } = headingId(marked.Parser.parseInline(t.tokens, marked.defaults));
-        return { kind: 'heading', level: t.depth, inline: htmlInline(html), id };
+        return { kind: 'heading', level: t.depth, inline: htmlPart().htmlInline(html), id };
       }
       case 'paragraph':
         return { kind: 'paragraph', inline: inlineOf((token as Tokens.Paragraph).tokens) };
       case 'text': {
         const t = token as Tokens.Text;
-        return { kind: 'paragraph', inline: t.tokens ? inlineOf(t.tokens) : htmlInline(t.text) };
+        return { kind: 'paragraph', inline: t.tokens ? inlineOf(t.tokens) : htmlPart().htmlInline(t.text) };
       }
       case 'code': {
         const t = token as Tokens.Code;
@@ -207,7 +211,7 @@ export class MarkdownReader {
       case 'hr':
         return { kind: 'rule' };
       case 'html':
-        return htmlBlocks((token as Tokens.HTML).text);
+        return htmlPart().htmlBlocks((token as Tokens.HTML).text);
       case 'footnoteDef': {
         const t = token as FootnoteDefToken;
         if (!this.footnotes.has(t.label)) this.footnotes.set(t.label, { label: t.label, blocks: [] });
