@@ -102,6 +102,31 @@ const lazySegmenters = {
   },
 };
 
+// Ink's Output makes its grid of styled characters and writes the rows back out with
+// @alcalzone/ansi-tokenize, afresh for every line of every frame; src/tui/frameCells.ts makes
+// the same cells and the same text with a fraction of the work and garbage (see there).
+const frameCells = `${root}src/tui/frameCells.ts`;
+const INK_OUTPUT_PATCHES = [
+  [/import \{ styledCharsFromTokens, styledCharsToString, tokenize, \} from '@alcalzone\/ansi-tokenize';/, `import { styledCells, cellsToString, BLANK_CELL } from ${JSON.stringify(frameCells)};`],
+  [/styledCharsFromTokens\(tokenize\(line\)\)/, 'styledCells(line)'],
+  [/row\.push\(\{\s*type: 'char',\s*value: ' ',\s*fullWidth: false,\s*styles: \[\],\s*\}\);/, 'row.push(BLANK_CELL);'],
+  [/styledCharsToString\(lineWithoutEmptyItems\)/, 'cellsToString(lineWithoutEmptyItems)'],
+];
+const inkFrameCells = {
+  name: 'ink-frame-cells',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      let source = await readFile(args.path, 'utf8');
+      for (const [pattern, replacement] of INK_OUTPUT_PATCHES) {
+        if (!pattern.test(source)) throw new Error(`ink-frame-cells: ${pattern} is not in Ink's output.js; check the Ink version`);
+        source = source.replace(pattern, replacement);
+      }
+      return { contents: source, loader: 'js' };
+    });
+  },
+};
+
 rmSync(dist, { recursive: true, force: true });
 await build({
   // The fidelity report (`npm run fidelity`) shares the app's chunks, so it renders with the same code.
@@ -126,7 +151,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __blogTuiRequire } from 'node:module'; const require = __blogTuiRequire(import.meta.url);",
   },
-  plugins: [highlightSubset, noDevtools, yogaWithoutFetch, lazyStringWidth, lazySegmenters],
+  plugins: [highlightSubset, noDevtools, yogaWithoutFetch, lazyStringWidth, lazySegmenters, inkFrameCells],
   logLevel: 'warning',
   legalComments: 'none',
 });

@@ -10,11 +10,13 @@
 // This module produces the same bytes in one pass over each line (tests compare it with Ink's
 // output).
 
-interface Code {
+/** One style in force, in the shape Ink's styled characters carry (@alcalzone/ansi-tokenize's). */
+export interface Code {
+  type: 'ansi';
   /** The sequence that starts the style, e.g. ESC[1m. */
   code: string;
   /** The sequence that ends it, e.g. ESC[22m. */
-  end: string;
+  endCode: string;
 }
 
 const sgr = (n: number | string) => `\u001b[${n}m`;
@@ -34,7 +36,7 @@ const INTENSITY = new Set([sgr(1), sgr(2)]);
 /** Characters that continue the grapheme cluster before them (extending and spacing marks, joiners). */
 const JOINS_PREVIOUS = /^[\p{Grapheme_Extend}\p{Mc}\u200d]+/u;
 
-function endOf(code: string): string {
+export function endOf(code: string): string {
   if (END_CODES.has(code)) return code;
   const end = START_TO_END.get(code);
   if (end !== undefined) return end;
@@ -46,8 +48,21 @@ function endOf(code: string): string {
   return n === undefined ? RESET : sgr(n);
 }
 
+/** Codes seen so far, one object each (links are many and not kept). */
+const CODES = new Map<string, Code>();
+const MAX_CODES = 512;
+
+/** The style a single sequence starts or ends (ESC[1m, ESC]8;;url BEL). */
+export function codeOf(code: string): Code {
+  const known = CODES.get(code);
+  if (known) return known;
+  const made: Code = Object.freeze({ type: 'ansi', code, endCode: endOf(code) });
+  if (CODES.size < MAX_CODES && !code.startsWith(LINK_PREFIX)) CODES.set(code, made);
+  return made;
+}
+
 /** `\e[1;38;5;12m` as its single codes; 256-colour and truecolour parameters stay together. */
-function splitSgr(sequence: string): string[] {
+export function splitSgr(sequence: string): string[] {
   if (!sequence.includes(';')) return [sequence];
   const parts = sequence.slice(2, -1).split(';');
   const out: string[] = [];
@@ -65,27 +80,27 @@ function splitSgr(sequence: string): string[] {
 }
 
 /** The styles in force after `codes` applied to `current` (which holds only starting codes). */
-function apply(current: Code[], codes: readonly Code[]): Code[] {
+export function apply(current: Code[], codes: readonly Code[]): Code[] {
   let out = current;
   for (const c of codes) {
     if (c.code === RESET) out = [];
-    else if (END_CODES.has(c.code)) out = out.filter((x) => x.end !== c.code);
+    else if (END_CODES.has(c.code)) out = out.filter((x) => x.endCode !== c.code);
     else if (INTENSITY.has(c.code)) {
-      if (!out.some((x) => x.code === c.code && x.end === c.end)) out = [...out, c];
-    } else out = [...out.filter((x) => x.end !== c.end), c];
+      if (!out.some((x) => x.code === c.code && x.endCode === c.endCode)) out = [...out, c];
+    } else out = [...out.filter((x) => x.endCode !== c.endCode), c];
   }
   return out;
 }
 
 /** The codes that turn the styles `from` into `to`, each sequence once, in Ink's order. */
-function transition(from: readonly Code[], to: readonly Code[]): string {
+export function transition(from: readonly Code[], to: readonly Code[]): string {
   if (from === to) return '';
-  const endsInTo = new Set(to.map((c) => c.end));
+  const endsInTo = new Set(to.map((c) => c.endCode));
   const startsInTo = new Set(to.map((c) => c.code));
   const startsInFrom = new Set(from.map((c) => c.code));
-  const stopped = apply([], from.filter((c) => (INTENSITY.has(c.code) ? !startsInTo.has(c.code) : !endsInTo.has(c.end))));
+  const stopped = apply([], from.filter((c) => (INTENSITY.has(c.code) ? !startsInTo.has(c.code) : !endsInTo.has(c.endCode))));
   const codes = new Set<string>();
-  for (let i = stopped.length - 1; i >= 0; i--) codes.add(stopped[i]!.end);
+  for (let i = stopped.length - 1; i >= 0; i--) codes.add(stopped[i]!.endCode);
   for (const c of to) if (!startsInFrom.has(c.code)) codes.add(c.code);
   return [...codes].join('');
 }
@@ -94,7 +109,7 @@ function transition(from: readonly Code[], to: readonly Code[]): string {
  * The style sequence starting at `at` (an ESC or a C1 CSI: SGR, or OSC 8), or undefined when
  * there is none there.
  */
-function styleAt(line: string, at: number): string | undefined {
+export function styleAt(line: string, at: number): string | undefined {
   const next = line[at + 1];
   if (next === '[') {
     let i = at + 2;
@@ -123,7 +138,7 @@ export function frameLine(line: string): string {
       const sequence = styleAt(line, i);
       if (sequence !== undefined) {
         const codes = sequence[1] === ']' ? [sequence] : splitSgr(sequence);
-        styles = apply(styles, codes.map((code) => ({ code, end: endOf(code) })));
+        styles = apply(styles, codes.map((code) => codeOf(code)));
         i += sequence.length;
         // Ink reads the line by grapheme clusters: marks that join the final `m` of an SGR
         // sequence into one cluster go with it.
