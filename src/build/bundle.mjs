@@ -137,6 +137,7 @@ await build({
     fidelity: `${root}src/fidelity/main.ts`,
     'render-worker': `${root}src/render/renderWorker.ts`,
     'folder-check': `${root}src/cli/folderCheckWorker.ts`,
+    'index-part': `${root}src/cli/indexPartWorker.ts`,
     'feed-sync': `${root}src/cli/feedSyncWorker.ts`,
   },
   outdir: dist,

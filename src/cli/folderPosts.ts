@@ -8,13 +8,15 @@ import type { PostEntry } from '../content/postEntry.js';
 import { findPost } from '../content/slugLookup.js';
 import { siteOptions } from '../content/siteOptions.js';
 import { readPostSource, postPath } from '../content/postIndexFile.js';
-import { walkPostFiles, type WalkResult } from '../content/postFiles.js';
+import { walkPostFiles, type PostFile, type WalkResult } from '../content/postFiles.js';
 import { loadSite, type Site } from '../content/generators/registry.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { fsPath } from '../state/fileNames.js';
 import type { PostSource } from '../tui/postSource.js';
 import { CliError } from './errors.js';
 import { workerTask } from './workerTask.js';
+import { PARALLEL_FROM, readFilesInParallel } from './parallelRead.js';
+import { MAX_POST_BYTES, readBounded } from '../state/boundedRead.js';
 import { progressReporter, reportProblems, type ReportStream } from './indexReport.js';
 
 export interface FolderOptions {
@@ -29,6 +31,8 @@ export interface FolderIo {
   stderr: ReportStream;
   env: NodeJS.ProcessEnv;
   readFile?: BuildOptions['readFile'];
+  /** Hears of each file's record as it is read. */
+  onRecord?: BuildOptions['onRecord'];
 }
 
 const STAMP = `blog-tui ${pkg.version}`;
@@ -123,8 +127,11 @@ async function buildFolder(opened: OpenedFolder, walk: WalkResult, options: Fold
   const started = performance.now();
   // A warm start with every file unchanged needs no parser at all.
   const posts = walk.files.filter((f) => site.isPost(f.file));
-  const parse = posts.every((f) => unchanged(f, cached.records)) ? unused : await loadPostParser(site);
-  const built = indexFolder(root, parse, { ...buildOptions(opened, options), previous: cached.records, readFile: io.readFile, walk }, io.stderr);
+  const toRead = posts.filter((f) => !unchanged(f, cached.records));
+  // Many files to read (a folder seen for the first time): both cores read them.
+  const readAhead = toRead.length >= PARALLEL_FROM && !io.readFile ? await readAheadInParallel(opened, toRead, io) : undefined;
+  const parse = toRead.length === 0 || readAhead ? unused : await loadPostParser(site);
+  const built = indexFolder(root, parse, { ...buildOptions(opened, options), previous: cached.records, readAhead, readFile: io.readFile, onRecord: io.onRecord, walk }, io.stderr);
   site.knowPosts?.(built.index.posts);
   if (!cached.untrusted && (built.read > 0 || !cached.records || built.records.length !== cached.records.size)) {
     try {
@@ -138,6 +145,17 @@ async function buildFolder(opened: OpenedFolder, walk: WalkResult, options: Fold
   say(`${built.records.length} Markdown files, ${built.read} read, ${built.records.length - built.read} from the cache (${ms} ms)`);
   if (built.records.length === 0) io.stderr.write(`blog-tui: no Markdown posts (.md, .markdown) in ${sanitizeLine(opened.folder)}\n`);
   return built.index.posts;
+}
+
+async function readAheadInParallel(opened: OpenedFolder, files: PostFile[], io: FolderIo): Promise<Map<string, FileRecord>> {
+  const progress = progressReporter(io.stderr);
+  try {
+    return await readFilesInParallel(opened.folder, files, () => loadPostParser(opened.site), (path) => readBounded(path, MAX_POST_BYTES), progress.update, io.onRecord);
+  } catch (error) {
+    throw folderError(opened.root, error);
+  } finally {
+    progress.done();
+  }
 }
 
 function buildOptions(opened: OpenedFolder, options: FolderOptions): BuildOptions {
@@ -234,7 +252,22 @@ async function frontMatterFirst(dir: string, opened: OpenedFolder, options: Fold
   const built = indexFolder(opened.root, parse, { ...buildOptions(opened, options), readFile: io.readFile, walk }, io.stderr);
   site.knowPosts?.(built.index.posts);
   opened.say(`${built.records.length} Markdown files, front matter read; word counts and summaries are read in the background`);
-  return { ...sourceOf(opened, built.index.posts), refresh: (signal) => checkFolderLater(dir, options, io.env, NO_FILES, signal) };
+  let shown = built.index.posts;
+  const byFile = new Map(shown.map((post, i) => [post.file, i]));
+  // Entries read in the background take the place of their pending ones (keeping the list's URL
+  // path, made unique over the whole list); the check's final posts replace them all.
+  const fillIn = (entries: PostEntry[]): PostEntry[] => {
+    shown = shown.slice();
+    for (const entry of entries) {
+      const i = byFile.get(entry.file);
+      if (i !== undefined) shown[i] = { ...entry, url: shown[i]!.url };
+    }
+    return shown;
+  };
+  return {
+    ...sourceOf(opened, shown),
+    refresh: (signal, onPosts) => checkFolderLater(dir, options, io.env, NO_FILES, signal, onPosts && ((entries) => onPosts(fillIn(entries)))),
+  };
 }
 
 /**
@@ -274,10 +307,10 @@ function fileUnchanged(root: string, entry: PostEntry, record: FileRecord | unde
  * the walk's own problems; changed, the changed files are read, the cache written again, and the
  * new posts given. Runs in the folder-check worker thread (src/cli/folderCheckWorker.ts).
  */
-export async function checkFolderNow(dir: string, options: FolderOptions, env: NodeJS.ProcessEnv, files: string): Promise<FolderUpdate> {
+export async function checkFolderNow(dir: string, options: FolderOptions, env: NodeJS.ProcessEnv, files: string, onPartial?: (entries: PostEntry[]) => void): Promise<FolderUpdate> {
   const lines: string[] = [];
   const stderr: ReportStream = { isTTY: false, write: (text: string) => void lines.push(...String(text).split('\n').filter(Boolean)) };
-  const io: FolderIo = { stderr, env };
+  const io: FolderIo = { stderr, env, onRecord: onPartial && entriesInBatches(onPartial) };
   // The cache is read only when something changed: the walk alone is compared with it.
   const walked = await openFolder(dir, options, io, false);
   const walk = walkFolder(walked.root, walked.site);
@@ -289,9 +322,29 @@ export async function checkFolderNow(dir: string, options: FolderOptions, env: N
   return { posts, lines };
 }
 
-/** checkFolderNow in the folder-check worker thread of the built app (ended on `signal`), else in this thread after the current task. */
-export function checkFolderLater(dir: string, options: FolderOptions, env: NodeJS.ProcessEnv, files: string, signal?: AbortSignal): Promise<FolderUpdate> {
-  return workerTask<FolderUpdate>('folder-check', { dir, options, files } satisfies FolderCheckRequest, () => checkFolderNow(dir, options, env, files), signal);
+/** How often the entries read so far are handed over while a folder is indexed. */
+const PARTIAL_MS = 250;
+
+/** Collects the entries of records as they are read and hands them over: the first at once, then at most every PARTIAL_MS. */
+function entriesInBatches(onPartial: (entries: PostEntry[]) => void): (record: FileRecord) => void {
+  let entries: PostEntry[] = [];
+  let sentAt = -Infinity;
+  return (record) => {
+    if (record.entry) entries.push(record.entry);
+    if (performance.now() - sentAt < PARTIAL_MS || entries.length === 0) return;
+    onPartial(entries);
+    entries = [];
+    sentAt = performance.now();
+  };
+}
+
+/**
+ * checkFolderNow in the folder-check worker thread of the built app (ended on `signal`), else in
+ * this thread after the current task. `onPartial` is given the entries of files read so far, in
+ * batches, while a folder is indexed.
+ */
+export function checkFolderLater(dir: string, options: FolderOptions, env: NodeJS.ProcessEnv, files: string, signal?: AbortSignal, onPartial?: (entries: PostEntry[]) => void): Promise<FolderUpdate> {
+  return workerTask<FolderUpdate, PostEntry[]>('folder-check', { dir, options, files, partial: onPartial !== undefined } satisfies FolderCheckRequest, () => checkFolderNow(dir, options, env, files, onPartial), signal, onPartial);
 }
 
 /** What the folder-check worker is given. */
@@ -299,5 +352,7 @@ export interface FolderCheckRequest {
   dir: string;
   options: FolderOptions;
   files: string;
+  /** Send the entries read so far while indexing (`{ partial }` messages). */
+  partial?: boolean;
 }
 

@@ -16,10 +16,11 @@ export function builtFile(name: string): string | undefined {
  * Work started after the first frame, off the thread that answers keys: the built worker entry
  * `name` (dist/NAME.js) given `data`, which answers with one message (`{ error }` for a
  * failure); it never keeps the process alive, stops on `signal`, and has the app's workers' heap
- * limits (src/tui/workerLimits.ts). Without a built entry (the
- * tests run the sources), `inThread` runs in this thread after the current task.
+ * limits (src/tui/workerLimits.ts). Messages `{ partial }` before the answer go to `onPartial`.
+ * Without a built entry (the tests run the sources), `inThread` runs in this thread after the
+ * current task.
  */
-export function workerTask<T>(name: string, data: unknown, inThread: () => Promise<T>, signal?: AbortSignal): Promise<T> {
+export function workerTask<T, P = never>(name: string, data: unknown, inThread: () => Promise<T>, signal?: AbortSignal, onPartial?: (partial: P) => void): Promise<T> {
   const file = builtFile(`${name}.js`);
   if (!file) return new Promise((done, fail) => setImmediate(() => inThread().then(done, fail)));
   return new Promise((done, fail) => {
@@ -27,11 +28,18 @@ export function workerTask<T>(name: string, data: unknown, inThread: () => Promi
     worker.unref();
     // The app is leaving: the thread stops now rather than when the process exits.
     signal?.addEventListener('abort', () => void worker.terminate(), { once: true });
-    worker.once('message', (answer: T | { error: string }) => {
+    const answered = (answer: T | { error: string } | { partial: P }) => {
+      // Work in progress (`{ partial }`) before the one answer.
+      if (answer && typeof answer === 'object' && 'partial' in answer) {
+        onPartial?.(answer.partial);
+        return;
+      }
+      worker.off('message', answered);
       void worker.terminate();
       if (answer && typeof answer === 'object' && 'error' in answer) fail(new Error(answer.error));
       else done(answer as T);
-    });
+    };
+    worker.on('message', answered);
     worker.once('error', fail);
   });
 }

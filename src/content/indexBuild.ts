@@ -33,10 +33,14 @@ export interface BuildOptions {
   only?: readonly string[];
   /** Records of an earlier build: reused, without reading the file, when size and mtime are unchanged. */
   previous?: ReadonlyMap<string, FileRecord>;
+  /** Records of files the caller has just read (in another thread, say): used as read, by file. */
+  readAhead?: ReadonlyMap<string, FileRecord>;
   /** Reads a post file (a seam for tests that count reads). */
   readFile?: (path: string) => Buffer;
   /** Called after each file that had to be read: files done so far, files in the folder. */
   onProgress?: (done: number, total: number) => void;
+  /** Called with the record of each file read here (not those of `previous` or `readAhead`). */
+  onRecord?: (record: FileRecord) => void;
   /** The folder's files, when already walked. */
   walk?: WalkResult;
 }
@@ -64,7 +68,7 @@ function firstLine(error: unknown): string {
 }
 
 /** Reads and parses one Markdown file into its record; never throws. */
-function readRecord(found: PostFile, readFile: (path: string) => Buffer, parse: ParsePost): FileRecord {
+export function readRecord(found: PostFile, readFile: (path: string) => Buffer, parse: ParsePost): FileRecord {
   const record: FileRecord = { file: found.file, size: found.size, mtimeMs: found.mtimeMs };
   const fail = (problem: string): FileRecord => ({ ...record, problem });
   const tooLarge = `larger than ${MAX_POST_BYTES / 1024 / 1024} MB`;
@@ -169,7 +173,10 @@ export function buildIndexWith(parse: ParsePost, dir: string, options: BuildOpti
   const records = walk.files.map((found, i) => {
     if (unchanged(found, options.previous)) return options.previous!.get(found.file)!;
     read++;
+    const ahead = options.readAhead?.get(found.file);
+    if (ahead) return ahead;
     const record = readRecord(found, readFile, parse);
+    options.onRecord?.(record);
     options.onProgress?.(i + 1, total);
     return record;
   });

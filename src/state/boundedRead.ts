@@ -38,11 +38,17 @@ export function readBounded(path: string, limit: number): Buffer {
     const stats = fstatSync(fd);
     if (!stats.isFile()) throw new ReadRefused(`${fileKind(stats)}, not a regular file`);
     if (stats.size > limit) throw new ReadRefused(`larger than ${megabytes(limit)}`);
-    // The file may grow after fstat: read one byte past the limit to notice.
-    const buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(stats.size, 0) + 1 + 64 * 1024));
+    // The file may grow after fstat: one byte more than its size is asked for, and the buffer
+    // grows (up to one byte past the limit, to notice a file grown too large) while it fills.
+    let buffer = Buffer.allocUnsafe(Math.min(limit + 1, Math.max(stats.size, 0) + 1));
     let length = 0;
     for (;;) {
-      if (length === buffer.length) break;
+      if (length === buffer.length) {
+        if (buffer.length > limit) break;
+        const grown = Buffer.allocUnsafe(Math.min(limit + 1, buffer.length * 2 + 64 * 1024));
+        buffer.copy(grown, 0, 0, length);
+        buffer = grown;
+      }
       let n: number;
       try {
         n = readSync(fd, buffer, length, buffer.length - length, null);

@@ -16,9 +16,11 @@ export interface PostSource {
   /**
    * Checks the posts' files again, off the thread that answers keys: the posts when they
    * changed, and lines for stderr (files that could not be used). Given when `posts` came from
-   * a cache that was not checked first. `signal` stops the check.
+   * a cache that was not checked first. `signal` stops the check. `onPosts` is given the posts
+   * as they stand while a long check is under way (the figures of a folder seen for the first
+   * time, filled in as they are computed).
    */
-  refresh?(signal?: AbortSignal): Promise<SourceUpdate & { lines: string[] }>;
+  refresh?(signal?: AbortSignal, onPosts?: (posts: PostEntry[]) => void): Promise<SourceUpdate & { lines: string[] }>;
   /** What readBody returns: Markdown (the default), or HTML (a feed's posts). */
   bodyFormat?: 'markdown' | 'html';
   /** A feed's address, shown in the header. */
@@ -34,6 +36,8 @@ export interface PostSource {
 /** What the app is told after start: the posts when they changed; for a feed, when it was fetched and whether it could be. */
 export interface SourceUpdate {
   posts?: PostEntry[];
+  /** The same posts in the same places as before, their figures filled in. */
+  samePlaces?: boolean;
   fetchedAt?: string;
   offline?: string;
 }

@@ -6,6 +6,7 @@ import { withoutLateAnswers } from './terminalBackground.js';
 import { rolesFor, type Roles } from '../render/style.js';
 import { scrollbackSafe } from './terminalSession.js';
 import type { PostSource, SourceOption, SourceUpdate } from './postSource.js';
+import type { PostEntry } from '../content/postEntry.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { StartScreen, type SourceRow } from './components/StartView.js';
 import { loadRenderer, type Prepared } from './tuiSetup.js';
@@ -53,7 +54,11 @@ export async function showTui(prepared: Prepared): Promise<number> {
     const refresh = source.refresh;
     if (refresh) {
       setTimeout(() => {
-        refresh(leaving.signal).then(
+        const partial = (posts: PostEntry[]) => {
+          found = { posts, samePlaces: true };
+          listener?.(found);
+        };
+        refresh(leaving.signal, partial).then(
           ({ lines, ...update }) => {
             warnings.push(...lines);
             if (!update.posts && update.fetchedAt === undefined) return;

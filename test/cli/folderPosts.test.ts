@@ -4,6 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { CliError } from '../../src/cli/errors.js';
 import { loadFolderPosts, loadOnePost, type FolderCheck, type FolderOptions } from '../../src/cli/folderPosts.js';
 import { cacheFile } from '../../src/content/indexCache.js';
+import type { PostEntry } from '../../src/content/postEntry.js';
 import { tempPosts } from '../support/tempPosts.js';
 
 const post = (title: string, date = '2024-01-01', extra = '') => `---\ntitle: ${title}\ndate: ${date}\n${extra}---\n\nBody of ${title}.\n`;
@@ -369,5 +370,20 @@ describe('a folder seen for the first time by the full-screen app', () => {
     const update = await later.source.refresh!();
     expect(update.posts).toEqual(full.source.posts);
     expect(later.titles).toEqual(full.titles);
+  });
+
+  it('fills the figures in as files are read, each post in its place, before the whole index', async () => {
+    const dir = tempPosts({ 'a.md': post('A', '2024-01-03'), 'b.md': post('B', '2024-01-02'), 'c.md': post('C', '2024-01-01') });
+    const first = await loader(dir).load({}, {}, 'later');
+    const partial: PostEntry[][] = [];
+    const update = await first.source.refresh!(undefined, (posts) => partial.push(posts));
+    // The first file read is handed over at once: its post has figures, the others wait.
+    expect(partial.length).toBeGreaterThan(0);
+    const early = partial[0]!;
+    expect(early.map((p) => p.title)).toEqual(['A', 'B', 'C']);
+    expect(early.filter((p) => !p.pending)).toHaveLength(1);
+    expect(early.find((p) => !p.pending)!.words).toBeGreaterThan(0);
+    expect(early.map((p) => p.url)).toEqual(first.source.posts.map((p) => p.url));
+    expect(update.posts!.every((p) => !p.pending)).toBe(true);
   });
 });

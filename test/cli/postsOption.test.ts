@@ -18,6 +18,17 @@ function run(args: string[], extra: Record<string, string> = {}) {
 }
 
 describe('blog-tui --posts DIR', () => {
+  it('indexes a folder seen for the first time on two threads with the same figures as on one', () => {
+    // Enough files for a second thread (src/cli/parallelRead.ts); each post has as many words as its number.
+    const count = 150;
+    const dir = tempPosts(Object.fromEntries(Array.from({ length: count }, (_, i) => [`p${String(i).padStart(3, '0')}.md`, `---\ntitle: Post ${i + 1}\ndate: 2024-01-01\n---\n\n${'word '.repeat(i + 1)}\n`])));
+    const { code, stdout } = run(['--posts', dir, 'list', '--json']);
+    expect(code).toBe(0);
+    const posts = JSON.parse(stdout) as Array<{ title: string; words: number }>;
+    expect(posts).toHaveLength(count);
+    for (const post of posts) expect(post.words).toBe(Number(post.title.slice(5)));
+  });
+
   it('lists the posts of a Hugo site with list --json, and caches the index under XDG_CACHE_HOME', () => {
     const { code, stdout, stderr, cache } = run(['--posts', HUGO, 'list', '--json']);
     expect(code).toBe(0);

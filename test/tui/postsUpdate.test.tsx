@@ -38,6 +38,17 @@ describe('the list updated in place when the folder changed after start', () => 
     expect(reduce(open, { type: 'posts', posts: posts.slice(1) })).toBe(open);
   });
 
+  it('keeps the body search results when the same posts come back with their figures filled in', () => {
+    const posts = makePosts(10);
+    const searched = reduce(initialState(posts, size), { type: 'bodyHits', query: 'word', hits: new Map([[4, 'a word']]) });
+    const filled = posts.map((p) => ({ ...p, words: p.words + 1 }));
+    const kept = reduce(searched, { type: 'posts', posts: filled, samePlaces: true });
+    expect(kept.posts).toBe(filled);
+    expect(kept.bodyHits.get(4)).toBe('a word');
+    // Posts in other places: the results are by place, so they go.
+    expect(reduce(searched, { type: 'posts', posts: filled }).bodyHits.size).toBe(0);
+  });
+
   it('selects what is there when the selected post is gone', () => {
     const posts = makePosts(10);
     const state = down(initialState(posts, size), 9);

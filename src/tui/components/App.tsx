@@ -266,6 +266,10 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
         setFeedStatus((status) => feedStatusAfter(status, update));
         if (update.offline) dispatch({ type: 'message', text: sanitizeLine(`Showing the copy ${fetchedAgo(update.fetchedAt ?? '')}: ${update.offline}`) });
         if (!update.posts) return;
+        if (update.samePlaces && !waitingPosts.current) {
+          dispatch({ type: 'posts', posts: update.posts, samePlaces: true });
+          return;
+        }
         waitingPosts.current = update.posts;
         applyPosts();
       }),

@@ -104,7 +104,8 @@ export type AppAction =
   | { type: 'bodyHits'; query: string; hits: ReadonlyMap<number, string> }
   | { type: 'message'; text: string | null }
   /** The posts as the folder now holds them (checked after start): the list updated in place. */
-  | { type: 'posts'; posts: readonly PostEntry[] };
+  /** The list's posts replaced; `samePlaces`: the same posts in the same places (figures filled in), so search results stand. */
+  | { type: 'posts'; posts: readonly PostEntry[]; samePlaces?: boolean };
 
 const NO_HITS: ReadonlyMap<number, string> = new Map();
 
@@ -608,7 +609,7 @@ function resize(state: AppState, size: Size, layout?: PostLayout, matches?: Line
  * the open post stays open (both found by URL path). While the open post is not among them the
  * state is unchanged: the caller offers the posts again later.
  */
-function replacePosts(state: AppState, posts: readonly PostEntry[]): AppState {
+function replacePosts(state: AppState, posts: readonly PostEntry[], samePlaces = false): AppState {
   const indexOf = new Map<string, number>();
   posts.forEach((post, i) => indexOf.set(post.url, i));
   const selectedUrl = selectedSlug({ ...state, screen: 'list' });
@@ -619,8 +620,9 @@ function replacePosts(state: AppState, posts: readonly PostEntry[]): AppState {
     if (index === undefined && shown) return state;
     reader = index === undefined ? null : { ...reader, index };
   }
-  // Body matches are by position in the old list: the caller searches again.
-  const next: AppState = { ...state, posts, reader, bodyHits: NO_HITS, bodyQuery: '' };
+  // Body matches are by position in the old list: the caller searches again, unless the posts kept their places.
+  const kept = samePlaces && posts.length === state.posts.length;
+  const next: AppState = kept ? { ...state, posts, reader } : { ...state, posts, reader, bodyHits: NO_HITS, bodyQuery: '' };
   const entries = listView(next);
   const selected = selectedUrl === undefined ? -1 : indexOf.get(selectedUrl) ?? -1;
   const at = selected < 0 ? -1 : entries.findIndex((e) => e.index === selected);
@@ -680,6 +682,6 @@ export function reduce(state: AppState, action: AppAction): AppState {
     case 'message':
       return { ...state, message: action.text };
     case 'posts':
-      return replacePosts(state, action.posts);
+      return replacePosts(state, action.posts, action.samePlaces);
   }
 }
