@@ -31,6 +31,8 @@ export type PtyStep =
   /** Written UTF-8 encoded: '\r' is Enter, '\u0003' Ctrl-C, '\u001b[B' down. */
   /** Wait until the command is stopped (true) or running again (false). */
   | { waitStopped: boolean; timeout?: number }
+  /** Wait until a file exists (`exists` true, the default) or is gone. */
+  | { waitFile: string; exists?: boolean; timeout?: number }
   | { send: string }
   | { signal: NodeJS.Signals | number; group?: boolean }
   /** TIOCSWINSZ then SIGWINCH (`sigwinch: false` leaves only the kernel's own SIGWINCH). */

@@ -48,6 +48,10 @@ Steps
                             Ctrl-C byte). Same "timeout" option and failure as "wait".
 {"waitStopped": true}       Wait until the child is stopped (state T in /proc; false: until it
                             runs again). Same "timeout" option and failure as "wait".
+{"waitFile": "/path", "exists": false}
+                            Wait until the file exists ("exists" true, the default) or is gone
+                            (false), reading output meanwhile. Same "timeout" option and
+                            failure as "wait".
 {"sleep": 0.1}              Keep reading output for that many seconds. Avoid when a wait can
                             be used instead.
 {"mark": "name"}            Record the time and the current output position under `name`.
@@ -320,6 +324,17 @@ class Run:
                 return False
             self.pump(min(until, time.monotonic() + 0.01))
 
+    def do_wait_file(self, step):
+        want = bool(step.get("exists", True))
+        until = self.step_deadline(step)
+        while True:
+            if os.path.exists(step["waitFile"]) == want:
+                return True
+            if time.monotonic() >= until:
+                self.fail(f"timed out waiting for {step['waitFile']} to {'exist' if want else 'be gone'}")
+                return False
+            self.pump(min(until, time.monotonic() + 0.01))
+
     def fail(self, message):
         self.error = message
         self.timed_out = "timed out" in message
@@ -338,6 +353,10 @@ class Run:
                     return
             elif "waitStopped" in step:
                 if not self.do_wait_stopped(step):
+                    self.error = f"step {index}: {self.error}"
+                    return
+            elif "waitFile" in step:
+                if not self.do_wait_file(step):
                     self.error = f"step {index}: {self.error}"
                     return
             elif "send" in step:

@@ -26,14 +26,15 @@ describe('a folder seen for the first time in the full-screen app', () => {
     const result = await runInPty({
       argv: blogTui('--posts', posts),
       env,
-      steps: [{ wait: '? min · ? words' }, { wait: '420 words', from: 'start' }, { send: 'q' }],
+      // The figures fill in as each post is read: the first post's and the second's may come apart.
+      steps: [{ wait: '? min · ? words' }, { wait: '420 words', from: 'start' }, { wait: '7 words', from: 'start' }, { send: 'q' }],
     });
     expect(result.exitCode, result.error ?? '').toBe(0);
     const all = frames(result.output);
     const first = all.find((f) => f.lines.some((l) => l.includes('The second post')))!;
     // The first list already has every title and date, in date order; only the figures wait.
     expect(first.lines.join('\n')).toMatch(/The second post[\s\S]*February 1, 2024 · \? min · \? words[\s\S]*The first post[\s\S]*January 1, 2024 · \? min · \? words/);
-    const last = all.filter((f) => f.lines.some((l) => l.includes('420 words'))).pop()!;
+    const last = all.filter((f) => f.lines.some((l) => l.includes('420 words')) && f.lines.some((l) => l.includes(' 7 words'))).pop()!;
     expect(last.lines.join('\n')).toMatch(/The second post[\s\S]*February 1, 2024 · 1 min · 7 words[\s\S]*The first post[\s\S]*January 1, 2024 · 2 min · 420 words/);
     // The selection stayed on the newest post.
     expect(last.lines.find((l) => l.includes('▌'))).toContain('The second post');

@@ -84,8 +84,8 @@ describe('the app on hostile posts (a copy of test/fixtures/hostile with a 5 MB 
     const cacheDir = join(env.XDG_CACHE_HOME!, 'blog-tui');
     // A folder seen for the first time is listed from its front matter, then the folder-check
     // worker builds the index, writes the cache and hands the app the posts: the post is deleted
-    // once the cache is written; it is opened (found with the filter) once the app has those
-    // posts (their figures known).
+    // once the cache is written; it is opened (found with the filter) once it is gone and the
+    // app has the posts (their figures known).
     const watcher = setInterval(() => {
       if (existsSync(cacheDir) && readdirSync(cacheDir).some((f) => f.endsWith('.json')) && existsSync(join(dir, 'deleted.md'))) {
         unlinkSync(join(dir, 'deleted.md'));
@@ -96,7 +96,7 @@ describe('the app on hostile posts (a copy of test/fixtures/hostile with a 5 MB 
         argv: blogTui('--posts', dir, '--no-state'),
         env,
         steps: [
-          { waitRegex: LIST }, { waitTermios: { icanon: false, echo: false } }, { waitRegex: String.raw`\d words` }, { sleep: 0.3 },
+          { waitRegex: LIST }, { waitTermios: { icanon: false, echo: false } }, { waitFile: join(dir, 'deleted.md'), exists: false }, { waitRegex: String.raw`\d words`, from: 'start' }, { sleep: 0.3 },
           { send: '/' }, { send: 'Deleted after' }, { send: '\r' }, { waitRegex: String.raw`1 of \d+ posts` }, { send: '\r' },
           { wait: 'This post cannot be shown: ENOENT (deleted.md).' }, { send: 'q' },
           { waitRegex: LIST }, { send: '\u001b' }, { waitRegex: String.raw`(?<!of )\b\d+ posts · newest first`, from: 'now' },
