@@ -2,8 +2,16 @@
 // first imported, so NO_COLOR is settled here before anything else loads (they are all loaded
 // by the dynamic imports below).
 import { writeSync } from 'node:fs';
+import { setFlagsFromString } from 'node:v8';
 
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
+
+// On a terminal (the full-screen app), V8's young generation stays at its first size instead of
+// growing to tens of megabytes when something allocates a lot at once (the 50,000 entries of a
+// folder's cache, read and parsed while the list is shown): that growth was resident memory kept
+// for the rest of the run. Collections of the young generation stay short either way; the worker
+// threads have their own limit (tui/workerLimits.ts).
+if (process.stdin.isTTY && process.stdout.isTTY) setFlagsFromString('--semi-space-growth-factor=1');
 
 // SIGUSR1 would start Node's inspector, which listens on a port and prints over the screen.
 process.on('SIGUSR1', () => undefined);
