@@ -1,7 +1,9 @@
 // Reading state per post (read, how far, where, bookmarked), kept in memory and saved to
 // $XDG_STATE_HOME/blog-tui/state.json in batched, atomic, merged writes. No Ink or React here.
 //
-// Saving: update() changes memory and schedules a flush (unref'd timer). flush() takes the lock
+// Saving: update() changes memory and schedules a flush (unref'd timers) for when updates pause:
+// a reader moving through a post updates it at every key, and a write (lock, read, fsync,
+// rename) on the main thread would hold up the key that follows it. flush() takes the lock
 // file, re-reads the state file, merges it with memory per post (the later updatedAt wins;
 // entries only on disk are kept, so other processes' updates survive), writes a temporary
 // file, fsyncs and renames it over the state file, and releases the lock. Memory then holds the
@@ -28,9 +30,10 @@ export interface ReadingStore {
   /** The state of a post, or undefined when never opened. The object is frozen. */
   get(sourceId: string, slug: string): PostState | undefined;
   /**
-   * Changes a post's state in memory and schedules a batched write (`delayMs` later, timer
-   * unref'd). Fields absent from `patch` keep their value; `percent` or `position` given as
-   * undefined are removed. Out-of-range numbers are clamped (percent 0..100, block a whole number
+   * Changes a post's state in memory and schedules a batched write (once updates have paused for
+   * `delayMs`, and at most `maxDelayMs` after the first update not written; timers unref'd).
+   * Fields absent from `patch` keep their value; `percent` or `position` given as undefined are
+   * removed. Out-of-range numbers are clamped (percent 0..100, block a whole number
    * from 0, fraction 0..1). A patch that changes nothing leaves the entry, and its updatedAt,
    * alone. Returns the post's new (frozen) state. Throws a TypeError for an empty source id or slug.
    */
@@ -55,14 +58,17 @@ export interface OpenOptions {
   /** One-line warnings, without a newline (default: written to stderr). */
   warn?: (line: string) => void;
   now?: () => number;
-  /** How long update() waits before writing, gathering later updates into the same write (default 500 ms). */
+  /** How long updates must pause before they are written, all in one write (default 500 ms). */
   delayMs?: number;
+  /** The longest an update waits to be written while updates keep coming (default 5 s). */
+  maxDelayMs?: number;
   /** Timing of the lock between processes (tests shorten it). */
   lock?: LockOptions;
 }
 
 export const STATE_FILE_NAME = 'state.json';
 const DEFAULT_DELAY_MS = 500;
+const DEFAULT_MAX_DELAY_MS = 5000;
 /** Temporary files this old were left by a killed process, not one still writing. */
 const TEMP_MAX_AGE_MS = 60_000;
 /** The largest state file read (and then cut down to MAX_STATE_CHARS). */
@@ -84,6 +90,7 @@ export function openReadingStore(options: OpenOptions = {}): ReadingStore {
     warn: options.warn ?? ((line) => process.stderr.write(line + '\n')),
     now: options.now ?? Date.now,
     delayMs: options.delayMs ?? DEFAULT_DELAY_MS,
+    maxDelayMs: options.maxDelayMs ?? DEFAULT_MAX_DELAY_MS,
     lock: options.lock ?? {},
   };
   if (options.disabled) return new Store(undefined, config);
@@ -96,6 +103,7 @@ interface StoreConfig {
   warn: (line: string) => void;
   now: () => number;
   delayMs: number;
+  maxDelayMs: number;
   lock: LockOptions;
 }
 
@@ -141,7 +149,10 @@ class Store implements ReadingStore {
   #file: string | undefined;
   #table: StateTable = new Map();
   #dirty = false;
+  /** The write once updates pause (restarted by each update). */
   #timer: NodeJS.Timeout | undefined;
+  /** The write however long updates keep coming (set by the first update not written). */
+  #deadline: NodeJS.Timeout | undefined;
   #saveWarned = false;
   readonly #config: StoreConfig;
 
@@ -293,13 +304,19 @@ class Store implements ReadingStore {
   }
 
   #schedule(): void {
-    if (this.#timer || !this.#file) return;
+    if (!this.#file) return;
+    if (this.#timer) clearTimeout(this.#timer);
     this.#timer = setTimeout(() => this.flush(), this.#config.delayMs);
     this.#timer.unref?.();
+    if (this.#deadline) return;
+    this.#deadline = setTimeout(() => this.flush(), Math.max(this.#config.delayMs, this.#config.maxDelayMs));
+    this.#deadline.unref?.();
   }
 
   #cancelTimer(): void {
     if (this.#timer) clearTimeout(this.#timer);
+    if (this.#deadline) clearTimeout(this.#deadline);
     this.#timer = undefined;
+    this.#deadline = undefined;
   }
 }

@@ -13,6 +13,14 @@ vi.mock('../../src/state/atomicFile.js', async (importOriginal) => {
 
 const writes = vi.mocked(writeFileAtomicSync);
 
+/** Updates the same post every 100 ms, `count` times, as a reader moving through it does. */
+function keepUpdating(store: ReturnType<typeof openReadingStore>, from: number, count: number) {
+  for (let i = from; i < from + count; i++) {
+    store.update('bundled', 'cors', { percent: i });
+    vi.advanceTimersByTime(100);
+  }
+}
+
 function openIn(dir: string) {
   return openReadingStore({ env: { BLOG_TUI_STATE_DIR: dir }, warn: (line) => expect.fail(line) });
 }
@@ -26,7 +34,7 @@ describe('batched writes', () => {
     vi.useRealTimers();
   });
 
-  it('gather several updates into one write, 500 ms after the first', () => {
+  it('gather several updates into one write, 500 ms after the last', () => {
     const dir = tempPosts({});
     const store = openIn(dir);
     for (let i = 0; i < 5; i++) store.update('bundled', `post-${i}`, { percent: i * 10 });
@@ -43,6 +51,34 @@ describe('batched writes', () => {
 
     vi.advanceTimersByTime(10_000);
     expect(writes).toHaveBeenCalledTimes(1);
+  });
+
+  it('wait while updates keep coming (a reader moving through a post), and are written once they pause', () => {
+    const dir = tempPosts({});
+    const store = openIn(dir);
+    keepUpdating(store, 0, 20);
+    expect(writes).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(399);
+    expect(writes).not.toHaveBeenCalled();
+    vi.advanceTimersByTime(1);
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).sources.bundled.cors).toMatchObject({ percent: 19 });
+  });
+
+  it('are written 5 s after the first update at the latest, however long updates keep coming', () => {
+    const dir = tempPosts({});
+    const store = openIn(dir);
+    keepUpdating(store, 0, 49);
+    expect(writes).not.toHaveBeenCalled();
+    keepUpdating(store, 49, 1);
+    expect(writes).toHaveBeenCalledTimes(1);
+    expect(JSON.parse(readFileSync(join(dir, 'state.json'), 'utf8')).sources.bundled.cors).toMatchObject({ percent: 49 });
+    // The next updates start a new wait.
+    store.update('bundled', 'cors', { percent: 60 });
+    vi.advanceTimersByTime(499);
+    expect(writes).toHaveBeenCalledTimes(1);
+    vi.advanceTimersByTime(1);
+    expect(writes).toHaveBeenCalledTimes(2);
   });
 
   it('are written at once by flush, which cancels the scheduled write', () => {
