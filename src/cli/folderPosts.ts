@@ -2,10 +2,10 @@ import { realpathSync, statSync } from 'node:fs';
 import { basename, resolve } from 'node:path';
 import pkg from '../../package.json' with { type: 'json' };
 import { postBody } from '../content/frontMatterFences.js';
-import { cacheFile, filesFingerprint, readCache, readCacheLookup, readRecordAt, writeCache, type CacheRead } from '../content/indexCache.js';
+import { cacheFile, filesFingerprint, readCache, readCacheLookup, readRecordAt, readSlugBuckets, writeCache, type CacheRead, type LookupPost } from '../content/indexCache.js';
 import { buildIndexWith, indexFromRecords, unchanged, type BuildOptions, type BuiltIndex, type FileRecord, type ParsePost } from '../content/indexBuild.js';
 import type { PostEntry } from '../content/postEntry.js';
-import { findPost } from '../content/slugLookup.js';
+import { findExact, findPost, queryKeys } from '../content/slugLookup.js';
 import { siteOptions } from '../content/siteOptions.js';
 import { readPostSource, postPath } from '../content/postIndexFile.js';
 import { walkPostFiles, type PostFile, type WalkResult } from '../content/postFiles.js';
@@ -281,13 +281,23 @@ export async function loadOnePost(dir: string, query: string, env: NodeJS.Proces
   const site = await folderSite(folder);
   const root = realpathSync(folder);
   const cachePath = cacheFile(root, env);
-  const posts = readCacheLookup(cachePath, root, `${STAMP} ${site.fingerprint}`);
-  if (!posts) return undefined;
-  const match = findPost(query, posts);
-  if (match.kind !== 'found') return undefined;
-  const record = readRecordAt(cachePath, match.entry);
+  const stamp = `${STAMP} ${site.fingerprint}`;
+  // A post named wholly is found in its bucket of the slug file, unless the site needs every
+  // post to prepare one (links between posts); else in the whole lookup.
+  const near = site.knowPosts ? undefined : readSlugBuckets(cachePath, root, stamp, queryKeys(query));
+  let found = near && findExact(query, near);
+  let posts: LookupPost[] | undefined;
+  if (found === null) return undefined;
+  if (found === undefined) {
+    posts = readCacheLookup(cachePath, root, stamp);
+    if (!posts) return undefined;
+    const match = findPost(query, posts);
+    if (match.kind !== 'found') return undefined;
+    found = match.entry;
+  }
+  const record = readRecordAt(cachePath, found);
   if (!record?.entry || !fileUnchanged(root, record.entry, record)) return undefined;
-  site.knowPosts?.(posts);
+  if (posts) site.knowPosts?.(posts);
   return sourceOf({ folder, root, site }, [record.entry]);
 }
 

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
 import { homedir } from 'node:os';
 import { isAbsolute, join } from 'node:path';
 import { removeStaleTempFiles, writeFileAtomicSync } from '../state/atomicFile.js';
@@ -9,6 +9,7 @@ import { indexFromRecords, type BuildOptions, type FileRecord } from './indexBui
 import { sortPosts } from './postOrder.js';
 import { dateSortKey } from './dates.js';
 import type { PostEntry } from './postEntry.js';
+import { exactKeys } from './slugLookup.js';
 
 /**
  * The index cache of a posts folder: one file per folder under `$XDG_CACHE_HOME/blog-tui/`
@@ -18,8 +19,9 @@ import type { PostEntry } from './postEntry.js';
  */
 
 const KIND = 'blog-tui index cache';
-// Raised whenever entries are computed differently (entities decoded, Hugo's tag stripping).
-export const CACHE_FORMAT_VERSION = 3;
+// Raised whenever entries are computed differently (entities decoded, Hugo's tag stripping), or
+// the files written beside the cache change (4: the slug file), so that every cache is written anew.
+export const CACHE_FORMAT_VERSION = 4;
 
 /**
  * One hash of every file's path, size and mtime (in the order given, which is by path): equal
@@ -263,6 +265,7 @@ export function writeCache(path: string, root: string, stamp: string, records: r
     }),
   };
   writeFileAtomicSync(lookupFile(path), JSON.stringify(lookup), 0o600);
+  writeFileAtomicSync(slugsFile(path), slugsText({ ...lookup, kind: SLUGS_KIND }), 0o600);
 }
 
 const LOOKUP_KIND = 'blog-tui index cache lookup';
@@ -305,21 +308,128 @@ export interface LookupPost {
  */
 export function readCacheLookup(path: string, root: string, stamp: string, now = Date.now()): LookupPost[] | undefined {
   const data = readBeside<CacheLookup>(lookupFile(path), MAX_CACHE_BYTES, LOOKUP_KIND, root);
-  if (!data || data.stamp !== stamp) return undefined;
-  if (data.problems !== 0 || (data.until !== null && (typeof data.until !== 'number' || data.until <= now)) || !Array.isArray(data.posts)) return undefined;
-  try {
-    if (statSync(path).size !== data.bytes) return undefined;
-  } catch {
-    return undefined;
-  }
+  if (!data || !lookupCurrent(data, path, stamp, now) || !Array.isArray(data.posts)) return undefined;
+  return lookupPosts(data.posts as unknown[]);
+}
+
+/** A lookup's posts (CacheLookup's tuples) checked, else undefined. */
+function lookupPosts(tuples: unknown[]): LookupPost[] | undefined {
   const out: LookupPost[] = [];
-  for (const p of data.posts as unknown[]) {
+  for (const p of tuples) {
     if (!Array.isArray(p) || p.length !== 5) return undefined;
     const [slug, url, file, at, length] = p as unknown[];
     if (typeof slug !== 'string' || typeof url !== 'string' || typeof file !== 'string' || !Number.isSafeInteger(at) || !Number.isSafeInteger(length) || (at as number) < 0 || (length as number) <= 0 || (length as number) > MAX_RECORD_BYTES) return undefined;
     out.push({ slug, url, file, at: at as number, length: length as number });
   }
   return out;
+}
+
+/** Whether a lookup's header is for this cache as it is now (see readCacheLookup). */
+function lookupCurrent(data: Partial<CacheLookup>, path: string, stamp: string, now: number): boolean {
+  if (data.stamp !== stamp || data.problems !== 0 || (data.until !== null && (typeof data.until !== 'number' || data.until <= now))) return false;
+  try {
+    return statSync(path).size === data.bytes;
+  } catch {
+    return false;
+  }
+}
+
+const SLUGS_KIND = 'blog-tui index cache slugs';
+/** How many posts a bucket of the slug file holds on average, at most. */
+const BUCKET_POSTS = 64;
+/** The most buckets (the header lists where each starts). */
+const MAX_BUCKETS = 1 << 16;
+
+/**
+ * The lookup's posts again, in buckets by a hash of their exactKeys (the whole URL path, the whole
+ * slug): `read SLUG` reads a small header and one or two buckets, however many posts the folder
+ * has, and reads the whole lookup only for a prefix or a part of a slug. The file is the header
+ * (the lookup's fields, and `buckets`: where each bucket's text starts after the header line, and
+ * where the last ends) on one line, then the buckets, each a JSON array of the lookup's tuples.
+ */
+interface SlugsHeader extends Omit<CacheLookup, 'posts'> {
+  buckets: number[];
+}
+
+/** The slug file of the cache file `path`. */
+export function slugsFile(path: string): string {
+  return path.replace(/\.json$/, '.slugs');
+}
+
+/** The bucket of a key among `count`: FNV-1a of its UTF-16 code units. */
+function bucketOf(key: string, count: number): number {
+  let hash = 0x811c9dc5;
+  for (let i = 0; i < key.length; i++) hash = Math.imul(hash ^ key.charCodeAt(i), 0x01000193) >>> 0;
+  return hash % count;
+}
+
+function slugsText(lookup: CacheLookup): string {
+  let count = 1;
+  while (count < MAX_BUCKETS && count * BUCKET_POSTS < lookup.posts.length) count *= 2;
+  const buckets: CacheLookup['posts'][] = Array.from({ length: count }, () => []);
+  for (const tuple of lookup.posts) {
+    const [slug, url] = tuple;
+    const [first, second] = new Set(exactKeys({ slug, url }).map((key) => bucketOf(key, count)));
+    buckets[first!]!.push(tuple);
+    if (second !== undefined) buckets[second]!.push(tuple);
+  }
+  const texts = buckets.map((b) => JSON.stringify(b));
+  const starts = [0];
+  for (const text of texts) starts.push(starts[starts.length - 1]! + Buffer.byteLength(text));
+  const { posts: _, ...fields } = lookup;
+  return `${JSON.stringify({ ...fields, buckets: starts } satisfies SlugsHeader)}\n${texts.join('')}`;
+}
+
+/** The longest header of a slug file read. */
+const MAX_SLUGS_HEADER = 64 + 16 * MAX_BUCKETS;
+
+/**
+ * The posts of the buckets that hold every post with one of `keys` among its exactKeys, from the
+ * slug file of the cache at `path`, when it is there and as current as readCacheLookup requires;
+ * else undefined. Never throws.
+ */
+export function readSlugBuckets(path: string, root: string, stamp: string, keys: readonly string[], now = Date.now()): LookupPost[] | undefined {
+  let fd: number | undefined;
+  try {
+    fd = openSync(slugsFile(path), 'r');
+    if (!fstatSync(fd).isFile()) return undefined;
+    let head = Buffer.alloc(4096);
+    let filled = 0;
+    let end = -1;
+    while (end < 0) {
+      if (filled === head.length) {
+        if (head.length >= MAX_SLUGS_HEADER) return undefined;
+        head = Buffer.concat([head, Buffer.alloc(head.length)]);
+      }
+      const n = readSync(fd, head, filled, head.length - filled, filled);
+      if (n === 0) return undefined;
+      end = head.indexOf(0x0a, filled);
+      filled += n;
+    }
+    const data = JSON.parse(head.toString('utf8', 0, end)) as Partial<SlugsHeader> | null;
+    if (typeof data !== 'object' || data === null || data.kind !== SLUGS_KIND || data.version !== CACHE_FORMAT_VERSION || data.root !== root) return undefined;
+    if (!lookupCurrent(data, path, stamp, now)) return undefined;
+    const starts = data.buckets;
+    if (!Array.isArray(starts) || starts.length < 2 || starts.length > MAX_BUCKETS + 1 || starts[0] !== 0) return undefined;
+    const count = starts.length - 1;
+    const out: LookupPost[] = [];
+    for (const bucket of new Set(keys.map((key) => bucketOf(key, count)))) {
+      const from = starts[bucket];
+      const to = starts[bucket + 1];
+      if (!Number.isSafeInteger(from) || !Number.isSafeInteger(to) || to! <= from! || to! - from! > MAX_CACHE_BYTES) return undefined;
+      const text = Buffer.alloc(to! - from!);
+      if (readSync(fd, text, 0, text.length, end + 1 + from!) !== text.length) return undefined;
+      const tuples = JSON.parse(text.toString('utf8')) as unknown;
+      const posts = Array.isArray(tuples) ? lookupPosts(tuples) : undefined;
+      if (!posts) return undefined;
+      for (const post of posts) out.push(post);
+    }
+    return out;
+  } catch {
+    return undefined;
+  } finally {
+    if (fd !== undefined) closeSync(fd);
+  }
 }
 
 /** The longest record read on its own. */

@@ -93,10 +93,8 @@ function lookUp<T extends Named>(query: string, posts: readonly T[]): SlugMatch<
     if (hits.length > 1) return { kind: 'ambiguous', candidates: hits.map(name) };
     return undefined;
   };
-  const path = bare(q);
   const tests = [
-    (p: T) => path !== '' && bare(p.url) === path,
-    (p: T) => p.slug.toLowerCase() === q,
+    ...exactTests<T>(q),
     (p: T) => p.slug.toLowerCase().startsWith(q),
     (p: T) => p.slug.toLowerCase().includes(q) || p.url.toLowerCase().includes(q),
   ];
@@ -105,4 +103,41 @@ function lookUp<T extends Named>(query: string, posts: readonly T[]): SlugMatch<
     if (match) return match;
   }
   return { kind: 'unknown', closest: closestSlugs(query, posts) };
+}
+
+/** findPost's first two tests, for the query in lower case: the whole URL path, then the whole slug. */
+function exactTests<T extends Named>(q: string): Array<(p: T) => boolean> {
+  const path = bare(q);
+  return [(p) => path !== '' && bare(p.url) === path, (p) => p.slug.toLowerCase() === q];
+}
+
+/**
+ * The keys under which a post is found by a whole URL path or a whole slug: posts kept in buckets
+ * by these keys (see findExact) are found without reading every post.
+ */
+export function exactKeys(post: Named): string[] {
+  return [bare(post.url), post.slug.toLowerCase()];
+}
+
+/** The keys of what the user typed: a post it names wholly has one of them among its exactKeys. */
+export function queryKeys(query: string): string[] {
+  const q = query.toLowerCase();
+  return [bare(q), q];
+}
+
+/**
+ * The post findPost finds when the query names it wholly (by URL path, else by slug), from
+ * `posts` that hold at least every post with one of queryKeys(query) among its exactKeys; null
+ * when it names several (findPost calls that ambiguous); undefined when it names none wholly,
+ * and findPost goes on to prefixes and parts, which need every post.
+ */
+export function findExact<T extends Named>(query: string, posts: readonly T[]): T | null | undefined {
+  const q = query.toLowerCase();
+  if (q === '') return undefined;
+  for (const test of exactTests<T>(q)) {
+    const hits = posts.filter(test);
+    if (hits.length === 1) return hits[0]!;
+    if (hits.length > 1) return null;
+  }
+  return undefined;
 }

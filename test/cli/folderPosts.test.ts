@@ -215,6 +215,54 @@ describe("one post of a cached folder, found by the cache's lookup (read piped)"
   });
 });
 
+describe("one post of a cached folder, found by the cache's slug file (read piped, by a whole slug or URL path)", () => {
+  const lookupOf = (cachePath: string) => cachePath.replace(/\.json$/, '.lookup.json');
+  const slugsOf = (cachePath: string) => cachePath.replace(/\.json$/, '.slugs');
+
+  it('finds a post named wholly without the whole lookup, and leaves a prefix to the lookup', async () => {
+    const dir = tempPosts({ 'alpha.md': post('Alpha'), 'beta.md': post('Beta') });
+    const folder = loader(dir);
+    const full = await folder.load();
+    rmSync(lookupOf(folder.cachePath()));
+    const one = await loadOnePost(dir, 'alpha', folder.env);
+    expect(one?.posts).toEqual([full.source.posts.find((p) => p.title === 'Alpha')]);
+    expect(one!.readBody(one!.posts[0]!)).toBe('\nBody of Alpha.\n');
+    expect(await loadOnePost(dir, 'alph', folder.env)).toBeUndefined();
+  });
+
+  it('uses the whole lookup when the slug file is missing or stale, and checks the post\'s own file', async () => {
+    const dir = tempPosts({ 'alpha.md': post('Alpha'), 'beta.md': post('Beta') });
+    const folder = loader(dir);
+    await folder.load();
+    const slugs = readFileSync(slugsOf(folder.cachePath()), 'utf8');
+    rmSync(slugsOf(folder.cachePath()));
+    expect((await loadOnePost(dir, 'beta', folder.env))?.posts[0]?.title).toBe('Beta');
+    // A slug file of another cache (written before a post was added) is not used.
+    writeFileSync(join(dir, 'gamma.md'), post('Gamma'));
+    await folder.load();
+    const current = readFileSync(slugsOf(folder.cachePath()), 'utf8');
+    writeFileSync(slugsOf(folder.cachePath()), slugs);
+    rmSync(lookupOf(folder.cachePath()));
+    expect(await loadOnePost(dir, 'gamma', folder.env)).toBeUndefined();
+    writeFileSync(slugsOf(folder.cachePath()), current);
+    expect((await loadOnePost(dir, 'gamma', folder.env))?.posts[0]?.title).toBe('Gamma');
+    // The folder changed after the cache: the post's own file is checked, and a changed one gives way.
+    writeFileSync(join(dir, 'gamma.md'), post('Gamma, edited'));
+    expect(await loadOnePost(dir, 'gamma', folder.env)).toBeUndefined();
+    expect((await loadOnePost(dir, 'beta', folder.env))?.posts[0]?.title).toBe('Beta');
+  });
+
+  it('gives way when a whole slug names several posts, as the whole lookup does', async () => {
+    const dir = tempPosts({ 'a/same.md': post('One'), 'b/same.md': post('Two') });
+    const folder = loader(dir);
+    const full = await folder.load();
+    expect(full.source.posts.map((p) => p.slug)).toEqual(['same', 'same']);
+    expect(await loadOnePost(dir, 'same', folder.env)).toBeUndefined();
+    const url = full.source.posts[0]!.url;
+    expect((await loadOnePost(dir, url, folder.env))?.posts[0]?.url).toBe(url);
+  });
+});
+
 describe('a folder as a post source', () => {
   it("is identified by the folder's real path and named after the folder", async () => {
     const dir = tempPosts({ 'my-blog/a.md': post('A') });

@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { describe, expect, it } from 'vitest';
@@ -38,6 +38,7 @@ describe('blog-tui --posts DIR', () => {
       expect.stringMatching(/^index-[0-9a-f]{32}\.head\.json$/),
       expect.stringMatching(/^index-[0-9a-f]{32}\.json$/),
       expect.stringMatching(/^index-[0-9a-f]{32}\.lookup\.json$/),
+      expect.stringMatching(/^index-[0-9a-f]{32}\.slugs$/),
     ]);
   });
 
@@ -85,6 +86,26 @@ describe('blog-tui --posts DIR', () => {
     expect(fromLookup.map((r) => [r.code, r.stderr])).toEqual(slugs.map(() => [0, '']));
     expect(fromLookup.map((r) => r.stdout)).toEqual(fromWholeCache);
     expect(readFileSync(file, 'utf8')).toBe(broken);
+  });
+
+  it("reads a post named by its whole slug or URL path from the cache's slug file alone, the same text as from the whole cache", { timeout: 60_000 }, () => {
+    const cache = tempPosts({});
+    const env = { XDG_CACHE_HOME: cache };
+    const folder = tempPosts({ 'first-post.md': '---\ntitle: First\ndate: 2024-01-02\n---\n\nThe **first** post.\n', 'second-post.md': '---\ntitle: Second\ndate: 2024-01-03\n---\n\nThe second post.\n' });
+    expect(runCli(['--posts', folder, 'list'], env).code).toBe(0);
+    const queries = ['first-post', 'SECOND-POST', '/first-post/'];
+    const fromWholeCache = queries.map((query) => runCli(['--posts', folder, '--verbose', 'read', query], env).stdout);
+    expect(fromWholeCache[0]).toContain('The first post.');
+    // The whole cache made unreadable (its last byte, its length kept) and the whole lookup removed.
+    const dir = join(cache, 'blog-tui');
+    const file = join(dir, readdirSync(dir).find((name) => /^index-[0-9a-f]+\.json$/.test(name))!);
+    writeFileSync(file, readFileSync(file, 'utf8').replace(/\}$/, ' '));
+    rmSync(file.replace(/\.json$/, '.lookup.json'));
+    const fromSlugs = queries.map((query) => runCli(['--posts', folder, 'read', query], env));
+    expect(fromSlugs.map((r) => [r.code, r.stderr, r.stdout])).toEqual(fromWholeCache.map((text) => [0, '', text]));
+    // A prefix needs every post: with neither the lookup nor a readable cache the folder is indexed again.
+    const prefix = runCli(['--posts', folder, 'read', 'first'], env);
+    expect([prefix.code, prefix.stdout]).toEqual([0, fromWholeCache[0]]);
   });
 
   it('writes with index --out the same JSON format as posts/index.json', () => {

@@ -36,7 +36,7 @@ describe('the index cache', () => {
     const path = join(dir, 'index-x.json');
     writeCache(path, '/blog', 'v1', RECORDS);
     writeCache(path, '/blog', 'v1', RECORDS.slice(1));
-    expect(readdirSync(dir).sort()).toEqual(['index-x.head.json', 'index-x.json', 'index-x.lookup.json']);
+    expect(readdirSync(dir).sort()).toEqual(['index-x.head.json', 'index-x.json', 'index-x.lookup.json', 'index-x.slugs']);
     expect(statSync(path).mode & 0o777).toBe(0o600);
     expect(statSync(headFile(path)).mode & 0o777).toBe(0o600);
   });
