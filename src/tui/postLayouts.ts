@@ -5,8 +5,9 @@ import { sanitizeLine } from '../content/sanitize.js';
 import type { PostEntry } from '../content/postEntry.js';
 import type { RenderedPost, RenderOptions } from '../render/markdownRenderer.js';
 import type { Look } from '../render/style.js';
-import type { PostLayout } from './state/appReducer.js';
+import { listView, type AppState, type PostLayout } from './state/appReducer.js';
 import type { PostSource, RenderFn } from './postSource.js';
+import { readerGeometry } from './geometry.js';
 
 const CACHE_LIMIT = 24;
 
@@ -106,3 +107,26 @@ export function forgetPost(cache: Map<string, RenderedPost>, entry: PostEntry): 
   if (pending) for (const key of [...pending.keys()]) if (key.startsWith(prefix)) pending.delete(key);
 }
 
+/** Posts longer than this are not laid out ahead of Enter: the layout could hold a key up. */
+export const AHEAD_MAX_WORDS = 20_000;
+
+/**
+ * Lays out the post selected in the list ahead of Enter, at the width the reader will ask for, so
+ * that Enter only has to show it (with the layout worker's renderer: nothing of it on this thread);
+ * then the posts up to `around` rows above and below it in the list, nearest first, which a key
+ * or two select.
+ */
+export function layOutSelected(cache: Map<string, RenderedPost>, source: PostSource, render: RenderFn, state: AppState, color: boolean, hyperlinks: boolean, look: Look | undefined, around = 0): void {
+  if (state.screen !== 'list') return;
+  const view = listView(state);
+  const selected = state.list.selected;
+  for (let distance = 0; distance <= around; distance++) {
+    for (const row of distance === 0 ? [selected] : [selected + distance, selected - distance]) {
+      const index = view[row]?.index;
+      const entry = index === undefined ? undefined : source.posts[index];
+      if (index === undefined || !entry || entry.words > AHEAD_MAX_WORDS) continue;
+      const width = readerGeometry(state.size, entry.title, state.maxTextWidth).textWidth;
+      void renderPostCached(cache, source, render, index, width, color, hyperlinks, look);
+    }
+  }
+}

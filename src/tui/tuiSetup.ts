@@ -18,7 +18,7 @@ import type { PostEntry } from '../content/postEntry.js';
 import { openReadingStore } from '../state/readingStore.js';
 import { RenderWorker, workerFile } from './renderWorkerClient.js';
 import { fileProgressStore, memoryProgressStore, type ProgressStore } from './progressStore.js';
-import { layoutOf, renderPostCached } from './postLayouts.js';
+import { layOutSelected, layoutOf, renderPostCached } from './postLayouts.js';
 import { listLines } from './listLines.js';
 import { frameLine, frameText } from './frameText.js';
 import { listGeometry } from './geometry.js';
@@ -93,16 +93,23 @@ let layoutWorker: RenderWorker | undefined;
  * signals), else, where there is no built worker, renderMarkdown in this thread.
  */
 export function loadRenderer(): Promise<RenderFn> {
-  const file = workerFile();
-  if (file) {
-    layoutWorker ??= new RenderWorker(file);
-    const worker = layoutWorker;
-    rendererPromise ??= Promise.resolve((markdown, options) => worker.render(markdown, options));
-  }
+  const inWorker = workerRenderer();
+  if (inWorker) rendererPromise ??= Promise.resolve(inWorker);
   rendererPromise ??= Promise.all([import('../render/markdownRenderer.js'), import('../render/codeHighlight.js').then((m) => m.loadHighlighter())]).then(
     ([m]) => m.renderMarkdown,
   );
   return rendererPromise;
+}
+
+let workerRender: RenderFn | undefined;
+/** The layout worker's renderer in the built app; undefined where there is no built worker. */
+function workerRenderer(): RenderFn | undefined {
+  if (workerRender) return workerRender;
+  const file = workerFile();
+  if (!file) return undefined;
+  layoutWorker ??= new RenderWorker(file);
+  const worker = layoutWorker;
+  return (workerRender = (markdown, options) => worker.render(markdown, options));
 }
 
 /** Ends the layout worker, if one was started. */
@@ -148,6 +155,9 @@ function paintPreview(preview: NonNullable<TuiOptions['preview']>, prepared: Pre
   if (screen.posts.length < Math.min(screen.count, listGeometry(state.size).perPage)) return undefined;
   return paintFirstFrame(state, preview.name, prepared, write, screen.count);
 }
+
+/** How many posts above and below the selected one are laid out ahead of Enter from the first frame on. */
+const AHEAD_AROUND = 2;
 
 /** The list's moves, answered before Ink has loaded; and leaving. */
 const EARLY_ACTIONS = new Set<KeyAction>(['down', 'up', 'pageDown', 'pageUp', 'halfPageDown', 'halfPageUp', 'top', 'bottom', 'quit', 'interrupt']);
@@ -304,9 +314,17 @@ export async function runTui(options: TuiOptions): Promise<number> {
     }
     const source = prepared.options.source;
     if (painted && prepared.state && source && prepared.stdin.isTTY) {
+      // The selected post and its neighbours are laid out in the layout worker from the first
+      // frame on, while the list answers its moves here and Ink loads, so that Enter finds them ready.
+      const render = workerRenderer();
+      const ahead = (state: AppState) => render && layOutSelected(prepared.cache, source, render, state, true, prepared.hyperlinks, prepared.look, AHEAD_AROUND);
+      const first = prepared.state;
+      setImmediate(() => ahead(first));
       // The list answers its moves at once while nothing else is asked of it; Ink loads after.
       prepared.state = await answerEarlyKeys(prepared.state, painted, source.name, prepared, write, note);
       if (prepared.state.exit) return prepared.state.exit === 'interrupt' ? 130 : 0;
+      ahead(prepared.state);
+      prepared.renderer ??= render;
     }
     const { showTui } = await import('./runTui.js');
     return await showTui(prepared);

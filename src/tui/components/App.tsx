@@ -21,7 +21,7 @@ import { ReaderView } from './ReaderView.js';
 import { HelpView } from './HelpView.js';
 import { PickerView } from './PickerView.js';
 import { UiContext, type Ui } from './uiContext.js';
-import { forgetPost, layoutKey, layoutOf, renderPostCached } from '../postLayouts.js';
+import { AHEAD_MAX_WORDS, forgetPost, layOutSelected, layoutKey, layoutOf, renderPostCached } from '../postLayouts.js';
 
 export { layoutKey, layoutOf, renderPostCached } from '../postLayouts.js';
 import { PLAIN_ROLES, rolesFor, terminalLevel, type Look } from '../../render/style.js';
@@ -57,10 +57,8 @@ export interface AppProps {
 
 /** The renderer is loaded this long after start, while the user looks at the list. */
 const PRELOAD_DELAY_MS = 100;
-/** The selected post is rendered ahead of Enter once the selection has rested this long... */
+/** The selected post is rendered ahead of Enter once the selection has rested this long (see layOutSelected). */
 const PRERENDER_REST_MS = 150;
-/** ...unless it is long enough that rendering it could delay a key. */
-const PRERENDER_MAX_WORDS = 20_000;
 const CLEAR_SCREEN = '\u001b[H\u001b[2J';
 
 /** Printable text of more than one character, with no key held: a paste, or keys faster than a frame. */
@@ -381,12 +379,12 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
   const selected = state.screen === 'list' ? listView(state)[state.list.selected] : undefined;
   const selectedIndex = selected?.index;
   useEffect(() => {
-    if (!rendererReady || selectedIndex === undefined || state.posts[selectedIndex]!.words > PRERENDER_MAX_WORDS) return;
+    if (!rendererReady || selectedIndex === undefined || state.posts[selectedIndex]!.words > AHEAD_MAX_WORDS) return;
     const timer = setTimeout(() => {
-      if (rendererRef.current && store$.current.screen === 'list') renderedFor(rendererRef.current, selectedIndex, store$.current.size);
+      if (rendererRef.current) layOutSelected(cache.current, source, rendererRef.current, store$.current, color, hyperlinks, look);
     }, PRERENDER_REST_MS);
     return () => clearTimeout(timer);
-  }, [rendererReady, selectedIndex, state.size, state.posts, renderedFor]);
+  }, [rendererReady, selectedIndex, state.size, state.posts, source, color, hyperlinks, look]);
 
   /** `v`: the post's file in the editor, in the foreground; then the post read again. */
   const editPost = useCallback(
