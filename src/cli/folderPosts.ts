@@ -193,6 +193,8 @@ export type FolderCheck =
 /** What a later check of the folder found: the posts when they changed, and what it would have said on stderr. */
 export interface FolderUpdate {
   posts?: PostEntry[];
+  /** The files read again because they changed (or were added) since the cache was written. */
+  changed?: string[];
   lines: string[];
 }
 
@@ -320,7 +322,17 @@ function fileUnchanged(root: string, entry: PostEntry, record: FileRecord | unde
 export async function checkFolderNow(dir: string, options: FolderOptions, env: NodeJS.ProcessEnv, files: string, onPartial?: (entries: PostEntry[]) => void): Promise<FolderUpdate> {
   const lines: string[] = [];
   const stderr: ReportStream = { isTTY: false, write: (text: string) => void lines.push(...String(text).split('\n').filter(Boolean)) };
-  const io: FolderIo = { stderr, env, onRecord: onPartial && entriesInBatches(onPartial) };
+  const batches = onPartial && entriesInBatches(onPartial);
+  // The files read again (changed or added since the cache was written): their posts' layouts are old.
+  const changed: string[] = [];
+  const io: FolderIo = {
+    stderr,
+    env,
+    onRecord: (record) => {
+      changed.push(record.file);
+      batches?.(record);
+    },
+  };
   // The cache is read only when something changed: the walk alone is compared with it.
   const walked = await openFolder(dir, options, io, false);
   const walk = walkFolder(walked.root, walked.site);
@@ -329,7 +341,8 @@ export async function checkFolderNow(dir: string, options: FolderOptions, env: N
     return { lines };
   }
   const posts = await buildFolder(await openFolder(dir, options, io), walk, options, io);
-  return { posts, lines };
+  // A folder without a cache: every file was read for the first time, none changed.
+  return files === NO_FILES ? { posts, lines } : { posts, lines, changed };
 }
 
 /** How often the entries read so far are handed over while a folder is indexed. */

@@ -38,6 +38,8 @@ export interface SourceUpdate {
   posts?: PostEntry[];
   /** The same posts in the same places as before, their figures filled in. */
   samePlaces?: boolean;
+  /** The files of posts whose text changed since they were shown: their layouts are made again. */
+  changed?: string[];
   fetchedAt?: string;
   offline?: string;
 }

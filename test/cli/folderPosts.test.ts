@@ -142,6 +142,8 @@ describe('a folder whose cache is trusted first (the full-screen app, read)', ()
     expect(later.titles).toEqual(['A', 'B']);
     const update = await later.source.refresh!();
     expect(update.posts!.map((p) => p.title)).toEqual(['C', 'A']);
+    // Only the file added was read: the app lays out again only what changed.
+    expect(update.changed).toEqual(['c.md']);
     // The check wrote the cache: the next start has the new posts at once, and nothing changed since.
     const next = await folder.load({}, {}, 'later');
     expect(next.titles).toEqual(['C', 'A']);

@@ -92,6 +92,51 @@ describe('the app given new posts after start', () => {
   });
 });
 
+describe('posts whose files changed after start', () => {
+  it('shows the new text of the open post and of a post opened later, not the layouts made before', async () => {
+    const all = makePosts(3);
+    let hand: ((update: SourceUpdate) => void) | undefined;
+    const bodies: Record<string, string> = Object.fromEntries(all.map((p) => [p.slug, `The old text of ${p.title}.`]));
+    const app = renderApp({ posts: all, bodies, postsUpdates: (listener) => ((hand = listener), () => undefined) });
+    await app.waitForScreen((s) => s.includes('1/3'));
+    // Post 2 is laid out (opened and left), then Post 1 is opened.
+    await app.press('j');
+    await app.press('\r');
+    await app.waitForScreen((s) => s.includes('The old text of Post 2.'));
+    await app.press('q');
+    await app.waitForScreen((s) => s.includes('2/3'));
+    await app.press('k');
+    await app.press('\r');
+    await app.waitForScreen((s) => s.includes('The old text of Post 1.'));
+    // The folder check read both files again: they changed.
+    bodies[all[0]!.slug] = 'The new text of Post 1.';
+    bodies[all[1]!.slug] = 'The new text of Post 2.';
+    hand!({ posts: all.map((p) => ({ ...p })), changed: [all[0]!.file, all[1]!.file] });
+    await app.waitForScreen((s) => s.includes('The new text of Post 1.'));
+    await app.press('q');
+    await app.press('j');
+    await app.press('\r');
+    expect(await app.waitForScreen((s) => s.includes('text of Post 2.'))).toContain('The new text of Post 2.');
+  });
+
+  it('keeps the layouts of posts whose files did not change', async () => {
+    const all = makePosts(2);
+    let hand: ((update: SourceUpdate) => void) | undefined;
+    const bodies: Record<string, string> = Object.fromEntries(all.map((p) => [p.slug, `The old text of ${p.title}.`]));
+    const app = renderApp({ posts: all, bodies, postsUpdates: (listener) => ((hand = listener), () => undefined) });
+    await app.waitForScreen((s) => s.includes('1/2'));
+    await app.press('\r');
+    await app.waitForScreen((s) => s.includes('The old text of Post 1.'));
+    await app.press('q');
+    await app.waitForScreen((s) => s.includes('1/2'));
+    // Only Post 2's file was read again; Post 1's layout is still the one shown before.
+    bodies[all[0]!.slug] = 'Not read again.';
+    hand!({ posts: all.map((p) => ({ ...p })), changed: [all[1]!.file] });
+    await app.press('\r');
+    expect(await app.waitForScreen((s) => s.includes('Post 1.') || s.includes('Not read'))).toContain('The old text of Post 1.');
+  });
+});
+
 describe('a post chosen while the list is replaced', () => {
   it('opens the post that was chosen when the new list arrives before its layout', async () => {
     const all = makePosts(4);

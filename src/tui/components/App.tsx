@@ -139,6 +139,19 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
     [source, color, hyperlinks, look],
   );
 
+  /** The post at `index`, open in the reader, laid out again from its text (its layouts were forgotten). */
+  const relayoutOpen = useCallback(
+    (index: number) => {
+      const reader = store$.current.reader;
+      if (!reader || reader.index !== index || !rendererRef.current) return;
+      const { width, rendered } = renderedFor(rendererRef.current, index, store$.current.size);
+      whenReady(rendered, (post) => {
+        if (store$.current.reader?.index === index) dispatch({ type: 'reload', layout: layoutOf(post, width) });
+      });
+    },
+    [renderedFor, dispatch],
+  );
+
   const currentRendered = useCallback((): RenderedPost | undefined => {
     const reader = store$.current.reader;
     return reader ? cache.current.get(layoutKey(store$.current.posts[reader.index]!, reader.layout.width)) : undefined;
@@ -246,6 +259,8 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
   // The posts as the folder holds them, checked after start: they replace the list's once the
   // open post (if one is open) is among them; the body search starts again over them.
   const waitingPosts = useRef<PostEntry[] | null>(null);
+  // Files whose posts changed since their layouts were made: the open one is laid out again once the new posts are in.
+  const changedFiles = useRef(new Set<string>());
   const applyPosts = useCallback(() => {
     const posts = waitingPosts.current;
     if (!posts) return;
@@ -254,8 +269,14 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
     waitingPosts.current = null;
     cancelBodySearch.current();
     bodies.current = null;
+    const reader = store$.current.reader;
+    if (reader && changedFiles.current.has(posts[reader.index]!.file)) {
+      forgetPost(cache.current, posts[reader.index]!);
+      relayoutOpen(reader.index);
+    }
+    changedFiles.current.clear();
     searchBodiesFor(store$.current.filter.text);
-  }, [dispatch, searchBodiesFor]);
+  }, [dispatch, searchBodiesFor, relayoutOpen]);
   // A feed's copy: when it was fetched, and whether the fetch after the first frame answered.
   const [feedStatus, setFeedStatus] = useState(() => feedStatusOf(given));
   useEffect(
@@ -264,6 +285,11 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
         setFeedStatus((status) => feedStatusAfter(status, update));
         if (update.offline) dispatch({ type: 'message', text: sanitizeLine(`Showing the copy ${fetchedAgo(update.fetchedAt ?? '')}: ${update.offline}`) });
         if (!update.posts) return;
+        if (update.changed?.length) {
+          const changed = new Set(update.changed);
+          for (const post of [...store$.current.posts, ...update.posts]) if (changed.has(post.file)) forgetPost(cache.current, post);
+          for (const file of changed) changedFiles.current.add(file);
+        }
         if (update.samePlaces && !waitingPosts.current) {
           dispatch({ type: 'posts', posts: update.posts, samePlaces: true });
           return;
@@ -399,17 +425,11 @@ function Screens({ source: given, postsUpdates, initialState, renderer, loadRend
       const result = terminal.runForeground(command, args);
       forgetPost(cache.current, entry);
       bodies.current = null;
-      const reader = store$.current.reader;
-      if (reader && reader.index === index && rendererRef.current) {
-        const { width, rendered } = renderedFor(rendererRef.current, index, store$.current.size);
-        whenReady(rendered, (post) => {
-          if (store$.current.reader?.index === index) dispatch({ type: 'reload', layout: layoutOf(post, width) });
-        });
-      }
+      relayoutOpen(index);
       if (result.error) dispatch({ type: 'message', text: sanitizeLine(`Could not start ${command}: ${result.error}`) });
       else if (result.status !== 0) dispatch({ type: 'message', text: sanitizeLine(`${command} exited with status ${result.status ?? 'unknown'}`) });
     },
-    [source, terminal, dispatch, renderedFor],
+    [source, terminal, dispatch, relayoutOpen],
   );
 
   /** One edit of the filter or search being typed: a key, or a whole paste at once. */
