@@ -2,7 +2,9 @@
  * The text of HTML as Go's html/template stripTags gives it, which Hugo's word counts and
  * summaries use: tags are removed with their attributes (a `>` inside a quoted value does not
  * end a tag), comments are removed whole, and so is the content of `<script>` and `<style>`;
- * everything else, entities included, is kept as it stands. A `<` that starts no tag is text.
+ * everything else, entities included, is kept as it stands. One difference: what an `<xmp>`
+ * holds is its text, as a browser shows it (Go reads tags in it, and a `<style>` shown there
+ * hides the rest of the post). A `<` that starts no tag is text.
  * One pass over the text, no regular expressions.
  */
 
@@ -97,6 +99,12 @@ export function walkHtmlText(html: string, text: (start: number, end: number) =>
     tag?.(lt, i);
     const name = html.slice(nameStart, nameEnd).toLowerCase();
     if (!closing && (name === 'script' || name === 'style')) i = rawTextEnd(html, i, name);
+    else if (!closing && name === 'xmp') {
+      // What an <xmp> holds is shown as written, tags and all: it is text to the reader.
+      const end = rawTextEnd(html, i, name);
+      if (end > i) text(i, end);
+      i = end;
+    }
     from = i;
   }
   if (from < html.length) text(from, html.length);

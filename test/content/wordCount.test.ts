@@ -95,6 +95,12 @@ describe('Hugo word count of raw HTML', () => {
     expect(countWords('<div title="1>2">Bar baz</div>\n\n<script>var alpha = beta;</script>\n\n<style>p { color: red }</style>\n\n<textarea>tx ty</textarea>')).toBe(4);
   });
 
+  it('counts what an <xmp> shows, tags and all, and the post after it even when it shows a <style> tag', () => {
+    const post = ['Here is the page:', '', '<xmp>', '<div id="app">hi</div>', '<style type="text/css">', '.circle { width: 5px; }', '</xmp>', '', 'Then the script, in three words.', '', '<style>.x { color: red }</style>'].join('\n');
+    // Hugo's stripper reads the shown <style> as one, and drops every word up to the real one's end.
+    expect(countWords(post)).toBe(4 + 9 + 6);
+  });
+
   it('gives plain text as Hugo plainify does: line breaks, comments and scripts removed, spaces folded', () => {
     expect(stripHtmlLikeHugo('<p>a<em>b</em></p>\n<p>c<br>d</p>  x   y <!-- a > b --> z <script>s t</script>')).toBe('ab\nc\nd\nx y z ');
   });

@@ -163,6 +163,27 @@ describe('feeds that carry only summaries', () => {
     expect(again.cache.items[1]!.problem).toBeUndefined();
   });
 
+  it('gives the figures of the post itself for pages Readability misreads: a stray </div>, a row of link buttons, an <xmp>', async () => {
+    const sentence = 'A post on a blog is mostly paragraphs of text that a reader wants to see whole.';
+    const slide = (i: number) => `<div class="slide"><div class="picture"><img src="/slides/${i}.png"></div><div class="words"><p>Slide ${i}. ${sentence}</p></div></div>`;
+    const slides = (from: number, to: number) => Array.from({ length: to - from + 1 }, (_, i) => slide(from + i)).join('\n');
+    const hard = [
+      { ...posts[0]!, path: '/posts/talk/', title: 'A talk', html: `<p>${sentence}</p>\n${slides(1, 10)}\n</div>\n${slides(11, 18)}` },
+      { ...posts[1]!, path: '/posts/zine/', title: 'A zine', html: `<p>${sentence} ${sentence}</p>\n<div align="center"><a class="button" href="/zine.pdf">Read it online!</a> <a class="button" href="/print.pdf">Get the print version!</a></div>\n<p>${sentence}</p>` },
+      { ...posts[2]!, path: '/posts/game/', title: 'A game', html: `<p>${sentence} ${sentence}</p>\n<xmp>\n<div id="app">\n<style type="text/css">\n.mole { width: 50px; }\n</xmp>\n<p>${sentence}</p>` },
+    ];
+    server.routes.set('/index.xml', { body: rss2(server.url, 'R', hard, false), type: 'application/rss+xml' });
+    for (const p of hard) server.routes.set(p.path, { body: postPage(p) });
+    const { cache } = await syncFeed(`${server.url}/index.xml`, { env });
+    const entries = feedEntries(cache.items, cache.link);
+    expect(entries.map((e) => e.url)).toEqual(hard.map((p) => p.path));
+    // The words of each post as its source has them (the feed's full text would say the same).
+    expect(entries.map((e) => e.words)).toEqual(hard.map((p) => htmlWords(p.html)));
+    expect(cache.items[0]!.html).toContain('Slide 18.');
+    expect(cache.items[1]!.html).toContain('Get the print version!');
+    expect(cache.items[2]!.html).toContain('<xmp>\n<div id="app">');
+  });
+
   it('reads a page once: a later sync keeps the article it has', async () => {
     serveSite('/index.xml', rss2(server.url, 'R', posts, false), 'application/rss+xml');
     await syncFeed(`${server.url}/index.xml`, { env });
