@@ -6,7 +6,7 @@ import { FetchError } from '../content/feeds/http.js';
 import { FeedParseError } from '../content/feeds/errors.js';
 import type { CachedItem } from '../content/feeds/feedEntries.js';
 import { normalizeAddress, syncFeed, type SyncOptions, type SyncResult } from '../content/feeds/feedSync.js';
-import { feedList, readFeedCache, readFeedIndex, type FeedCache, type FeedIndex } from '../content/feeds/feedCache.js';
+import { ensureFeedHead, feedList, readFeedCache, readFeedIndex, type FeedCache, type FeedIndex } from '../content/feeds/feedCache.js';
 import type { PostSource, SourceOption } from '../tui/postSource.js';
 import type { Subscription } from '../config/configFile.js';
 import { CliError } from './errors.js';
@@ -160,6 +160,7 @@ export async function loadFeedPosts(address: string, options: FeedOptions, io: F
     const copy = readFeedIndex(key, io.env) ?? readFeedCache(key, io.env).cache;
     const posts = copy && ('items' in copy ? feedList(copy).posts : copy.posts);
     if (copy && check === 'later') {
+      ensureFeedHead({ address: key, title: copy.title, fetchedAt: copy.fetchedAt, posts: posts! }, io.env);
       if (options.verbose) say(`${posts!.length} posts from the copy ${fetchedAgo(copy.fetchedAt)}; the feed is fetched in the background`);
       return feedSource(copy, { name: options.name, env: io.env, refresh: (signal) => syncInBackground(key, io.env, signal) });
     }

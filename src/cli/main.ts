@@ -310,6 +310,15 @@ export async function main(givenArgv: string[]): Promise<number> {
       // A folder's list: its first screen from the head of its cache, painted while the rest of
       // the cache is read (the posts of other options, or anything said on stderr, wait for it).
       const g = globals();
+      // A blog's address: the first screen from the head of its cached list, the same way.
+      if (g.url !== undefined && !g.verbose) {
+        const { feedPreview } = await import('./feedPreview.js');
+        const preview = feedPreview(g.url);
+        if (preview) {
+          code = await runTui({ ...common, preview, loadSource: () => loadSource(settings, g, 'later') });
+          return;
+        }
+      }
       const folder = settings.posts.value;
       if (folder && g.url === undefined && settings.feeds.length === 0 && !g.drafts && !g.future && !g.verbose) {
         const { folderPreview } = await import('./folderHead.js');

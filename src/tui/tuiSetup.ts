@@ -55,7 +55,7 @@ export interface TuiOptions {
    * The list's first screen, known before the posts (a posts folder's cache head): painted while
    * `loadSource` reads them. With it, `source` is what `loadSource` gives.
    */
-  preview?: { id: string; name: string; screen: FirstScreen };
+  preview?: { id: string; name: string; screen: FirstScreen; fetchedAt?: string };
   loadSource?: () => Promise<PostSource>;
 }
 
@@ -153,7 +153,9 @@ function paintPreview(preview: NonNullable<TuiOptions['preview']>, prepared: Pre
   if ((prepared.options.sort ?? 'newest') !== 'newest' || prepared.options.standaloneIndex !== undefined) return undefined;
   const state = prepared.listState(preview.id, screen.posts);
   if (screen.posts.length < Math.min(screen.count, listGeometry(state.size).perPage)) return undefined;
-  return paintFirstFrame(state, preview.name, prepared, write, screen.count);
+  // A feed's copy is asked for after the first frame: the header says so from the start.
+  const note = preview.fetchedAt === undefined ? undefined : listNote({ fetchedAt: preview.fetchedAt, checking: true, confirmed: false });
+  return paintFirstFrame(state, preview.name, prepared, write, screen.count, note);
 }
 
 /** How many posts above and below the selected one are laid out ahead of Enter from the first frame on. */
@@ -294,8 +296,11 @@ export async function runTui(options: TuiOptions): Promise<number> {
   const prepared = await prepareTui(options);
   const write = (text: string) => void process.stdout.write(text);
   // A feed's list says in its header how old its copy is, from the first frame on.
-  const feed = options.source && feedStatusOf(options.source);
-  const note = feed && listNote(feed);
+  const noteOf = (source: PostSource) => {
+    const feed = feedStatusOf(source);
+    return feed && listNote(feed);
+  };
+  let note = options.source && noteOf(options.source);
   try {
     let painted: string[] | undefined;
     if (options.preview && options.loadSource) {
@@ -303,8 +308,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
       const source = await options.loadSource();
       prepared.options = { ...options, source };
       prepared.state = await prepared.firstState(source);
+      note = noteOf(source);
       // The whole cache has the last word: a first screen it does not draw the same is cleared.
-      const lines = painted && listLines(prepared.state, source.name, prepared.keymap, rolesFor(prepared.look.depth, prepared.look.style));
+      const lines = painted && listLines(prepared.state, source.name, prepared.keymap, rolesFor(prepared.look.depth, prepared.look.style), undefined, note);
       if (painted && (lines!.length !== painted.length || lines!.some((line, i) => line !== painted![i]))) {
         write(CLEAR);
         painted = undefined;

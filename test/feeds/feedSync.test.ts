@@ -3,8 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { syncFeed } from '../../src/content/feeds/feedSync.js';
-import { feedCachePath, readFeedCache, readFeedIndex } from '../../src/content/feeds/feedCache.js';
-import { feedSource } from '../../src/cli/feedPosts.js';
+import { feedCachePath, markChecked, readFeedCache, readFeedIndex } from '../../src/content/feeds/feedCache.js';
+import { readFeedHead } from '../../src/content/feeds/feedHead.js';
+import { feedPreview } from '../../src/cli/feedPreview.js';
+import { HEAD_POSTS } from '../../src/content/indexCache.js';
+import { feedSource, loadFeedPosts } from '../../src/cli/feedPosts.js';
 import { feedEntries, htmlWords } from '../../src/content/feeds/feedEntries.js';
 import { atom, jsonFeed, postPage, rss2, startFeedServer, testPosts, type FeedServer } from '../support/feedServer.js';
 
@@ -208,6 +211,32 @@ describe('the list of a cached feed, beside its copy', () => {
       const first = listed.posts[0]!;
       expect(listed.readBody(first)).toBe(whole.readBody(first));
     }
+  });
+
+  it('has a head beside it with the first screen: the number of posts and the first of them, newest first', async () => {
+    const many = Array.from({ length: HEAD_POSTS + 20 }, (_, i) => ({ ...posts[2]!, title: `Post ${i + 1}`, path: `/posts/p${i + 1}/`, date: new Date(Date.UTC(2024, 0, 1) + i * 86_400_000).toISOString().replace(/\.\d{3}Z$/, '+00:00') }));
+    serveSite('/index.xml', rss2(server.url, 'Many posts', many), 'application/rss+xml');
+    const address = `${server.url}/index.xml`;
+    await syncFeed(address, { env });
+    const index = readFeedIndex(address, env)!;
+    const head = readFeedHead(address, env)!;
+    expect(head).toMatchObject({ address, title: 'Many posts', fetchedAt: index.fetchedAt, count: HEAD_POSTS + 20 });
+    expect(head.posts).toEqual(index.posts.slice(0, HEAD_POSTS));
+    expect(head.posts[0]!.title).toBe(`Post ${HEAD_POSTS + 20}`);
+    // The app's first screen is made from it, under the address as given.
+    expect(feedPreview(`${address}#top`, env)).toMatchObject({ id: address, name: 'Many posts', fetchedAt: index.fetchedAt, screen: { count: HEAD_POSTS + 20, posts: head.posts } });
+    // A feed confirmed unchanged (304) rewrites no file but the time: the head says it too.
+    const later = new Date(Date.parse(index.fetchedAt) + 60_000).toISOString();
+    markChecked(address, later, env);
+    expect(readFeedHead(address, env)!.fetchedAt).toBe(later);
+    expect(readFeedHead(`${server.url}/other.xml`, env)).toBeUndefined();
+    expect(feedPreview(`${server.url}/other.xml`, env)).toBeUndefined();
+    expect(feedPreview('ftp://example.com/feed', env)).toBeUndefined();
+    // A copy without a head (written before heads were) gets one when the app next shows it.
+    rmSync(feedCachePath(address, env).replace(/\.json$/, '.head.json'));
+    expect(readFeedHead(address, env)).toBeUndefined();
+    await loadFeedPosts(address, { verbose: false }, { stderr: { write: () => true, isTTY: false } as never, env }, 'later');
+    expect(readFeedHead(address, env)!.posts).toEqual(head.posts);
   });
 
   it('gives the list when the copy with the text is gone, and says so when a post is read', async () => {

@@ -2,12 +2,15 @@
 // first frame over it. The two must be the same bytes, keys typed in between must reach the app
 // (not be echoed or lost), and every way out in between must give the terminal back.
 // The built command runs on a real pseudo-terminal (test/support/pty_run.py).
-import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import type { ServerResponse } from 'node:http';
+import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it } from 'vitest';
 import { blogTui, runInPty, type PtyResult, type PtyStep } from '../support/ptyRun.js';
-import { runCli } from '../support/runCli.js';
+import { runCli, runCliAsync } from '../support/runCli.js';
 import { tempPosts } from '../support/tempPosts.js';
+import { rss2, startFeedServer, testPosts, type FeedServer } from '../support/feedServer.js';
 
 const ESC = '\u001b';
 const BEGIN = `${ESC}[?2026h`;
@@ -177,6 +180,56 @@ describe("a posts folder's list painted from the head of its cache, before the w
     expect(early!.body).toContain('Stale title');
     expect(early!.after).toContain(`${ESC}[2J`);
     expect(ink!.body).toContain('First of three');
+    expect(ink!.body).not.toContain('Stale title');
+  });
+});
+
+describe("a blog's list painted from the head of its cached copy, before anything that reads feeds has loaded", () => {
+  const cleanups: Array<() => Promise<void> | void> = [];
+  afterEach(async () => {
+    while (cleanups.length) await cleanups.pop()!();
+  });
+
+  /** A feed served on 127.0.0.1, fetched once into a cache, and the head written beside the copy. */
+  async function cachedFeed(): Promise<{ server: FeedServer; env: Record<string, string>; address: string; head: string }> {
+    const home = mkdtempSync(join(tmpdir(), 'blog-tui-feedhead-'));
+    cleanups.push(() => rmSync(home, { recursive: true, force: true }));
+    const server = await startFeedServer();
+    cleanups.push(() => server.close());
+    server.routes.set('/index.xml', { body: rss2(server.url, 'A cached blog', testPosts()), type: 'application/rss+xml' });
+    const env = { HOME: home, XDG_CACHE_HOME: join(home, 'cache'), XDG_STATE_HOME: join(home, 'state') };
+    const address = `${server.url}/index.xml`;
+    const fetched = await runCliAsync([address, 'list'], env);
+    expect(fetched.code, fetched.stderr).toBe(0);
+    const feeds = join(home, 'cache', 'blog-tui', 'feeds');
+    const head = join(feeds, readdirSync(feeds).find((name) => name.endsWith('.head.json'))!);
+    // The server holds the feed's request: the first frame cannot wait for it.
+    server.routes.set('/index.xml', (_request, response: ServerResponse) => void cleanups.push(() => void response.destroy()));
+    return { server, env, address, head };
+  }
+
+  it('is the frame Ink draws over it, byte for byte, with how old the copy is', { timeout: TEST_TIMEOUT }, async () => {
+    const { env, address } = await cachedFeed();
+    const result = await runInPty({ argv: blogTui(address), env, steps: [{ wait: '1/3 ' }, { wait: '1/3 ' }, RAW, { send: 'q' }] });
+    expectRestored(result);
+    expect(result.exitCode, tail(result)).toBe(0);
+    const [early, ink] = blocks(result.output);
+    expect(early!.after.startsWith(HOME)).toBe(true);
+    expect(ink!.body).toBe(early!.body);
+    expect(early!.body).toContain('Tables & code in feeds');
+    expect(early!.body).toMatch(/A cached blog · fetched (just now|1 min ago) · checking…/);
+  });
+
+  it('a head the cached list does not agree with is cleared, and the list is drawn as the list has it', { timeout: TEST_TIMEOUT }, async () => {
+    const { env, address, head } = await cachedFeed();
+    writeFileSync(head, readFileSync(head, 'utf8').replace('Tables & code in feeds', 'Stale title'));
+    const result = await runInPty({ argv: blogTui(address), env, steps: [{ wait: 'Stale title' }, { wait: 'Tables & code in feeds' }, RAW, { send: 'q' }] });
+    expectRestored(result);
+    expect(result.exitCode, tail(result)).toBe(0);
+    const [early, ink] = blocks(result.output);
+    expect(early!.body).toContain('Stale title');
+    expect(early!.after).toContain(`${ESC}[2J`);
+    expect(ink!.body).toContain('Tables & code in feeds');
     expect(ink!.body).not.toContain('Stale title');
   });
 });

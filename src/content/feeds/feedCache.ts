@@ -1,13 +1,14 @@
-import { createHash } from 'node:crypto';
-import { mkdirSync } from 'node:fs';
+import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeStaleTempFiles, writeFileAtomicSync } from '../../state/atomicFile.js';
-import { cacheDir, readCacheText } from '../indexCache.js';
+import { readCacheText } from '../indexCache.js';
 import type { PostEntry } from '../postEntry.js';
 import { comparePosts } from '../postOrder.js';
-import { isEntry } from '../postIndexFile.js';
 import { feedEntries, type CachedItem } from './feedEntries.js';
 import type { FeedFormat } from './feedParse.js';
+import { besideCopy, confirmedAt, FEED_CACHE_VERSION, feedCachePath, feedHeadOf, isFeedEntry } from './feedHead.js';
+
+export { feedCachePath };
 
 /**
  * The offline copy of one feed: its items and each post's text, the validators for conditional
@@ -50,13 +51,8 @@ export interface FeedIndex {
 
 const KIND = 'blog-tui feed cache';
 const INDEX_KIND = 'blog-tui feed index';
-const VERSION = 1;
+const VERSION = FEED_CACHE_VERSION;
 const MAX_BYTES = 512 * 1024 * 1024;
-
-export function feedCachePath(address: string, env: NodeJS.ProcessEnv = process.env): string {
-  const key = createHash('sha256').update(address).digest('hex').slice(0, 32);
-  return join(cacheDir(env), 'feeds', `${key}.json`);
-}
 
 const isString = (v: unknown) => typeof v === 'string';
 const optString = (v: unknown) => v === undefined || typeof v === 'string';
@@ -83,13 +79,7 @@ export function feedList(cache: Pick<FeedCache, 'items' | 'link' | 'feedUrl'>): 
 }
 
 function indexPath(address: string, env: NodeJS.ProcessEnv): string {
-  return `${feedCachePath(address, env).replace(/\.json$/, '')}.index.json`;
-}
-
-/** The later of the copy's time and the time it was last confirmed unchanged (a 304 rewrites neither file). */
-function confirmedAt(address: string, fetchedAt: string, env: NodeJS.ProcessEnv): string {
-  const checked = readCacheText(checkedPath(address, env), 64, '');
-  return checked.text && /^\d{4}-\d{2}-\d{2}T[\d:.]+Z$/.test(checked.text) && checked.text > fetchedAt ? checked.text : fetchedAt;
+  return besideCopy(address, '.index.json', env);
 }
 
 /** The list of a cached feed (FeedIndex), or undefined when there is none usable (never throws). */
@@ -105,7 +95,7 @@ export function readFeedIndex(address: string, env: NodeJS.ProcessEnv = process.
   if (
     typeof data !== 'object' || data === null || data.kind !== INDEX_KIND || data.version !== VERSION || data.address !== address ||
     !isString(data.feedUrl) || !isString(data.title) || !isString(data.fetchedAt) || !optString(data.link) ||
-    !Array.isArray(data.posts) || !data.posts.every((p) => isEntry(p) && optString(p.link) && (p.pending === undefined || typeof p.pending === 'boolean'))
+    !Array.isArray(data.posts) || !data.posts.every(isFeedEntry)
   ) {
     return undefined;
   }
@@ -138,13 +128,9 @@ export function readFeedCache(address: string, env: NodeJS.ProcessEnv = process.
   return { cache, reason: 'cached' };
 }
 
-/** The file that holds when an unchanged feed was last confirmed, beside its cache (a 304 rewrites no posts). */
-function checkedPath(address: string, env: NodeJS.ProcessEnv): string {
-  return `${feedCachePath(address, env).replace(/\.json$/, '')}.checked`;
-}
-
+/** Writes when an unchanged feed was last confirmed, beside its cache (a 304 rewrites no posts). */
 export function markChecked(address: string, iso: string, env: NodeJS.ProcessEnv = process.env): void {
-  writeFileAtomicSync(checkedPath(address, env), iso, 0o600);
+  writeFileAtomicSync(besideCopy(address, '.checked', env), iso, 0o600);
 }
 
 export function writeFeedCache(cache: Omit<FeedCache, 'kind' | 'version'>, env: NodeJS.ProcessEnv = process.env): void {
@@ -155,4 +141,19 @@ export function writeFeedCache(cache: Omit<FeedCache, 'kind' | 'version'>, env: 
   const { address, feedUrl, title, link, fetchedAt } = cache;
   const index: FeedIndex = { kind: INDEX_KIND, version: VERSION, address, feedUrl, title, ...(link ? { link } : {}), fetchedAt, posts: feedList(cache).posts };
   writeFileAtomicSync(indexPath(address, env), JSON.stringify(index), 0o600);
+  // The list's first screen, read before anything that reads feeds is loaded (cli/feedPreview.ts).
+  writeFileAtomicSync(besideCopy(address, '.head.json', env), JSON.stringify(feedHeadOf(index)), 0o600);
+}
+
+/**
+ * Writes the head of a copy's list when there is none beside it (a copy written before heads
+ * were, and confirmed unchanged since: a 304 writes no list). Never throws: the head only saves time.
+ */
+export function ensureFeedHead(list: { address: string; title: string; fetchedAt: string; posts: readonly PostEntry[] }, env: NodeJS.ProcessEnv = process.env): void {
+  try {
+    const path = besideCopy(list.address, '.head.json', env);
+    if (!existsSync(path)) writeFileAtomicSync(path, JSON.stringify(feedHeadOf(list)), 0o600);
+  } catch {
+    // The next start reads the list instead.
+  }
 }
