@@ -305,23 +305,27 @@ export async function main(givenArgv: string[]): Promise<number> {
         code = await runList(false, settings, globals());
         return;
       }
+      const g = globals();
+      const folder = settings.posts.value;
+      const byHead = folder && g.url === undefined && settings.feeds.length === 0 && !g.drafts && !g.future && !g.verbose;
+      // The module that reads a cache's head loads alongside the app's, not after it.
+      const feedHead = g.url !== undefined && !g.verbose ? import('./feedPreview.js') : undefined;
+      const folderHead = byHead ? import('./folderHead.js') : undefined;
       const { runTui } = await import('../tui/tuiSetup.js');
       const common = { ...tuiSettings(settings), color: useColor(process.stdout, globals()), keepState: globals().state !== false };
       // A folder's list: its first screen from the head of its cache, painted while the rest of
       // the cache is read (the posts of other options, or anything said on stderr, wait for it).
-      const g = globals();
       // A blog's address: the first screen from the head of its cached list, the same way.
-      if (g.url !== undefined && !g.verbose) {
-        const { feedPreview } = await import('./feedPreview.js');
-        const preview = feedPreview(g.url);
+      if (feedHead) {
+        const { feedPreview } = await feedHead;
+        const preview = feedPreview(g.url!);
         if (preview) {
           code = await runTui({ ...common, preview, loadSource: () => loadSource(settings, g, 'later') });
           return;
         }
       }
-      const folder = settings.posts.value;
-      if (folder && g.url === undefined && settings.feeds.length === 0 && !g.drafts && !g.future && !g.verbose) {
-        const { folderPreview } = await import('./folderHead.js');
+      if (folder && folderHead) {
+        const { folderPreview } = await folderHead;
         const preview = folderPreview(folder);
         if (preview) {
           code = await runTui({ ...common, preview, loadSource: () => loadSource(settings, g, 'later') });
