@@ -97,6 +97,18 @@ export function readCacheText(path: string, limit: number, missing: string): { t
   }
 }
 
+/** A JSON object read from a cache file, or undefined when it is missing, unreadable, untrusted or not an object. Never throws. */
+export function readCacheObject<T>(path: string, limit: number): Partial<T> | undefined {
+  const read = readCacheText(path, limit, 'missing');
+  if (read.text === undefined) return undefined;
+  try {
+    const data = JSON.parse(read.text) as unknown;
+    return typeof data === 'object' && data !== null ? (data as Partial<T>) : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
 /** The records of a cache file, or why there are none. Never throws. */
 export function readCache(path: string, root: string, stamp: string): CacheRead {
   const read = readCacheText(path, MAX_CACHE_BYTES, 'no cache yet');
@@ -199,15 +211,8 @@ export interface FirstScreen {
 
 /** A file written beside the cache, when it is of this kind and format and about this folder; never throws. */
 function readBeside<T extends { kind: string; version: number; root: string }>(path: string, limit: number, kind: string, root: string): Partial<T> | undefined {
-  const read = readCacheText(path, limit, 'missing');
-  if (read.text === undefined) return undefined;
-  let data: Partial<T> | null;
-  try {
-    data = JSON.parse(read.text) as Partial<T> | null;
-  } catch {
-    return undefined;
-  }
-  if (typeof data !== 'object' || data === null || data.kind !== kind || data.version !== CACHE_FORMAT_VERSION || data.root !== root) return undefined;
+  const data = readCacheObject<T>(path, limit);
+  if (!data || data.kind !== kind || data.version !== CACHE_FORMAT_VERSION || data.root !== root) return undefined;
   return data;
 }
 

@@ -1,7 +1,7 @@
 import { existsSync, mkdirSync } from 'node:fs';
 import { join } from 'node:path';
 import { removeStaleTempFiles, writeFileAtomicSync } from '../../state/atomicFile.js';
-import { readCacheText } from '../indexCache.js';
+import { readCacheObject, readCacheText } from '../indexCache.js';
 import type { PostEntry } from '../postEntry.js';
 import { comparePosts } from '../postOrder.js';
 import { feedEntries, type CachedItem } from './feedEntries.js';
@@ -84,16 +84,9 @@ function indexPath(address: string, env: NodeJS.ProcessEnv): string {
 
 /** The list of a cached feed (FeedIndex), or undefined when there is none usable (never throws). */
 export function readFeedIndex(address: string, env: NodeJS.ProcessEnv = process.env): FeedIndex | undefined {
-  const read = readCacheText(indexPath(address, env), MAX_BYTES, 'not fetched yet');
-  if (read.text === undefined) return undefined;
-  let data: Partial<FeedIndex> | null;
-  try {
-    data = JSON.parse(read.text) as Partial<FeedIndex> | null;
-  } catch {
-    return undefined;
-  }
+  const data = readCacheObject<FeedIndex>(indexPath(address, env), MAX_BYTES);
   if (
-    typeof data !== 'object' || data === null || data.kind !== INDEX_KIND || data.version !== VERSION || data.address !== address ||
+    !data || data.kind !== INDEX_KIND || data.version !== VERSION || data.address !== address ||
     !isString(data.feedUrl) || !isString(data.title) || !isString(data.fetchedAt) || !optString(data.link) ||
     !Array.isArray(data.posts) || !data.posts.every(isFeedEntry)
   ) {

@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { cacheDir, HEAD_POSTS, readCacheText } from '../indexCache.js';
+import { cacheDir, HEAD_POSTS, readCacheObject, readCacheText } from '../indexCache.js';
 import { isEntry } from '../postIndexFile.js';
 import type { PostEntry } from '../postEntry.js';
 
@@ -59,16 +59,9 @@ export function feedHeadOf(list: { address: string; title: string; fetchedAt: st
 
 /** The head of a cached feed's list, or undefined when there is none to trust (never throws). */
 export function readFeedHead(address: string, env: NodeJS.ProcessEnv = process.env): FeedHead | undefined {
-  const read = readCacheText(besideCopy(address, '.head.json', env), HEAD_BYTES, 'not fetched yet');
-  if (read.text === undefined) return undefined;
-  let data: Partial<FeedHead> | null;
-  try {
-    data = JSON.parse(read.text) as Partial<FeedHead> | null;
-  } catch {
-    return undefined;
-  }
+  const data = readCacheObject<FeedHead>(besideCopy(address, '.head.json', env), HEAD_BYTES);
   if (
-    typeof data !== 'object' || data === null || data.kind !== HEAD_KIND || data.version !== FEED_CACHE_VERSION || data.address !== address ||
+    !data || data.kind !== HEAD_KIND || data.version !== FEED_CACHE_VERSION || data.address !== address ||
     typeof data.title !== 'string' || typeof data.fetchedAt !== 'string' || !Number.isSafeInteger(data.count) ||
     !Array.isArray(data.posts) || data.posts.length > data.count! || !data.posts.every(isFeedEntry)
   ) {
