@@ -24,6 +24,7 @@ import { frameLine, frameText } from './frameText.js';
 import { listGeometry } from './geometry.js';
 import type { FirstScreen } from '../content/indexCache.js';
 import { feedStatusOf, listNote } from './feedNote.js';
+import { COLLECT_FROM_POSTS, collectGarbage } from './memory.js';
 
 export interface TuiOptions {
   /** The posts to show; with `sources`, the start screen comes first instead. */
@@ -319,6 +320,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
       painted = paintFirstFrame(prepared.state, options.source.name, prepared, write, undefined, note);
     }
     const source = prepared.options.source;
+    // A large list's cache, read and parsed, is garbage from here on: given back before the
+    // layout worker and the folder check add their threads' heaps.
+    if (source && source.posts.length >= COLLECT_FROM_POSTS) await collectGarbage();
     if (painted && prepared.state && source && prepared.stdin.isTTY) {
       // The selected post and its neighbours are laid out in the layout worker from the first
       // frame on, while the list answers its moves here and Ink loads, so that Enter finds them ready.
