@@ -77,6 +77,23 @@ const lazyStringWidth = {
   },
 };
 
+// commander loads node:child_process when it is imported, for the subcommands it could run as
+// programs of their own (blog-tui has none); with the modules it brings (net's sockets, dgram) it
+// cost more than the rest of the command line's parsing. It is loaded if one is ever run.
+const lazyChildProcess = {
+  name: 'lazy-child-process',
+  setup(b) {
+    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
+      const { readFile } = await import('node:fs/promises');
+      const source = await readFile(args.path, 'utf8');
+      const statement = "const childProcess = require('node:child_process');";
+      const patched = source.replace(statement, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
+      if (patched === source) throw new Error('lazy-child-process: commander changed; check the patch');
+      return { contents: patched, loader: 'js' };
+    });
+  },
+};
+
 // slice-ansi and wrap-ansi build a grapheme segmenter when they are imported (the first one
 // built loads ICU's break rules, which costs more than the rest of the list's first frame); each
 // is built on first use instead (most text is measured, cut and wrapped without one).
@@ -152,7 +169,7 @@ await build({
   banner: {
     js: "#!/usr/bin/env node\nimport { createRequire as __blogTuiRequire } from 'node:module'; const require = __blogTuiRequire(import.meta.url);",
   },
-  plugins: [highlightSubset, noDevtools, yogaWithoutFetch, lazyStringWidth, lazySegmenters, inkFrameCells],
+  plugins: [highlightSubset, noDevtools, yogaWithoutFetch, lazyStringWidth, lazySegmenters, lazyChildProcess, inkFrameCells],
   logLevel: 'warning',
   legalComments: 'none',
 });

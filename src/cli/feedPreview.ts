@@ -1,7 +1,7 @@
 // The first screen of a blog read by its address, from the head of its cached list, read before
 // any module that fetches or parses feeds is loaded: the full-screen app paints it, then loads the
 // list and asks the server for the feed (see cli/folderHead.ts for a posts folder's).
-import { checkAddress } from '../content/feeds/http.js';
+import { checkAddress } from '../content/feeds/address.js';
 import { readFeedHead } from '../content/feeds/feedHead.js';
 import type { FolderPreview } from './folderHead.js';
 

@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256Hex } from './sha256.js';
 import { dateSortKey } from './dates.js';
 import { MAX_POST_BYTES, decodeUtf16, readBounded } from '../state/boundedRead.js';
 import type { PostEntry } from './postEntry.js';
@@ -100,7 +100,7 @@ export function readRecord(found: PostFile, readFile: (path: string) => Buffer, 
 
 /** A short, stable mark made from a file's path: the same file always gets the same one. */
 export function fileMark(file: string): string {
-  return createHash('sha256').update(file).digest('hex').slice(0, 6);
+  return sha256Hex(file).slice(0, 6);
 }
 
 /** `/posts/x/` with a mark: `/posts/x~1a2b3c/`. */

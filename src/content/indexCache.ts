@@ -1,9 +1,9 @@
-import { createHash } from 'node:crypto';
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
-import { homedir } from 'node:os';
-import { isAbsolute, join } from 'node:path';
+import { join } from 'node:path';
 import { removeStaleTempFiles, writeFileAtomicSync } from '../state/atomicFile.js';
-import { ReadRefused, readBounded, untrustedReason } from '../state/boundedRead.js';
+import { nodeCrypto } from '../state/lazyBuiltins.js';
+import { cacheDir, HEAD_POSTS, readCacheObject, readCacheText, untrustedCache } from './cacheFiles.js';
+import { sha256Hex } from './sha256.js';
 import { isEntry } from './postIndexFile.js';
 import { indexFromRecords, type BuildOptions, type FileRecord } from './indexBuild.js';
 import { sortPosts } from './postOrder.js';
@@ -30,7 +30,7 @@ export const CACHE_FORMAT_VERSION = 4;
 export function filesFingerprint(files: ReadonlyArray<{ file: string; size: number; mtimeMs: number }>): string {
   let text = '';
   for (const f of files) text += `${f.file}\0${f.size}\0${f.mtimeMs}\n`;
-  return createHash('sha256').update(text).digest('hex');
+  return nodeCrypto().createHash('sha256').update(text).digest('hex');
 }
 
 interface CacheFile {
@@ -49,23 +49,16 @@ interface CacheFile {
 /** `untrusted`: the cache folder or file may hold another user's entries, so it is neither read nor written. */
 export type CacheRead = { records: Map<string, FileRecord>; files: string; order: FileRecord[]; untrusted?: undefined; reason?: undefined } | { records?: undefined; reason: string; untrusted?: boolean };
 
+export { cacheDir, HEAD_POSTS, readCacheObject, readCacheText, untrustedCache };
+
 /** The largest cache file read: the index of 10,000 posts is about 5 MB. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024;
 
-/** Why the cache at `path` (or its folder) must not be used, or undefined. */
-export function untrustedCache(path: string): string | undefined {
-  return untrustedReason(join(path, '..')) ?? untrustedReason(path);
-}
 
-export function cacheDir(env: NodeJS.ProcessEnv = process.env): string {
-  const xdg = env.XDG_CACHE_HOME;
-  // The XDG spec: a relative path is invalid and is ignored.
-  return join(xdg && isAbsolute(xdg) ? xdg : join(env.HOME || homedir(), '.cache'), 'blog-tui');
-}
 
 /** The cache file of the folder whose real path is `root`. */
 export function cacheFile(root: string, env: NodeJS.ProcessEnv = process.env): string {
-  const key = createHash('sha256').update(root).digest('hex').slice(0, 32);
+  const key = sha256Hex(root).slice(0, 32);
   return join(cacheDir(env), `index-${key}.json`);
 }
 
@@ -79,35 +72,7 @@ function isRecord(value: unknown): value is FileRecord {
   return isEntry(r.entry) && r.entry.file === r.file;
 }
 
-/**
- * The text of a cache file, or why it is not read: a file or folder another user could have
- * written (`untrusted`), one that is not a regular file, or none. Never throws.
- */
-export function readCacheText(path: string, limit: number, missing: string): { text: string } | { text?: undefined; reason: string; untrusted?: boolean } {
-  const untrusted = untrustedCache(path);
-  if (untrusted) return { reason: `the cache is not used: ${untrusted}`, untrusted: true };
-  try {
-    // Buffer's decoder (invalid bytes replaced) is several times faster than TextDecoder on a
-    // cache of many megabytes; what it gives is checked record by record after.
-    return { text: readBounded(path, limit).toString('utf8') };
-  } catch (error) {
-    if (error instanceof ReadRefused) return { reason: `the cache ${path} is not used: ${error.message}`, untrusted: true };
-    const code = (error as NodeJS.ErrnoException).code;
-    return { reason: code === 'ENOENT' ? missing : `cannot read the cache (${code ?? 'error'})` };
-  }
-}
 
-/** A JSON object read from a cache file, or undefined when it is missing, unreadable, untrusted or not an object. Never throws. */
-export function readCacheObject<T>(path: string, limit: number): Partial<T> | undefined {
-  const read = readCacheText(path, limit, 'missing');
-  if (read.text === undefined) return undefined;
-  try {
-    const data = JSON.parse(read.text) as unknown;
-    return typeof data === 'object' && data !== null ? (data as Partial<T>) : undefined;
-  } catch {
-    return undefined;
-  }
-}
 
 /** The records of a cache file, or why there are none. Never throws. */
 export function readCache(path: string, root: string, stamp: string): CacheRead {
@@ -146,8 +111,6 @@ function inOrder(records: readonly FileRecord[], order: unknown): FileRecord[] |
 }
 
 const HEAD_KIND = 'blog-tui index cache head';
-/** Posts kept in the head: more than any terminal shows on the list's first screen. */
-export const HEAD_POSTS = 100;
 
 /**
  * The head of a cache: what the list's first screen shows with the default options (no drafts,

@@ -1,6 +1,5 @@
 // Crash-safe file replacement and the housekeeping around it. Synchronous on purpose: these run
 // from process 'exit' and signal handlers.
-import { randomBytes } from 'node:crypto';
 import { closeSync, existsSync, fsyncSync, lstatSync, openSync, readdirSync, readlinkSync, renameSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { basename, dirname, join, resolve } from 'node:path';
 import { fileKind } from './boundedRead.js';
@@ -36,9 +35,21 @@ export function writeTarget(path: string): string {
   }
 }
 
+/**
+ * `length` hexadecimal digits that differ from call to call and from process to process: for
+ * names and tokens that must not meet another's (files are still created exclusively), not for
+ * secrets. Math.random, seeded by V8 from the system's entropy, instead of node:crypto, which
+ * costs more to load than the reading state's whole start (see lazyBuiltins.ts).
+ */
+export function uniqueHex(length: number): string {
+  let hex = '';
+  while (hex.length < length) hex += Math.floor(Math.random() * 2 ** 32).toString(16).padStart(8, '0');
+  return hex.slice(0, length);
+}
+
 /** A unique name next to `path` for a temporary file: `<path>.<label>.<pid>.<random>.tmp`. */
 export function tempNameFor(path: string, label?: string): string {
-  return `${path}.${label ? label + '.' : ''}${process.pid}.${randomBytes(6).toString('hex')}.tmp`;
+  return `${path}.${label ? label + '.' : ''}${process.pid}.${uniqueHex(12)}.tmp`;
 }
 
 /**

@@ -12,8 +12,7 @@
 // SharedArrayBuffer: a real sleep, not a busy loop.
 import { closeSync, constants, fstatSync, linkSync, openSync, readFileSync, renameSync, unlinkSync, writeSync } from 'node:fs';
 import { hostname } from 'node:os';
-import { randomBytes } from 'node:crypto';
-import { NotAFileError, tempNameFor } from './atomicFile.js';
+import { NotAFileError, tempNameFor, uniqueHex } from './atomicFile.js';
 import { fileKind, readTextBounded } from './boundedRead.js';
 
 /** Opening never waits (a FIFO put at the lock's path would wait for a writer forever). */
@@ -168,7 +167,7 @@ function breakLock(path: string, holder: Holder): void {
 export function acquireLock(path: string, options: LockOptions = {}): HeldLock | undefined {
   const staleMs = options.staleMs ?? DEFAULT_STALE_MS;
   const maxWaitMs = options.maxWaitMs ?? DEFAULT_MAX_WAIT_MS;
-  const token = JSON.stringify({ pid: process.pid, host: hostname(), time: Date.now(), nonce: randomBytes(8).toString('hex') });
+  const token = JSON.stringify({ pid: process.pid, host: hostname(), time: Date.now(), nonce: uniqueHex(16) });
   const start = Date.now();
   let seen: { raw: string; ino: number; since: number } | undefined;
   let delay = 1;

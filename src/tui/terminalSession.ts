@@ -1,6 +1,6 @@
-import { spawnSync } from 'node:child_process';
 import { writeSync } from 'node:fs';
 import { onExit } from 'signal-exit';
+import { childProcess } from '../state/lazyBuiltins.js';
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -123,7 +123,7 @@ export function startTerminalSession(stdin: NodeJS.ReadStream, options: SessionO
       if (!active) return { status: null, error: 'the terminal is closed' };
       leave();
       // Synchronous on purpose: while the command runs, nothing here reads the terminal.
-      const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
+      const result = childProcess().spawnSync(command, args, { stdio: 'inherit', shell: false });
       enter();
       resumed();
       const error = result.error as NodeJS.ErrnoException | undefined;

@@ -3,7 +3,7 @@ import { chmodSync, chownSync, lstatSync, mkdirSync, readFileSync, readlinkSync,
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ReadRefused, decodeUtf16, readBounded, untrustedReason } from '../../src/state/boundedRead.js';
-import { NotAFileError, writeFileAtomicSync } from '../../src/state/atomicFile.js';
+import { NotAFileError, tempNameFor, uniqueHex, writeFileAtomicSync } from '../../src/state/atomicFile.js';
 import { openReadingStore } from '../../src/state/readingStore.js';
 import { readCache, writeCache } from '../../src/content/indexCache.js';
 import { tempPosts } from '../support/tempPosts.js';
@@ -145,5 +145,21 @@ describe('state and cache that others could have written', () => {
     store.flush();
     expect(lstatSync(join(dir, 'state', 'state.json')).isSymbolicLink()).toBe(true);
     expect(JSON.parse(readFileSync(join(dir, 'dotfiles', 'state.json'), 'utf8')).sources.bundled.post.read).toBe(true);
+  });
+});
+
+describe('names of temporary files and lock tokens', () => {
+  it('are hexadecimal of the length asked for, and never the same twice', () => {
+    const seen = new Set<string>();
+    for (let i = 0; i < 2000; i++) {
+      const hex = uniqueHex(16);
+      expect(hex).toMatch(/^[0-9a-f]{16}$/);
+      seen.add(hex);
+    }
+    expect(seen.size).toBe(2000);
+    expect(uniqueHex(5)).toMatch(/^[0-9a-f]{5}$/);
+    const path = '/state/reading.json';
+    expect(tempNameFor(path, 'lock')).toMatch(new RegExp(`^/state/reading\\.json\\.lock\\.${process.pid}\\.[0-9a-f]{12}\\.tmp$`));
+    expect(tempNameFor(path)).not.toBe(tempNameFor(path));
   });
 });

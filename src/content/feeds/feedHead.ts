@@ -1,6 +1,6 @@
-import { createHash } from 'node:crypto';
 import { join } from 'node:path';
-import { cacheDir, HEAD_POSTS, readCacheObject, readCacheText } from '../indexCache.js';
+import { cacheDir, HEAD_POSTS, readCacheObject, readCacheText } from '../cacheFiles.js';
+import { sha256Hex } from '../sha256.js';
 import { isEntry } from '../postIndexFile.js';
 import type { PostEntry } from '../postEntry.js';
 
@@ -16,7 +16,7 @@ const HEAD_KIND = 'blog-tui feed head';
 const HEAD_BYTES = 4 * 1024 * 1024;
 
 export function feedCachePath(address: string, env: NodeJS.ProcessEnv = process.env): string {
-  const key = createHash('sha256').update(address).digest('hex').slice(0, 32);
+  const key = sha256Hex(address).slice(0, 32);
   return join(cacheDir(env), 'feeds', `${key}.json`);
 }
 

@@ -1,4 +1,7 @@
 import pkg from '../../../package.json' with { type: 'json' };
+import { checkAddress, FetchError } from './address.js';
+
+export { checkAddress, FetchError };
 
 /** What blog-tui says it is to every server. */
 export const USER_AGENT = `blog-tui/${pkg.version}`;
@@ -41,22 +44,7 @@ export interface FetchResult {
 /** Gets one address; tests give their own. */
 export type Fetcher = (request: FetchRequest) => Promise<FetchResult>;
 
-/** A request that failed, with one line that says why. */
-export class FetchError extends Error {}
 
-/** An http or https URL, or why not. */
-export function checkAddress(address: string, base?: string): URL {
-  let url: URL;
-  try {
-    url = new URL(address, base);
-  } catch {
-    throw new FetchError(`not a web address: ${address}`);
-  }
-  if (url.protocol !== 'http:' && url.protocol !== 'https:') throw new FetchError(`only http and https addresses are read, not ${url.protocol.replace(/:$/, '')}`);
-  if (url.username || url.password) throw new FetchError('addresses with a user name or password are not read');
-  url.hash = '';
-  return url;
-}
 
 const REDIRECTS = new Set([301, 302, 303, 307, 308]);
 
