@@ -1,7 +1,7 @@
 import { closeSync, fstatSync, mkdirSync, openSync, readSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { join } from 'node:path';
 import { removeStaleTempFiles, writeFileAtomicSync } from '../state/atomicFile.js';
-import { nodeCrypto } from '../state/lazyBuiltins.js';
 import { cacheDir, HEAD_POSTS, readCacheObject, readCacheText, untrustedCache } from './cacheFiles.js';
 import { sha256Hex } from './sha256.js';
 import { isEntry } from './postIndexFile.js';
@@ -23,6 +23,10 @@ const KIND = 'blog-tui index cache';
 // the files written beside the cache change (4: the slug file), so that every cache is written anew.
 export const CACHE_FORMAT_VERSION = 4;
 
+// node:crypto loads when a folder's files are compared with its cache, not with the head read
+// before the first frame (short texts are hashed by sha256.ts).
+const load = createRequire(import.meta.url);
+
 /**
  * One hash of every file's path, size and mtime (in the order given, which is by path): equal
  * when no post file was added, removed or changed since.
@@ -30,7 +34,8 @@ export const CACHE_FORMAT_VERSION = 4;
 export function filesFingerprint(files: ReadonlyArray<{ file: string; size: number; mtimeMs: number }>): string {
   let text = '';
   for (const f of files) text += `${f.file}\0${f.size}\0${f.mtimeMs}\n`;
-  return nodeCrypto().createHash('sha256').update(text).digest('hex');
+  const { createHash } = load('node:crypto') as typeof import('node:crypto');
+  return createHash('sha256').update(text).digest('hex');
 }
 
 interface CacheFile {

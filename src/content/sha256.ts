@@ -5,19 +5,21 @@
 /** The first 32 bits of the fractional part of `x`. */
 const fraction32 = (x: number): number => Math.floor((x - Math.floor(x)) * 2 ** 32) >>> 0;
 
-function primes(count: number): number[] {
-  const found: number[] = [];
-  for (let n = 2; found.length < count; n++) if (found.every((p) => n % p !== 0)) found.push(n);
-  return found;
-}
-
 let constants: { initial: Uint32Array; rounds: Uint32Array } | undefined;
 
 /** FIPS 180-4: the initial hash from the square roots of the first 8 primes, the round constants from the cube roots of the first 64. */
 function shaConstants(): { initial: Uint32Array; rounds: Uint32Array } {
   if (!constants) {
-    const p = primes(64);
-    constants = { initial: Uint32Array.from(p.slice(0, 8), (n) => fraction32(Math.sqrt(n))), rounds: Uint32Array.from(p, (n) => fraction32(Math.cbrt(n))) };
+    const initial = new Uint32Array(8);
+    const rounds = new Uint32Array(64);
+    for (let n = 2, count = 0; count < 64; n++) {
+      let prime = true;
+      for (let d = 2; d * d <= n && prime; d++) prime = n % d !== 0;
+      if (!prime) continue;
+      if (count < 8) initial[count] = fraction32(Math.sqrt(n));
+      rounds[count++] = fraction32(Math.cbrt(n));
+    }
+    constants = { initial, rounds };
   }
   return constants;
 }
@@ -45,21 +47,34 @@ export function sha256Hex(text: string): string {
       const b = w[i - 2]!;
       w[i] = w[i - 16]! + (rotate(a, 7) ^ rotate(a, 18) ^ (a >>> 3)) + w[i - 7]! + (rotate(b, 17) ^ rotate(b, 19) ^ (b >>> 10));
     }
-    let [a, b, c, d, e, f, g, h] = hash as unknown as number[];
+    let a = hash[0]!;
+    let b = hash[1]!;
+    let c = hash[2]!;
+    let d = hash[3]!;
+    let e = hash[4]!;
+    let f = hash[5]!;
+    let g = hash[6]!;
+    let h = hash[7]!;
     for (let i = 0; i < 64; i++) {
-      const t1 = (h! + (rotate(e!, 6) ^ rotate(e!, 11) ^ rotate(e!, 25)) + ((e! & f!) ^ (~e! & g!)) + rounds[i]! + w[i]!) | 0;
-      const t2 = ((rotate(a!, 2) ^ rotate(a!, 13) ^ rotate(a!, 22)) + ((a! & b!) ^ (a! & c!) ^ (b! & c!))) | 0;
+      const t1 = (h + (rotate(e, 6) ^ rotate(e, 11) ^ rotate(e, 25)) + ((e & f) ^ (~e & g)) + rounds[i]! + w[i]!) | 0;
+      const t2 = ((rotate(a, 2) ^ rotate(a, 13) ^ rotate(a, 22)) + ((a & b) ^ (a & c) ^ (b & c))) | 0;
       h = g;
       g = f;
       f = e;
-      e = (d! + t1) | 0;
+      e = (d + t1) | 0;
       d = c;
       c = b;
       b = a;
       a = (t1 + t2) | 0;
     }
-    const next = [a, b, c, d, e, f, g, h];
-    for (let i = 0; i < 8; i++) hash[i] = hash[i]! + next[i]!;
+    hash[0]! += a;
+    hash[1]! += b;
+    hash[2]! += c;
+    hash[3]! += d;
+    hash[4]! += e;
+    hash[5]! += f;
+    hash[6]! += g;
+    hash[7]! += h;
   }
   let hex = '';
   for (const word of hash) hex += word.toString(16).padStart(8, '0');

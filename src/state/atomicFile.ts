@@ -39,7 +39,7 @@ export function writeTarget(path: string): string {
  * `length` hexadecimal digits that differ from call to call and from process to process: for
  * names and tokens that must not meet another's (files are still created exclusively), not for
  * secrets. Math.random, seeded by V8 from the system's entropy, instead of node:crypto, which
- * costs more to load than the reading state's whole start (see lazyBuiltins.ts).
+ * costs more to load than the reading state's whole start.
  */
 export function uniqueHex(length: number): string {
   let hex = '';

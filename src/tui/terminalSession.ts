@@ -1,6 +1,10 @@
 import { writeSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { onExit } from 'signal-exit';
-import { childProcess } from '../state/lazyBuiltins.js';
+
+// node:child_process (and the socket modules it brings) loads when a command is run in the
+// foreground, not on the way to the first frame.
+const load = createRequire(import.meta.url);
 
 const ENTER_ALTERNATE_SCREEN = '\u001b[?1049h\u001b[H';
 const LEAVE_ALTERNATE_SCREEN = '\u001b[?1049l';
@@ -123,7 +127,8 @@ export function startTerminalSession(stdin: NodeJS.ReadStream, options: SessionO
       if (!active) return { status: null, error: 'the terminal is closed' };
       leave();
       // Synchronous on purpose: while the command runs, nothing here reads the terminal.
-      const result = childProcess().spawnSync(command, args, { stdio: 'inherit', shell: false });
+      const { spawnSync } = load('node:child_process') as typeof import('node:child_process');
+      const result = spawnSync(command, args, { stdio: 'inherit', shell: false });
       enter();
       resumed();
       const error = result.error as NodeJS.ErrnoException | undefined;
