@@ -2,6 +2,7 @@
 // full-screen app (Ink, React) and the Markdown renderer each load only when used.
 import { build } from 'esbuild';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -14,18 +15,68 @@ const HIGHLIGHT_LANGUAGES = [
   'ruby', 'rust', 'shell', 'sql', 'swift', 'typescript', 'xml', 'yaml',
 ];
 
+// Each language is defined (and, through the languages it nests, such as CSS in HTML, the ones
+// it needs) the first time a block asks for it, not all of them at start: defining the 28 took
+// longer than the rest of a coloured `read`. Names, aliases and nested languages are read from
+// highlight.js here, at build time.
+function highlightTables() {
+  const load = createRequire(`${root}package.json`);
+  const hljs = load('highlight.js/lib/core');
+  for (const l of HIGHLIGHT_LANGUAGES) hljs.registerLanguage(l, load(`highlight.js/lib/languages/${l}`));
+  const aliases = {};
+  for (const l of HIGHLIGHT_LANGUAGES) for (const alias of hljs.getLanguage(l).aliases ?? []) aliases[alias.toLowerCase()] ??= l;
+  const keyOf = (name) => (HIGHLIGHT_LANGUAGES.includes(name) ? name : aliases[name]);
+  const nested = {};
+  for (const l of HIGHLIGHT_LANGUAGES) {
+    const found = new Set();
+    const seen = new Set();
+    const walk = (value) => {
+      if (value === null || typeof value !== 'object' || value instanceof RegExp || seen.has(value)) return;
+      seen.add(value);
+      for (const [key, inner] of Object.entries(value)) {
+        // An empty list: highlight.js guesses among every language defined (an HTTP body).
+        const names = Array.isArray(inner) && inner.length === 0 ? HIGHLIGHT_LANGUAGES : [inner].flat();
+        if (key === 'subLanguage') for (const name of names) if (typeof name === 'string' && keyOf(name) && keyOf(name) !== l) found.add(keyOf(name));
+        walk(inner);
+      }
+    };
+    walk(hljs.getLanguage(l));
+    if (found.size) nested[l] = [...found].sort();
+  }
+  return { aliases, nested };
+}
+
 const highlightSubset = {
   name: 'highlight-subset',
   setup(b) {
     b.onResolve({ filter: /^highlight\.js$/ }, () => ({ path: 'highlight.js', namespace: 'highlight-subset' }));
-    b.onLoad({ filter: /.*/, namespace: 'highlight-subset' }, () => ({
-      resolveDir: root,
-      contents: [
-        "const hljs = require('highlight.js/lib/core');",
-        ...HIGHLIGHT_LANGUAGES.map((l) => `hljs.registerLanguage('${l}', require('highlight.js/lib/languages/${l}'));`),
-        'module.exports = hljs;',
-      ].join('\n'),
-    }));
+    b.onLoad({ filter: /.*/, namespace: 'highlight-subset' }, () => {
+      const { aliases, nested } = highlightTables();
+      return {
+        resolveDir: root,
+        contents: [
+          "const hljs = require('highlight.js/lib/core');",
+          `const LANGUAGES = {${HIGHLIGHT_LANGUAGES.map((l) => `${JSON.stringify(l)}: () => require('highlight.js/lib/languages/${l}')`).join(', ')}};`,
+          `const ALIASES = ${JSON.stringify(aliases)};`,
+          `const NESTED = ${JSON.stringify(nested)};`,
+          // A guess among languages (an HTTP body) tries them in this order whatever order they were defined in.
+          `hljs.configure({ languages: ${JSON.stringify(HIGHLIGHT_LANGUAGES)} });`,
+          'const defined = new Set();',
+          'function define(name) {',
+          "  const key = Object.hasOwn(LANGUAGES, name) ? name : Object.hasOwn(ALIASES, name) ? ALIASES[name] : undefined;",
+          '  if (key === undefined || defined.has(key)) return;',
+          '  defined.add(key);',
+          '  hljs.registerLanguage(key, LANGUAGES[key]());',
+          '  for (const inner of NESTED[key] ?? []) define(inner);',
+          '}',
+          'const getLanguage = hljs.getLanguage;',
+          "hljs.getLanguage = (name) => { define(String(name ?? '').toLowerCase()); return getLanguage(name); };",
+          'const highlight = hljs.highlight;',
+          "hljs.highlight = (...args) => { const options = args[1]; define(String((typeof options === 'object' && options !== null ? options.language : args[0]) ?? '').toLowerCase()); return highlight(...args); };",
+          'module.exports = hljs;',
+        ].join('\n'),
+      };
+    });
   },
 };
 
@@ -173,5 +224,65 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+// The piped `read` never shows the full screen nor reads a feed (its command line has no address:
+// src/cli/quickReadArgs.ts); in its bundle those modules are a function that says so.
+const notInQuickRead = {
+  name: 'not-in-quick-read',
+  setup(b) {
+    b.onResolve({ filter: /[\\/](tuiSetup|feedPosts)\.js$/ }, (args) => ({ path: args.path, namespace: 'not-in-quick-read' }));
+    b.onLoad({ filter: /.*/, namespace: 'not-in-quick-read' }, (args) => ({
+      contents: `const missing = () => { throw new Error(${JSON.stringify(`${args.path} is not part of the piped read`)}); };
+export { missing as runTui, missing as loadFeedPosts };`,
+    }));
+  },
+};
+
+// Libraries only some posts need (front matter of other sites, raw HTML, entities, math,
+// emoji shortcodes, highlighting) are files of their own beside it, dist/lib/NAME.cjs, loaded
+// the same way when a post needs one.
+const QUICK_READ_LIBS = ['yaml', 'liquidjs', 'smol-toml', 'parse5', 'entities', 'highlight.js', 'gemoji', 'unicodeit/ts_dist/js/replace.js', 'unicodeit/ts_dist/js/data.js'];
+const libFile = (specifier) => `${specifier.replace(/\.js$/, '').replace(/[^a-z0-9.-]+/gi, '-')}.cjs`;
+const quickReadLibs = {
+  name: 'quick-read-libs',
+  setup(b) {
+    // Imported (or imported on demand) through a module that require()s the file, so that an
+    // import() becomes a require() too; the file itself stays outside the bundle.
+    b.onResolve({ filter: /^[a-z@]/ }, (args) => (QUICK_READ_LIBS.includes(args.path) ? { path: args.path, namespace: 'quick-read-lib' } : undefined));
+    b.onLoad({ filter: /.*/, namespace: 'quick-read-lib' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`./lib/${libFile(args.path)}`)});`, loader: 'js' }));
+    b.onResolve({ filter: /^\.\/lib\// }, (args) => ({ path: args.path, external: true }));
+  },
+};
+
+// The piped `read` as one CommonJS file, which bin.ts compiles through node:vm from V8's code
+// cache (src/cli/codeCache.ts): everything it can reach is in the file, so it imports nothing.
+await build({
+  entryPoints: { 'quick-read': `${root}src/cli/quickRead.ts` },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__blogTuiUrl' },
+  banner: { js: "const __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [notInQuickRead, quickReadLibs, lazyStringWidth, lazySegmenters],
+  logLevel: 'warning',
+  legalComments: 'none',
+});
+for (const specifier of QUICK_READ_LIBS) {
+  await build({
+    stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: root, loader: 'js' },
+    outfile: `${dist}/lib/${libFile(specifier)}`,
+    bundle: true,
+    format: 'cjs',
+    platform: 'node',
+    target: 'node20',
+    minifySyntax: true,
+    plugins: [highlightSubset],
+    logLevel: 'warning',
+    legalComments: 'none',
+  });
+}
 writeFileSync(`${dist}/package.json`, '{ "type": "module" }\n');
 chmodSync(`${dist}/blog-tui.js`, 0o755);

@@ -1,8 +1,10 @@
 // Entry point of the `blog-tui` command. Colour libraries read the environment when they are
 // first imported, so NO_COLOR is settled here before anything else loads (they are all loaded
 // by the dynamic imports below).
-import { writeSync } from 'node:fs';
+import { existsSync, writeSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
+import type { QuickRead } from './quickReadArgs.js';
 
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 
@@ -51,5 +53,33 @@ if (process.stdin.isTTY && process.stdout.isTTY && command === 'read') {
   void import('../tui/runTui.js').catch(() => undefined);
 }
 
-const { main } = await import('./main.js');
-process.exitCode = await main(process.argv.slice(2));
+// A piped `read POST` with the usual options skips the command-line parser and runs from one
+// bundle compiled from V8's code cache (cli/codeCache.ts); once its text is written the process
+// ends at once (there is nothing else to wait for; a failure's line on stderr is left to drain).
+if (!process.stdout.isTTY && process.argv.includes('read', 2)) {
+  const [{ quickReadOf, quickReadKind }, { loadBundle }] = await Promise.all([import('./quickReadArgs.js'), import('./codeCache.js')]);
+  const read = quickReadOf(process.argv.slice(2));
+  if (read) {
+    const bundle = fileURLToPath(new URL('./quick-read.cjs', import.meta.url));
+    let run: (read: QuickRead) => Promise<number>;
+    let saveCache = () => undefined as void;
+    if (existsSync(bundle)) {
+      const loaded = loadBundle(bundle, quickReadKind(read));
+      run = loaded.exports.runQuickRead as typeof run;
+      saveCache = loaded.saveCache;
+    } else {
+      // Run from the sources (no bundle built).
+      ({ runQuickRead: run } = await import('./quickRead.js'));
+    }
+    process.exitCode = await run(read);
+    if (process.exitCode === 0) {
+      // The cache is made from a read that went through, so it holds what such a read compiles.
+      saveCache();
+      process.exit();
+    }
+  }
+}
+if (process.exitCode === undefined) {
+  const { main } = await import('./main.js');
+  process.exitCode = await main(process.argv.slice(2));
+}

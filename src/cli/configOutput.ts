@@ -4,7 +4,7 @@ import stringWidth from 'string-width';
 import { defaultConfigText, writeNewConfig } from '../config/initConfig.js';
 import { configFilePath } from '../config/paths.js';
 import { STYLE_NAMES, type GivenSettings, type Setting, type Settings } from '../config/settings.js';
-import { cacheDir } from '../content/indexCache.js';
+import { cacheDir } from '../content/cacheFiles.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { SORT_ORDERS } from '../content/sortOrders.js';
 import { stateFilePath } from '../state/readingStore.js';

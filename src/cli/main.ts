@@ -1,13 +1,10 @@
 import { Command, CommanderError, InvalidArgumentError, Option } from 'commander';
 import pkg from '../../package.json' with { type: 'json' };
-import { findPost } from '../content/slugLookup.js';
 import { sanitizeLine } from '../content/sanitize.js';
-import type { PostSource } from '../tui/postSource.js';
-import type { FolderCheck } from './folderPosts.js';
 import { CliError } from './errors.js';
 import { isFileArgument } from './fileArgument.js';
-import { colorEnabled } from './color.js';
-import { loadBundledPosts } from './loadPosts.js';
+import { failureCode, interactive, loadSource, tuiSettings, useColor, write, type ColorWhen, type GlobalOptions } from './commandSupport.js';
+import { runFile, runRead } from './readCommand.js';
 import { listJson, listTable } from './listOutput.js';
 import { bundledPostsDir } from './bundledPosts.js';
 import { settingsFor } from './settings.js';
@@ -46,68 +43,10 @@ function parseWidth(value: string): number {
   return n;
 }
 
-/** A terminal that can show the full screen: TERM names one, and it is not `dumb`. */
-function capableTerminal(env: NodeJS.ProcessEnv = process.env): boolean {
-  const term = (env.TERM ?? '').trim();
-  return term !== '' && term !== 'dumb' && term !== 'unknown';
-}
-
-function interactive(): boolean {
-  return process.stdin.isTTY === true && process.stdout.isTTY === true && capableTerminal();
-}
-
-/** Columns for piped text: --width, else $COLUMNS (when it is a sensible number), else 80. */
-function pipedWidth(given: number | undefined, env: NodeJS.ProcessEnv = process.env): number {
-  if (given !== undefined) return given;
-  const columns = Number(env.COLUMNS);
-  return Number.isInteger(columns) && columns >= 20 && columns <= 1000 ? columns : 80;
-}
-
-type ColorWhen = 'auto' | 'always' | 'never';
 
 function parseColor(value: string): ColorWhen {
   if (value === 'auto' || value === 'always' || value === 'never') return value;
   throw new InvalidArgumentError('expected auto, always or never');
-}
-
-/** Colour for a stream: --color=always|never decides; auto follows NO_COLOR, FORCE_COLOR and the terminal. */
-function useColor(stream: { isTTY?: boolean }, globals: GlobalOptions): boolean {
-  if (globals.color === 'always') return true;
-  if (globals.color === 'never') return false;
-  return colorEnabled(stream);
-}
-
-function write(text: string): Promise<void> {
-  return new Promise((done) => {
-    process.stdout.write(text, () => done());
-  });
-}
-
-function resolveSlug(query: string, source: PostSource): number {
-  const match = findPost(query, source.posts);
-  const shown = sanitizeLine(query);
-  if (match.kind === 'found') return source.posts.indexOf(match.entry);
-  if (match.kind === 'ambiguous') {
-    throw new CliError(`"${shown}" matches ${match.candidates.length} posts: ${match.candidates.map(sanitizeLine).join(', ')}`);
-  }
-  const hint = match.closest.length ? `; closest: ${match.closest.join(', ')}` : '';
-  throw new CliError(`no post matches "${shown}"${hint}`);
-}
-
-/** Options of the program that every command honours. */
-interface GlobalOptions {
-  posts?: string;
-  /** A blog's address (--url, or an address as the program's argument). */
-  url?: string;
-  drafts?: boolean;
-  future?: boolean;
-  verbose?: boolean;
-  /** False with --no-state. */
-  state?: boolean;
-  style?: string;
-  /** False with --no-mouse. */
-  mouse?: boolean;
-  color?: ColorWhen;
 }
 
 /** Whether a command-line argument is a web address (any scheme: only http and https are then read). */
@@ -115,89 +54,10 @@ function isAddress(argument: string): boolean {
   return /^[a-z][a-z0-9+.-]*:\/\//i.test(argument);
 }
 
-/**
- * The posts to show, from one of the sources: a blog's feed (`--url`), the folder of `--posts`,
- * BLOG_TUI_POSTS or the config file, else the bundled ones.
- */
-async function loadSource(settings: Settings, globals: GlobalOptions, check: FolderCheck = 'all'): Promise<PostSource> {
-  if (globals.url !== undefined) {
-    const { loadFeedPosts } = await import('./feedPosts.js');
-    return loadFeedPosts(globals.url, { verbose: globals.verbose === true }, undefined, check);
-  }
-  const folder = settings.posts.value;
-  if (!folder) return loadBundledPosts();
-  const { loadFolderPosts } = await import('./folderPosts.js');
-  return loadFolderPosts(folder, { drafts: globals.drafts === true, future: globals.future === true, verbose: globals.verbose === true }, undefined, check);
-}
-
 async function runList(json: boolean, settings: Settings, globals: GlobalOptions): Promise<number> {
   const { posts } = await loadSource(settings, globals);
   const width = process.stdout.isTTY ? process.stdout.columns : undefined;
   await write(json ? listJson(posts) : listTable(posts, width));
-  return 0;
-}
-
-/** `read FILE.md`, `read -`, `blog-tui FILE.md`: one Markdown file or standard input. */
-async function runFile(argument: string, options: { width?: number }, settings: Settings, globals: GlobalOptions): Promise<number> {
-  const { loadFilePost, openTerminalInput, STDIN } = await import('./filePost.js');
-  const source = await loadFilePost(argument);
-  if (process.stdout.isTTY && capableTerminal()) {
-    // Keys come from the terminal even when standard input was the text.
-    const input = process.stdin.isTTY ? undefined : openTerminalInput();
-    if (process.stdin.isTTY || input) {
-      const { runTui } = await import('../tui/tuiSetup.js');
-      try {
-        return await runTui({
-          ...tuiSettings(settings),
-          source,
-          standaloneIndex: 0,
-          color: useColor(process.stdout, globals),
-          keepState: globals.state !== false && argument !== STDIN,
-          ...(input ? { stdin: input } : {}),
-        });
-      } finally {
-        input?.destroy();
-      }
-    }
-  }
-  return printPost(source, 0, options, settings, globals);
-}
-
-async function runRead(query: string, options: { width?: number }, settings: Settings, globals: GlobalOptions): Promise<number> {
-  if (isFileArgument(query)) return runFile(query, options, settings, globals);
-  const folder = settings.posts.value;
-  if (!interactive() && folder && globals.url === undefined && !globals.drafts && !globals.future && !globals.verbose) {
-    // Piped, only the post is shown: the cache's lookup finds it without reading the whole cache.
-    const { loadOnePost } = await import('./folderPosts.js');
-    const one = await loadOnePost(folder, query);
-    if (one) return printPost(one, 0, options, settings, globals);
-  }
-  // A post of a folder whose cache is usable: only that post's file is checked.
-  const source = await loadSource(settings, globals, { post: query });
-  const index = resolveSlug(query, source);
-  if (interactive()) {
-    const { runTui } = await import('../tui/tuiSetup.js');
-    return runTui({ ...tuiSettings(settings), source, standaloneIndex: index, color: useColor(process.stdout, globals), keepState: globals.state !== false });
-  }
-  return printPost(source, index, options, settings, globals);
-}
-
-async function printPost(source: PostSource, index: number, options: { width?: number }, settings: Settings, globals: GlobalOptions): Promise<number> {
-  const entry = source.posts[index]!;
-  let body: string;
-  try {
-    body = source.readBody(entry);
-  } catch (error) {
-    const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
-    throw new CliError(`cannot read post "${entry.slug}" (${entry.file}): ${reason}`);
-  }
-  const { renderPostText, pipedLook } = await import('./readOutput.js');
-  // Piped text is $COLUMNS (else 80) wide unless the text column is set narrower.
-  const width = options.width ?? Math.min(process.stdout.isTTY ? process.stdout.columns : pipedWidth(undefined), settings.width.value);
-  const style = settings.style.value as StyleSetting;
-  // Colour as --color and the environment say; its depth from FORCE_COLOR, at least 16 colours.
-  const look = useColor(process.stdout, globals) ? (pipedLook(style) ?? pipedLook(style, { ...process.env, FORCE_COLOR: '1' })) : undefined;
-  await write(await renderPostText(entry, body, width, look, true, source.bodyFormat === 'html'));
   return 0;
 }
 
@@ -223,11 +83,6 @@ async function runIndex(dir: string | undefined, options: { out?: string }, sett
     await write(serializeIndex(built.index));
   }
   return 0;
-}
-
-/** What the full-screen app takes from the settings. */
-function tuiSettings(settings: Settings) {
-  return { style: settings.style.value as StyleSetting, keys: settings.keys, maxTextWidth: settings.width.value, sort: settings.sort.value, mouse: settings.mouse.value, configProblems: settings.problems.length };
 }
 
 /** The settings given on the command line or in the environment, and by which. */
@@ -422,12 +277,6 @@ export async function main(givenArgv: string[]): Promise<number> {
     return code;
   } catch (error) {
     if (error instanceof CommanderError) return error.exitCode === 0 ? 0 : 2;
-    if (error instanceof CliError) {
-      process.stderr.write(`blog-tui: ${sanitizeLine(error.message)}\n`);
-      return error.exitCode;
-    }
-    if ((error as NodeJS.ErrnoException).code === 'EPIPE') return 0;
-    process.stderr.write(`blog-tui: unexpected error: ${sanitizeLine(String((error as Error)?.message ?? error))}\n`);
-    return 1;
+    return failureCode(error);
   }
 }

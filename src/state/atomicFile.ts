@@ -60,13 +60,13 @@ export function tempNameFor(path: string, label?: string): string {
  * replaced, in its own folder. A FIFO, device or folder at `path` is never replaced
  * (NotAFileError).
  */
-export function writeFileAtomicSync(linkOrPath: string, data: string, mode = 0o600): void {
+export function writeFileAtomicSync(linkOrPath: string, data: string | Uint8Array, mode = 0o600): void {
   const path = writeTarget(linkOrPath);
   const temp = tempNameFor(path);
   let fd: number | undefined;
   try {
     fd = openSync(temp, 'wx', mode);
-    writeFileSync(fd, data, 'utf8');
+    writeFileSync(fd, data);
     fsyncSync(fd);
     closeSync(fd);
     fd = undefined;

@@ -1,0 +1,104 @@
+import { spawnSync } from 'node:child_process';
+import { chmodSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, statSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { buildSync } from 'esbuild';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { codeCacheFile } from '../../src/cli/codeCache.js';
+import { runCli } from '../support/runCli.js';
+
+// Each start is a process of its own (V8 keeps what it compiled in memory, so a second load in
+// this process would not read the cache): a child bundled from codeCache.ts loads the bundle
+// named on its command line, saves the cache and prints what the bundle answered.
+let child: string;
+beforeAll(() => {
+  child = join(mkdtempSync(join(tmpdir(), 'blog-tui-code-child-')), 'child.mjs');
+  const codeCache = fileURLToPath(new URL('../../src/cli/codeCache.ts', import.meta.url));
+  buildSync({
+    stdin: {
+      contents: `import { loadBundle } from ${JSON.stringify(codeCache)};
+const loaded = loadBundle(process.argv[2], 'plain');
+loaded.saveCache();
+console.log(JSON.stringify({ answer: loaded.exports.answer(), where: loaded.exports.where }));`,
+      loader: 'ts',
+      resolveDir: fileURLToPath(new URL('.', import.meta.url)),
+    },
+    outfile: child,
+    bundle: true,
+    platform: 'node',
+    format: 'esm',
+    target: 'node20',
+    logLevel: 'error',
+  });
+});
+
+function start(file: string, env: NodeJS.ProcessEnv): { answer: number; where: string } {
+  const run = spawnSync(process.execPath, [child, file], { encoding: 'utf8', env: { ...process.env, ...env } });
+  expect(run.stderr).toBe('');
+  return JSON.parse(run.stdout) as { answer: number; where: string };
+}
+
+const files = (dir: string) => (existsSync(dir) ? readdirSync(dir).sort() : []);
+
+function bundleDir(): { dir: string; env: NodeJS.ProcessEnv; file: string } {
+  const dir = mkdtempSync(join(tmpdir(), 'blog-tui-code-'));
+  mkdirSync(join(dir, 'lib'));
+  writeFileSync(join(dir, 'lib', 'twice.cjs'), 'module.exports = (n) => n * 2;\n');
+  const file = join(dir, 'bundle.cjs');
+  writeFileSync(file, "const twice = require('./lib/twice.cjs');\nconst { join } = require('node:path');\nexports.answer = () => twice(21);\nexports.where = join(__dirname, 'x');\n");
+  return { dir, env: { XDG_CACHE_HOME: join(dir, 'cache') }, file };
+}
+
+describe('a CommonJS bundle run from V8\'s code cache', () => {
+  it('runs as require() would, its ./lib files included, and keeps the compiled code for the next start', () => {
+    const { dir, env, file } = bundleDir();
+    expect(start(file, env)).toEqual({ answer: 42, where: join(dir, 'x') });
+    const cache = codeCacheFile(file, 'plain', env)!;
+    const made = statSync(cache).mtimeMs;
+    expect(files(join(dir, 'cache', 'blog-tui', 'code'))).toEqual([expect.stringMatching(/^bundle\.cjs-plain-/), expect.stringMatching(/^twice\.cjs-plain-/)]);
+    // The next start compiles from those bytes, and has nothing to write.
+    expect(start(file, env).answer).toBe(42);
+    expect(statSync(cache).mtimeMs).toBe(made);
+  });
+
+  it('compiles afresh from bytes V8 refuses, and writes them again', () => {
+    const { env, file } = bundleDir();
+    start(file, env);
+    const cache = codeCacheFile(file, 'plain', env)!;
+    writeFileSync(cache, 'not code at all');
+    expect(start(file, env).answer).toBe(42);
+    expect(readFileSync(cache, 'utf8')).not.toBe('not code at all');
+  });
+
+  it('neither reads nor writes a cache folder other users can write to', () => {
+    const { dir, env, file } = bundleDir();
+    const code = join(dir, 'cache', 'blog-tui', 'code');
+    mkdirSync(code, { recursive: true });
+    chmodSync(code, 0o777);
+    expect(codeCacheFile(file, 'plain', env)).toBeUndefined();
+    expect(start(file, env).answer).toBe(42);
+    expect(files(code)).toEqual([]);
+  });
+
+  it('gives a piped read the same text as the command-line parser gives, from the cache and without it', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'blog-tui-code-cli-'));
+    const env = { XDG_CACHE_HOME: cache, FORCE_COLOR: '1' };
+    // --verbose is not a quick read's option: that read goes through the parser.
+    const parsed = runCli(['read', 'cors', '--width', '70', '--verbose'], env);
+    const first = runCli(['read', 'cors', '--width', '70'], env);
+    const second = runCli(['read', 'cors', '--width', '70'], env);
+    expect(parsed.code).toBe(0);
+    expect(parsed.stdout).toContain('\u001b[');
+    for (const run of [first, second]) expect(run).toEqual(parsed);
+    expect(files(join(cache, 'blog-tui', 'code')).filter((name) => name.startsWith('quick-read.cjs-colour-'))).toHaveLength(1);
+  });
+
+  it('writes no cache for a read that failed', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'blog-tui-code-cli-'));
+    const run = runCli(['read', 'no-such-post-anywhere'], { XDG_CACHE_HOME: cache });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^blog-tui: no post matches "no-such-post-anywhere"/);
+    expect(files(join(cache, 'blog-tui', 'code'))).toEqual([]);
+  });
+});

@@ -1,0 +1,65 @@
+import { describe, expect, it } from 'vitest';
+import { quickReadKind, quickReadOf } from '../../src/cli/quickReadArgs.js';
+
+const NO_ENV = {};
+
+describe('the command line of a piped read, read without the parser', () => {
+  it('takes read POST with the options scripts use, before or after the command', () => {
+    expect(quickReadOf(['read', 'cors'], NO_ENV)).toEqual({ post: 'cors', given: {}, globals: {} });
+    const read = quickReadOf(['--posts', '/blog', 'read', 'cors', '--width', '60', '--color=always', '--style', 'light', '--no-state'], NO_ENV);
+    expect(read).toEqual({
+      post: 'cors',
+      width: 60,
+      given: { posts: { value: '/blog', source: 'option', where: '--posts' }, style: { value: 'light', source: 'option', where: '--style' } },
+      globals: { posts: '/blog', color: 'always', style: 'light', state: false },
+    });
+    expect(quickReadOf(['read', 'cors', '-w', '40', '--posts=/blog', '--color', 'never'], NO_ENV)).toMatchObject({ post: 'cors', width: 40, globals: { posts: '/blog', color: 'never' } });
+  });
+
+  it('leaves every other command line to the parser, which says what is wrong with it', () => {
+    for (const argv of [
+      [],
+      ['read'],
+      ['list'],
+      ['cors'],
+      ['read', 'a', 'b'],
+      ['read', '-'],
+      ['read', 'cors', '--'],
+      ['read', 'cors', '--help'],
+      ['read', 'cors', '--verbose'],
+      ['read', 'cors', '--drafts'],
+      ['--url', 'https://example.com/', 'read', 'cors'],
+      ['-w', '60', 'read', 'cors'],
+      ['--width', '60', 'read', 'cors'],
+      ['read', 'cors', '--width', '5'],
+      ['read', 'cors', '--width', '60.5'],
+      ['read', 'cors', '--width'],
+      ['read', 'cors', '--posts'],
+      ['read', 'cors', '--posts', '--width'],
+      ['read', 'cors', '--color', 'sometimes'],
+      ['read', 'cors', '--style', 'neon'],
+      ['read', 'cors', '--no-state=1'],
+      ['read', 'cors', '-w60'],
+    ]) {
+      expect(quickReadOf(argv, NO_ENV), argv.join(' ')).toBeUndefined();
+    }
+  });
+
+  it('takes the folder from BLOG_TUI_POSTS when --posts is not given, as the parser does', () => {
+    expect(quickReadOf(['read', 'cors'], { BLOG_TUI_POSTS: '/env' })?.given.posts).toEqual({ value: '/env', source: 'environment', where: 'BLOG_TUI_POSTS' });
+    expect(quickReadOf(['--posts', '/opt', 'read', 'cors'], { BLOG_TUI_POSTS: '/env' })?.given.posts).toEqual({ value: '/opt', source: 'option', where: '--posts' });
+    // An empty value names no folder, and an empty --posts beats the variable.
+    expect(quickReadOf(['read', 'cors'], { BLOG_TUI_POSTS: '' })?.given.posts).toBeUndefined();
+    expect(quickReadOf(['--posts=', 'read', 'cors'], { BLOG_TUI_POSTS: '/env' })?.given.posts).toBeUndefined();
+  });
+
+  it('names the kind of read: colour as --color, NO_COLOR and FORCE_COLOR say, and a folder or the bundled posts', () => {
+    const kind = (argv: string[], env: NodeJS.ProcessEnv = NO_ENV) => quickReadKind(quickReadOf(argv, env)!, env);
+    expect(kind(['read', 'cors'])).toBe('plain');
+    expect(kind(['read', 'cors', '--color=always'])).toBe('colour');
+    expect(kind(['read', 'cors', '--color=never'], { FORCE_COLOR: '1' })).toBe('plain');
+    expect(kind(['read', 'cors'], { FORCE_COLOR: '1' })).toBe('colour');
+    expect(kind(['read', 'cors'], { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe('plain');
+    expect(kind(['--posts', '/blog', 'read', 'cors', '--color', 'always'])).toBe('colour-folder');
+  });
+});
