@@ -204,11 +204,62 @@ export function limitBlocks(markdown: string): string {
 }
 
 /**
+ * Whether emphasis could be escaped anywhere: only when more than MAX_NESTING delimiters stand
+ * between two blank lines. The nesting of emphasis starts again at 0 after every blank line
+ * (one of spaces, tabs and a carriage return), and every level it opens is one delimiter, so
+ * fewer delimiters between blank lines never reach the limit. One pass, no allocation.
+ */
+function mayEscapeEmphasis(markdown: string): boolean {
+  let delimiters = 0;
+  let blankLine = true;
+  for (let i = 0; i < markdown.length; i++) {
+    const code = markdown.charCodeAt(i);
+    if (code === 0x0a) {
+      if (blankLine) delimiters = 0;
+      blankLine = true;
+    } else if (code === 0x2a || code === 0x5f || code === 0x7e) {
+      if (++delimiters > MAX_NESTING) return true;
+      blankLine = false;
+    } else if (code !== 0x20 && code !== 0x09 && code !== 0x0d) {
+      blankLine = false;
+    }
+  }
+  return false;
+}
+
+/**
+ * A line start that could hold more than MAX_NESTING levels: no character of a line's markers
+ * and indentation adds more than two levels (a tab), so such a start is more than half as long.
+ */
+const LONG_PREFIX = new RegExp(`^[ \\t>*+\\-.)0-9]{${(MAX_NESTING >> 1) + 1},}`, 'gm');
+
+/** Whether some line's container markers are nested deeper than MAX_NESTING, so that flattening would change it. */
+function mayFlatten(markdown: string): boolean {
+  LONG_PREFIX.lastIndex = 0;
+  for (let m = LONG_PREFIX.exec(markdown); m; m = LONG_PREFIX.exec(markdown)) {
+    const end = markdown.indexOf('\n', m.index);
+    if (parsePrefix(markdown.slice(m.index, end < 0 ? markdown.length : end)).depth > MAX_NESTING) return true;
+  }
+  return false;
+}
+
+/**
  * The Markdown with nesting deeper than MAX_NESTING flattened and blocks longer than MAX_BLOCK
  * split; the same string when there is neither.
  */
 export function limitNesting(input: string): string {
   const markdown = limitBlocks(input);
+  // Most posts have nothing to flatten: found without going through them line by line.
+  if (!DEEP_PREFIX.test(markdown) && !mayEscapeEmphasis(markdown) && !mayFlatten(markdown)) return markdown;
+  return limitLines(markdown);
+}
+
+/** limitNesting, every line looked at: the same text (the quick checks only skip this when it would change nothing). */
+export function limitNestingByLine(input: string): string {
+  return limitLines(limitBlocks(input));
+}
+
+function limitLines(markdown: string): string {
   const deepBlocks = DEEP_PREFIX.test(markdown);
   const manyDelimiters = (markdown.match(DELIMITER)?.length ?? 0) > MAX_NESTING;
   if (!deepBlocks && !manyDelimiters) return markdown;

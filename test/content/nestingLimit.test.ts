@@ -1,6 +1,6 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { limitNesting, MAX_NESTING } from '../../src/content/nestingLimit.js';
+import { limitNesting, limitNestingByLine, MAX_NESTING } from '../../src/content/nestingLimit.js';
 import { renderMarkdown } from '../../src/render/markdownRenderer.js';
 import { entryFromSource } from '../../src/content/postEntry.js';
 import { countWords } from '../../src/content/wordCount.js';
@@ -79,6 +79,44 @@ describe('limitNesting: Markdown nested thousands of levels deep', () => {
       '-'.repeat(80) + '\n\n' + '* * * * *\n',
     ];
     for (const sample of samples) expect(limitNesting(sample)).toBe(sample);
+  });
+});
+
+describe('limitNesting: the quick checks', () => {
+  /** Lines that nest, open emphasis, open fences, or end paragraphs, mixed in a fixed pseudo-random order. */
+  const PIECES = [
+    '*a', 'a*', '**b', 'b**', '_c', 'c_', '~d', 'd~', '***', '* * *', 'text', '', '   ', ' \t\r', '\r', '```', '~~~', '    code *x',
+    '\t'.repeat(17) + '- tab item', '\t'.repeat(16) + '- tab item', '> '.repeat(20) + 'q', '>'.repeat(33) + 'q', '1. '.repeat(12) + 'n',
+    '`*a *a *a`', '- *a', '\t'.repeat(9) + '>'.repeat(15) + 'x', ' '.repeat(40) + 'deep code', '*a '.repeat(20), ' a*'.repeat(20),
+  ];
+  function mixed(seed: number, lines: number): string {
+    let x = seed;
+    const out: string[] = [];
+    for (let i = 0; i < lines; i++) {
+      x = (x * 1103515245 + 12345) % 2147483648;
+      out.push(PIECES[x % PIECES.length]!);
+    }
+    return out.join(x % 2 ? '\n' : '\r\n');
+  }
+
+  it('give the same text as looking at every line: hostile, ordinary and mixed Markdown', () => {
+    const samples = [
+      ...Object.values(DEEP),
+      ...readdirSync(POSTS).filter((f) => f.endsWith('.md')).map((f) => readFileSync(new URL(f, POSTS), 'utf8')),
+      '\t'.repeat(17) + '- seventeen tabs are more than MAX_NESTING levels\n',
+      ('*a\n').repeat(MAX_NESTING + 1) + 'x' + ('\na*').repeat(MAX_NESTING + 1),
+      ('*a\n \t\r\n').repeat(100) + 'x',
+      '```\n' + '*a '.repeat(40) + '\n\n' + '*a '.repeat(10) + '\n```\n' + '*a '.repeat(30) + 'x',
+    ];
+    for (let seed = 1; seed <= 400; seed++) samples.push(mixed(seed, 20 + (seed % 60)));
+    let changed = 0;
+    for (const sample of samples) {
+      const byLine = limitNestingByLine(sample);
+      if (byLine !== sample) changed++;
+      expect(limitNesting(sample)).toBe(byLine);
+    }
+    // The samples include text that is flattened, not only text left as it is.
+    expect(changed).toBeGreaterThan(50);
   });
 });
 
