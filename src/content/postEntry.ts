@@ -2,7 +2,7 @@ import type { Token } from 'marked';
 import { decodeHTML } from 'entities';
 import { splitFrontMatter } from './frontMatter.js';
 import { findMath } from './mathSpans.js';
-import { countHtmlWords, lexMarkdown, markdownToHtml, stripHtmlLikeHugo, tokensToHtml } from './wordCount.js';
+import { countLexedWords, lexMarkdown, markdownToHtml, stripHtmlLikeHugo, tokensToHtml } from './wordCount.js';
 import { defaultSlug, entryOfFacts, lowerKeys, withoutHeadingId } from './frontMatterEntry.js';
 import { plainSite } from './generators/plain.js';
 import type { PostFacts, Site } from './generators/types.js';
@@ -79,7 +79,7 @@ export function entryWith(site: Site, source: string, relativeFile: string): Pos
       const heading = lexed().find((t): t is Token & { depth: number; text: string } => t.type === 'heading' && (t as { depth: number }).depth === 1);
       return heading ? plainText(withoutHeadingId(heading.text)) || undefined : undefined;
     },
-    hugoWords: () => countHtmlWords(tokensToHtml(lexed())),
+    hugoWords: () => countLexedWords(lexed()),
   });
   return entryOfFacts(facts, data, relativeFile);
 }

@@ -1,4 +1,4 @@
-import { Marked, type Token } from 'marked';
+import { Marked, type Token, type Tokens } from 'marked';
 import { limitNesting } from './nestingLimit.js';
 import { BOUNDED_TAG, lexBounded } from './boundedLexer.js';
 import { stripTags, walkHtmlText } from './htmlText.js';
@@ -124,8 +124,145 @@ export function countHtmlWords(html: string): number {
   return words;
 }
 
+/**
+ * Hugo's word count of the HTML `tokensToHtml` would make of `tokens`, counted from the tokens
+ * without making the HTML: what the renderer writes as text is the tokens' text (escaping
+ * changes no space), its tags are removed by the count, and the places where it writes a line
+ * break, a `</p>` or a `<br>` end a word. Undefined when the tokens hold raw HTML (whose tags,
+ * comments and scripts may reach across tokens) or anything else the count must read from the
+ * HTML itself: count the HTML then.
+ */
+export function countTokenWords(tokens: readonly Token[]): number | undefined {
+  let words = 0;
+  let inWord = false;
+  const text = (value: string) => {
+    for (let i = 0; i < value.length; i++) {
+      const wasInWord = inWord;
+      inWord = !isSpace(value.charCodeAt(i));
+      if (inWord && !wasInWord) words++;
+    }
+  };
+  // A line break, `</p>` or `<br>` written between two pieces of text.
+  const gap = () => {
+    inWord = false;
+  };
+  const inline = (list: readonly Token[]): boolean => {
+    for (const token of list) {
+      switch (token.type) {
+        case 'text':
+          if ((token as Tokens.Text).tokens) {
+            if (!inline((token as Tokens.Text).tokens!)) return false;
+          } else {
+            if ((token as Tokens.Text).escaped && token.text.includes('<')) return false;
+            text(token.text);
+          }
+          break;
+        case 'escape':
+        case 'codespan':
+          text(token.text);
+          break;
+        case 'strong':
+        case 'em':
+        case 'del':
+          if (!inline((token as Tokens.Strong).tokens)) return false;
+          break;
+        case 'link':
+          // An autolink's text, else the link's content; the tag and its attributes are removed.
+          if ((token as Tokens.Link).tokens && !(token as { autolink?: boolean }).autolink) {
+            if (!inline((token as Tokens.Link).tokens)) return false;
+          } else {
+            text(token.text);
+          }
+          break;
+        case 'image':
+          // An <img> tag, removed whole; an address encodeURI refuses is written as the alt text.
+          if (!encodes((token as Tokens.Image).href)) return false;
+          break;
+        case 'br':
+        case 'checkbox':
+          gap();
+          break;
+        default:
+          return false;
+      }
+    }
+    return true;
+  };
+  const blocks = (list: readonly Token[]): boolean => {
+    for (const token of list) {
+      switch (token.type) {
+        case 'space':
+        case 'def':
+          break;
+        case 'paragraph':
+          if (!inline((token as Tokens.Paragraph).tokens)) return false;
+          gap();
+          break;
+        case 'heading':
+          if (!inline((token as Tokens.Heading).tokens)) return false;
+          gap();
+          break;
+        case 'text':
+          if (!inline([token])) return false;
+          break;
+        case 'code':
+          // <pre><code>, the code and a line break, </code></pre> and a line break.
+          text(token.text);
+          gap();
+          break;
+        case 'hr':
+        case 'checkbox':
+          gap();
+          break;
+        case 'blockquote':
+          gap();
+          if (!blocks((token as Tokens.Blockquote).tokens)) return false;
+          gap();
+          break;
+        case 'list':
+          gap();
+          for (const item of (token as Tokens.List).items) {
+            if (!blocks(item.tokens)) return false;
+            gap();
+          }
+          break;
+        case 'table': {
+          const table = token as Tokens.Table;
+          gap();
+          for (const row of [table.header, ...table.rows]) {
+            for (const cell of row) {
+              if (!inline(cell.tokens)) return false;
+              gap();
+            }
+          }
+          break;
+        }
+        default:
+          return false;
+      }
+    }
+    return true;
+  };
+  return blocks(tokens) ? words : undefined;
+}
+
+/** Whether marked can write an address into a tag: encodeURI refuses lone surrogates. */
+function encodes(href: string): boolean {
+  try {
+    encodeURI(href);
+    return true;
+  } catch {
+    return false;
+  }
+}
+
+/** Hugo's word count of Markdown's lexed tokens: from the tokens where they allow it, else from their HTML. */
+export function countLexedWords(tokens: Token[]): number {
+  return countTokenWords(tokens) ?? countHtmlWords(tokensToHtml(tokens));
+}
+
 export function countWords(markdown: string): number {
-  return countHtmlWords(markdownToHtml(markdown));
+  return countLexedWords(lexMarkdown(markdown));
 }
 
 /** Hugo: (words + 212) / 213 in integer arithmetic. */

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { countTokens, countWords, readingMinutes, stripHtmlLikeHugo } from '../../src/content/wordCount.js';
+import { readdirSync, readFileSync } from 'node:fs';
+import { countHtmlWords, countLexedWords, countTokenWords, countTokens, countWords, lexMarkdown, readingMinutes, stripHtmlLikeHugo, tokensToHtml } from '../../src/content/wordCount.js';
 
 describe('Hugo word count', () => {
   it('counts words of plain paragraphs, across paragraph breaks', () => {
@@ -103,5 +104,60 @@ describe('Hugo word count of raw HTML', () => {
 
   it('gives plain text as Hugo plainify does: line breaks, comments and scripts removed, spaces folded', () => {
     expect(stripHtmlLikeHugo('<p>a<em>b</em></p>\n<p>c<br>d</p>  x   y <!-- a > b --> z <script>s t</script>')).toBe('ab\nc\nd\nx y z ');
+  });
+});
+
+describe('Hugo word count from the tokens', () => {
+  /** Markdown whose rendered HTML glues, splits or hides words in every way the renderer can. */
+  const SAMPLES = [
+    'one two\nthree  four\n\nfive',
+    '*em*phasis **str**ong ~~del~~eted `co de`span a\\*b \\<tag\\> &amp; &#32;x&#x20;y &copy;',
+    '- tight *item*\n  ```\n  code right after\n  ```\n- next\n  # heading right after',
+    '- [ ] open task\n- [x] done task\n\n1. [ ] loose\n\n2. [x] task',
+    '- [ ]\n- [x] \n  - [ ] nested',
+    '| a | b c |\n|---|:-:|\n| d *e* | `f g` |\n| h |',
+    '> quote\n> > nested *quote*\n\n---\nafter rule',
+    'line with break  \nnext\\\nlast',
+    '<https://example.com/a?b=c> and <me@example.com> and www.example.com and https://x.y/z.',
+    '![alt words](/img.png "title") text![glued](x.png)after [link *text*](/u "t") [ref][r]\n\n[r]: /ref "Title"',
+    '[link to a lone surrogate](/a\uD800b)',
+    'Setext\n======\n\nand\n---',
+    '    indented code\n    more code\n\nafter',
+    'unclosed <!-- opener and <? and <![CDATA[ and <!X in text',
+    'a < b > c & d "q" \'s\'',
+    '1. one\n2. two\n\n   para in item\n\n3) three',
+    '```js\nconst a = 1;\n```\ntext right after fence',
+    'emoji 😀 and NBSP\u00a0joined and ideographic\u3000space',
+    '\n\n\n',
+    '',
+  ];
+  // Raw HTML, and an image whose address marked writes as its alt text.
+  const RAW_HTML = ['![alt as text](/a\uD800b)', '<div>block *html*</div>\n\npara', 'inline <span>html</span> here', '<!-- comment -->\n\ntext', '<script>x</script>'];
+
+  it('equals the count of the rendered HTML for Markdown without raw HTML', () => {
+    for (const markdown of SAMPLES) {
+      const tokens = lexMarkdown(markdown);
+      const fromTokens = countTokenWords(tokens);
+      expect(fromTokens, JSON.stringify(markdown)).toBeDefined();
+      expect(fromTokens, JSON.stringify(markdown)).toBe(countHtmlWords(tokensToHtml(tokens)));
+    }
+  });
+
+  it('leaves raw HTML and images marked cannot link to the count of the rendered HTML', () => {
+    for (const markdown of RAW_HTML) {
+      const tokens = lexMarkdown(markdown);
+      expect(countTokenWords(tokens), markdown).toBeUndefined();
+      expect(countLexedWords(tokens)).toBe(countHtmlWords(tokensToHtml(tokens)));
+    }
+  });
+
+  it('equals the count of the rendered HTML for every bundled post', () => {
+    const dir = new URL('../../posts/', import.meta.url);
+    const files = readdirSync(dir).filter((f) => f.endsWith('.md'));
+    expect(files.length).toBeGreaterThan(0);
+    for (const file of files) {
+      const tokens = lexMarkdown(readFileSync(new URL(file, dir), 'utf8'));
+      expect(countLexedWords(tokens), file).toBe(countHtmlWords(tokensToHtml(tokens)));
+    }
   });
 });
