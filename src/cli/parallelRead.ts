@@ -1,7 +1,6 @@
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort } from 'node:worker_threads';
+import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { readRecord, type FileRecord, type ParsePost } from '../content/indexBuild.js';
 import type { PostFile } from '../content/postFiles.js';
-import { WORKER_LIMITS } from '../tui/workerLimits.js';
 import { builtFile } from './workerTask.js';
 
 /** Below this many files to read, a second thread costs more to start than it saves. */
@@ -9,6 +8,13 @@ export const PARALLEL_FROM = 48;
 
 /** How often the second thread hands over what it has read, so that it can be shown. */
 export const BATCH_MS = 150;
+
+/**
+ * The index-part worker's heap. Lexing every post of a folder makes garbage fast: with the small
+ * young generation of the app's other workers (6 MB, src/tui/workerLimits.ts) the thread spent
+ * about a sixth of its time collecting it, with 16 MB a tenth. The thread ends with the indexing.
+ */
+export const INDEX_PART_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 16 };
 
 /** What the index-part worker is given: the files to share, the counter both threads take them from, where to send records. */
 export interface IndexPartRequest {
@@ -72,7 +78,7 @@ export async function readFilesInParallel(
     const channel = new MessageChannel();
     port = channel.port1;
     const request: IndexPartRequest = { folder, files: [...files], next: counter.buffer as SharedArrayBuffer, port: channel.port2 };
-    worker = new Worker(entry, { workerData: request, transferList: [channel.port2], resourceLimits: WORKER_LIMITS });
+    worker = new Worker(entry, { workerData: request, transferList: [channel.port2], resourceLimits: INDEX_PART_LIMITS });
     worker.unref();
     const w = worker;
     const p = port;
