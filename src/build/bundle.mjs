@@ -274,6 +274,24 @@ await build({
   logLevel: 'warning',
   legalComments: 'none',
 });
+// What a piped `read` runs before its bundle (its command line, the code cache): one small
+// CommonJS file too, which bin.ts require()s.
+await build({
+  entryPoints: { 'quick-read-start': `${root}src/cli/quickReadStart.ts` },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  bundle: true,
+  format: 'cjs',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  define: { 'import.meta.url': '__blogTuiUrl' },
+  banner: { js: "const __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
+  // Only run from the sources, where there is no bundle.
+  external: ['./quickRead.js'],
+  logLevel: 'warning',
+  legalComments: 'none',
+});
 for (const specifier of QUICK_READ_LIBS) {
   await build({
     stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: root, loader: 'js' },

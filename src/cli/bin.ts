@@ -4,7 +4,7 @@
 import { existsSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { setFlagsFromString } from 'node:v8';
-import type { QuickRead } from './quickReadArgs.js';
+import { createRequire } from 'node:module';
 
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 
@@ -54,29 +54,16 @@ if (process.stdin.isTTY && process.stdout.isTTY && command === 'read') {
 }
 
 // A piped `read POST` with the usual options skips the command-line parser and runs from one
-// bundle compiled from V8's code cache (cli/codeCache.ts); once its text is written the process
-// ends at once (there is nothing else to wait for; a failure's line on stderr is left to drain).
+// bundle compiled from V8's code cache (cli/quickReadStart.ts); once its text is written the
+// process ends at once (there is nothing else to wait for; a failure's line on stderr is left to
+// drain).
 if (!process.stdout.isTTY && process.argv.includes('read', 2)) {
-  const [{ quickReadOf, quickReadKind }, { loadBundle }] = await Promise.all([import('./quickReadArgs.js'), import('./codeCache.js')]);
-  const read = quickReadOf(process.argv.slice(2));
-  if (read) {
-    const bundle = fileURLToPath(new URL('./quick-read.cjs', import.meta.url));
-    let run: (read: QuickRead) => Promise<number>;
-    let saveCache = () => undefined as void;
-    if (existsSync(bundle)) {
-      const loaded = loadBundle(bundle, quickReadKind(read));
-      run = loaded.exports.runQuickRead as typeof run;
-      saveCache = loaded.saveCache;
-    } else {
-      // Run from the sources (no bundle built).
-      ({ runQuickRead: run } = await import('./quickRead.js'));
-    }
-    process.exitCode = await run(read);
-    if (process.exitCode === 0) {
-      // The cache is made from a read that went through, so it holds what such a read compiles.
-      saveCache();
-      process.exit();
-    }
+  const start = fileURLToPath(new URL('./quick-read-start.cjs', import.meta.url));
+  const { quickRead } = (existsSync(start) ? createRequire(import.meta.url)(start) : await import('./quickReadStart.js')) as typeof import('./quickReadStart.js');
+  const code = await quickRead(process.argv.slice(2));
+  if (code !== undefined) {
+    process.exitCode = code;
+    if (code === 0) process.exit();
   }
 }
 if (process.exitCode === undefined) {

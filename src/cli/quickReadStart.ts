@@ -1,0 +1,25 @@
+// The start of a piped `read`, before anything of the read itself is loaded: its command line
+// (quickReadArgs.ts), then the read's bundle (dist/quick-read.cjs) compiled from V8's code cache
+// of its kind (codeCache.ts). Built as one small CommonJS file, dist/quick-read-start.cjs, which
+// bin.ts require()s: one file to open instead of a handful of modules.
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { loadBundle } from './codeCache.js';
+import { quickReadKind, quickReadOf, type QuickRead } from './quickReadArgs.js';
+
+/** Runs `argv` as a piped `read` when it is one (the exit code), else undefined: the parser takes it. */
+export async function quickRead(argv: readonly string[]): Promise<number | undefined> {
+  const read = quickReadOf(argv);
+  if (!read) return undefined;
+  const bundle = fileURLToPath(new URL('./quick-read.cjs', import.meta.url));
+  if (!existsSync(bundle)) {
+    // Run from the sources (no bundle built).
+    const { runQuickRead } = await import('./quickRead.js');
+    return runQuickRead(read);
+  }
+  const loaded = loadBundle(bundle, quickReadKind(read));
+  const code = await (loaded.exports.runQuickRead as (read: QuickRead) => Promise<number>)(read);
+  // The cache is made from a read that went through, so it holds what such a read compiles.
+  if (code === 0) loaded.saveCache();
+  return code;
+}
