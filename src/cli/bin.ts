@@ -3,7 +3,6 @@
 // by the dynamic imports below).
 import { existsSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import { createRequire } from 'node:module';
 
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
@@ -13,7 +12,8 @@ if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 // folder's cache, read and parsed while the list is shown): that growth was resident memory kept
 // for the rest of the run. Collections of the young generation stay short either way; the worker
 // threads have their own limit (tui/workerLimits.ts).
-if (process.stdin.isTTY && process.stdout.isTTY) setFlagsFromString('--semi-space-growth-factor=1');
+// (stdout is asked first: asking for process.stdin builds its stream, which a piped `read` has no use for.)
+if (process.stdout.isTTY && process.stdin.isTTY) (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 
 // SIGUSR1 would start Node's inspector, which listens on a port and prints over the screen.
 process.on('SIGUSR1', () => undefined);
@@ -49,7 +49,7 @@ process.on('unhandledRejection', fail);
 // loads (tui/tuiSetup.ts), so nothing is loaded ahead of it then; the reader of `read` needs it for
 // its first screen: on a terminal, start loading it while the command line and the post are read.
 const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
-if (process.stdin.isTTY && process.stdout.isTTY && command === 'read') {
+if (process.stdout.isTTY && process.stdin.isTTY && command === 'read') {
   void import('../tui/runTui.js').catch(() => undefined);
 }
 

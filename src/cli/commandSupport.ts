@@ -18,7 +18,8 @@ export function capableTerminal(env: NodeJS.ProcessEnv = process.env): boolean {
 }
 
 export function interactive(): boolean {
-  return process.stdin.isTTY === true && process.stdout.isTTY === true && capableTerminal();
+  // stdout first: asking for process.stdin builds its stream, which piped output has no use for.
+  return process.stdout.isTTY === true && process.stdin.isTTY === true && capableTerminal();
 }
 
 /** Columns for piped text: --width, else $COLUMNS (when it is a sensible number), else 80. */
