@@ -11,15 +11,19 @@ import { Lexer, type MarkedOptions, type Token, type Tokens, type TokenizerObjec
 export class BoundedLexer extends Lexer {
   /** The text of the inline run being lexed: every `src` an inline tokenizer sees is a suffix of it. */
   inlineSource = '';
-  private closers = new Map<string, number>();
+  /** How many openers have been read as text so far: only a run that read some has text to join. */
+  openersAsText = 0;
+  private closers: Map<string, number> | undefined;
 
   override inlineTokens(src: string, tokens: Token[] = []): Token[] {
     const outer = this.inlineSource;
     const outerClosers = this.closers;
+    const openersBefore = this.openersAsText;
     this.inlineSource = src;
-    this.closers = new Map();
+    this.closers = undefined;
     try {
-      return mergeOpenerText(super.inlineTokens(src, tokens));
+      const lexed = super.inlineTokens(src, tokens);
+      return this.openersAsText > openersBefore ? mergeOpenerText(lexed) : lexed;
     } finally {
       this.inlineSource = outer;
       this.closers = outerClosers;
@@ -28,10 +32,11 @@ export class BoundedLexer extends Lexer {
 
   /** The last place of `closer` in the inline run, found once per run. */
   lastCloser(closer: string): number {
-    let at = this.closers.get(closer);
+    const closers = (this.closers ??= new Map());
+    let at = closers.get(closer);
     if (at === undefined) {
       at = this.inlineSource.lastIndexOf(closer);
-      this.closers.set(closer, at);
+      closers.set(closer, at);
     }
     return at;
   }
@@ -77,6 +82,7 @@ export const BOUNDED_TAG: TokenizerObject = {
     if (!opener || lexer.lastCloser(opener.closer) >= position + opener.length) return false;
     const text: Tokens.Text = { type: 'text', raw: '<', text: '<', escaped: false };
     openerTexts.add(text);
+    lexer.openersAsText++;
     // marked merges it with the text that follows, as when its own search fails.
     return text as unknown as Tokens.Tag;
   },
