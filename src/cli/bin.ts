@@ -13,7 +13,7 @@ if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 // for the rest of the run. Collections of the young generation stay short either way; the worker
 // threads have their own limit (tui/workerLimits.ts).
 // (stdout is asked first: asking for process.stdin builds its stream, which a piped `read` has no use for.)
-if (process.stdout.isTTY && process.stdin.isTTY) (await import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
+if (process.stdout.isTTY && process.stdin.isTTY) (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 
 // SIGUSR1 would start Node's inspector, which listens on a port and prints over the screen.
 process.on('SIGUSR1', () => undefined);
