@@ -257,53 +257,38 @@ const quickReadLibs = {
   },
 };
 
+// The CommonJS files below share these options.
+const COMMONJS = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', minifySyntax: true, logLevel: 'warning', legalComments: 'none' };
+// A CommonJS entry in dist/ that finds its neighbours as the ES modules do, by import.meta.url.
+const commonjsEntry = (name, source) => ({
+  ...COMMONJS,
+  entryPoints: { [name]: `${root}${source}` },
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  banner: { js: "const __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
+});
+
 // The piped `read` as one CommonJS file, which bin.ts compiles through node:vm from V8's code
 // cache (src/cli/codeCache.ts): everything it can reach is in the file, so it imports nothing.
 await build({
-  entryPoints: { 'quick-read': `${root}src/cli/quickRead.ts` },
-  outdir: dist,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
+  ...commonjsEntry('quick-read', 'src/cli/quickRead.ts'),
   define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__blogTuiUrl' },
-  banner: { js: "const __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
   plugins: [notInQuickRead, quickReadLibs, lazyStringWidth, lazySegmenters],
-  logLevel: 'warning',
-  legalComments: 'none',
 });
 // What a piped `read` runs before its bundle (its command line, the code cache): one small
 // CommonJS file too, which bin.ts require()s.
 await build({
-  entryPoints: { 'quick-read-start': `${root}src/cli/quickReadStart.ts` },
-  outdir: dist,
-  outExtension: { '.js': '.cjs' },
-  bundle: true,
-  format: 'cjs',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
+  ...commonjsEntry('quick-read-start', 'src/cli/quickReadStart.ts'),
   define: { 'import.meta.url': '__blogTuiUrl' },
-  banner: { js: "const __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
   // Only run from the sources, where there is no bundle.
   external: ['./quickRead.js'],
-  logLevel: 'warning',
-  legalComments: 'none',
 });
 for (const specifier of QUICK_READ_LIBS) {
   await build({
+    ...COMMONJS,
     stdin: { contents: `module.exports = require(${JSON.stringify(specifier)});`, resolveDir: root, loader: 'js' },
     outfile: `${dist}/lib/${libFile(specifier)}`,
-    bundle: true,
-    format: 'cjs',
-    platform: 'node',
-    target: 'node20',
-    minifySyntax: true,
     plugins: [highlightSubset],
-    logLevel: 'warning',
-    legalComments: 'none',
   });
 }
 writeFileSync(`${dist}/package.json`, '{ "type": "module" }\n');
