@@ -7,13 +7,16 @@ import { createRequire } from 'node:module';
 
 if (process.env.NO_COLOR) process.env.FORCE_COLOR = '0';
 
+// Node's builtins and the CommonJS files beside this one, loaded synchronously.
+const load = createRequire(import.meta.url);
+
 // On a terminal (the full-screen app), V8's young generation stays at its first size instead of
 // growing to tens of megabytes when something allocates a lot at once (the 50,000 entries of a
 // folder's cache, read and parsed while the list is shown): that growth was resident memory kept
 // for the rest of the run. Collections of the young generation stay short either way; the worker
 // threads have their own limit (tui/workerLimits.ts).
 // (stdout is asked first: asking for process.stdin builds its stream, which a piped `read` has no use for.)
-if (process.stdout.isTTY && process.stdin.isTTY) (createRequire(import.meta.url)('node:v8') as typeof import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
+if (process.stdout.isTTY && process.stdin.isTTY) (load('node:v8') as typeof import('node:v8')).setFlagsFromString('--semi-space-growth-factor=1');
 
 // SIGUSR1 would start Node's inspector, which listens on a port and prints over the screen.
 process.on('SIGUSR1', () => undefined);
@@ -59,7 +62,7 @@ if (process.stdout.isTTY && process.stdin.isTTY && command === 'read') {
 // drain).
 if (!process.stdout.isTTY && process.argv.includes('read', 2)) {
   const start = fileURLToPath(new URL('./quick-read-start.cjs', import.meta.url));
-  const { quickRead } = (existsSync(start) ? createRequire(import.meta.url)(start) : await import('./quickReadStart.js')) as typeof import('./quickReadStart.js');
+  const { quickRead } = (existsSync(start) ? load(start) : await import('./quickReadStart.js')) as typeof import('./quickReadStart.js');
   const code = await quickRead(process.argv.slice(2));
   if (code !== undefined) {
     process.exitCode = code;
