@@ -2,11 +2,27 @@
 // full-screen app (Ink, React) and the Markdown renderer each load only when used.
 import { build } from 'esbuild';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
 const dist = `${root}dist`;
+
+/**
+ * An esbuild onLoad that hands esbuild a dependency's file as `patch` rewrites it. `patch` returns
+ * undefined to leave the file as it is, or null when the patch no longer applies (the dependency
+ * changed), which stops the build with a line naming `plugin` and the file.
+ */
+function patchedSource(plugin, patch) {
+  return async (args) => {
+    const source = await readFile(args.path, 'utf8');
+    const patched = patch(source);
+    if (patched === undefined) return undefined;
+    if (patched === null || patched === source) throw new Error(`${plugin}: ${args.path} changed; check the patch`);
+    return { contents: patched, loader: 'js' };
+  };
+}
 
 // highlight.js registers about 190 languages when imported; load the ones blog posts use.
 const HIGHLIGHT_LANGUAGES = [
@@ -98,13 +114,7 @@ const noDevtools = {
 const yogaWithoutFetch = {
   name: 'yoga-without-fetch',
   setup(b) {
-    b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      const patched = source.replaceAll('"function"!=typeof fetch', 'true');
-      if (patched === source) throw new Error('yoga-without-fetch: the fetch test was not found; check the yoga-layout version');
-      return { contents: patched, loader: 'js' };
-    });
+    b.onLoad({ filter: /yoga-wasm-base64-esm\.js$/ }, patchedSource('yoga-without-fetch', (source) => source.replaceAll('"function"!=typeof fetch', 'true')));
   },
 };
 
@@ -118,17 +128,12 @@ const lazyStringWidth = {
     b.onResolve({ filter: /^string-width$/ }, (args) =>
       args.kind === 'import-statement' && args.importer !== displayWidth ? { path: displayWidth } : undefined,
     );
-    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
+    b.onLoad({ filter: /[\\/]node_modules[\\/]string-width[\\/]index\.js$/ }, patchedSource('lazy-string-width', (source) => {
       const patched = source
         .replace('const segmenter = new Intl.Segmenter();', 'let segmenterInstance; const segmenter = { segment: (s) => (segmenterInstance ??= new Intl.Segmenter()).segment(s) };')
         .replace('const rgiEmojiRegex = /^\\p{RGI_Emoji}$/v;', 'let rgiInstance; const rgiEmojiRegex = { test: (s) => (rgiInstance ??= new RegExp("^\\\\p{RGI_Emoji}$", "v")).test(s) };');
-      if (!patched.includes('segmenterInstance') || !patched.includes('rgiInstance')) {
-        throw new Error('lazy-string-width: string-width changed; check the patch');
-      }
-      return { contents: patched, loader: 'js' };
-    });
+      return patched.includes('segmenterInstance') && patched.includes('rgiInstance') ? patched : null;
+    }));
   },
 };
 
@@ -138,14 +143,10 @@ const lazyStringWidth = {
 const lazyChildProcess = {
   name: 'lazy-child-process',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      const source = await readFile(args.path, 'utf8');
-      const statement = "const childProcess = require('node:child_process');";
-      const patched = source.replace(statement, "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };");
-      if (patched === source) throw new Error('lazy-child-process: commander changed; check the patch');
-      return { contents: patched, loader: 'js' };
-    });
+    b.onLoad(
+      { filter: /[\\/]node_modules[\\/]commander[\\/]lib[\\/]command\.js$/ },
+      patchedSource('lazy-child-process', (source) => source.replace("const childProcess = require('node:child_process');", "const childProcess = { spawn: (...args) => require('node:child_process').spawn(...args) };")),
+    );
   },
 };
 
@@ -160,16 +161,9 @@ const lazySegmenters = {
   name: 'lazy-segmenters',
   setup(b) {
     for (const [filter, statement, name] of LAZY_SEGMENTERS) {
-      b.onLoad({ filter }, async (args) => {
-        const { readFile } = await import('node:fs/promises');
-        const source = await readFile(args.path, 'utf8');
-        const lazy = `let ${name}Instance; const ${name} = { segment: (s) => (${name}Instance ??= ${statement.slice(statement.indexOf('new '), -1)}).segment(s) };`;
-        // An older copy (Ink's own wrap-ansi) builds none.
-        if (!source.includes('new Intl.Segmenter')) return undefined;
-        const patched = source.replace(statement, lazy);
-        if (patched === source) throw new Error(`lazy-segmenters: ${args.path} changed; check the patch`);
-        return { contents: patched, loader: 'js' };
-      });
+      const lazy = `let ${name}Instance; const ${name} = { segment: (s) => (${name}Instance ??= ${statement.slice(statement.indexOf('new '), -1)}).segment(s) };`;
+      // An older copy (Ink's own wrap-ansi) builds none.
+      b.onLoad({ filter }, patchedSource('lazy-segmenters', (source) => (source.includes('new Intl.Segmenter') ? source.replace(statement, lazy) : undefined)));
     }
   },
 };
@@ -187,15 +181,10 @@ const INK_OUTPUT_PATCHES = [
 const inkFrameCells = {
   name: 'ink-frame-cells',
   setup(b) {
-    b.onLoad({ filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/ }, async (args) => {
-      const { readFile } = await import('node:fs/promises');
-      let source = await readFile(args.path, 'utf8');
-      for (const [pattern, replacement] of INK_OUTPUT_PATCHES) {
-        if (!pattern.test(source)) throw new Error(`ink-frame-cells: ${pattern} is not in Ink's output.js; check the Ink version`);
-        source = source.replace(pattern, replacement);
-      }
-      return { contents: source, loader: 'js' };
-    });
+    b.onLoad(
+      { filter: /[\\/]node_modules[\\/]ink[\\/]build[\\/]output\.js$/ },
+      patchedSource('ink-frame-cells', (source) => INK_OUTPUT_PATCHES.reduce((text, [pattern, replacement]) => (text !== null && pattern.test(text) ? text.replace(pattern, replacement) : null), source)),
+    );
   },
 };
 
