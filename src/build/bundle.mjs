@@ -218,7 +218,7 @@ await build({
   legalComments: 'none',
 });
 // The piped `read` never shows the full screen nor reads a feed (its command line has no address:
-// src/cli/quickReadArgs.ts); in its bundle those modules are a function that says so.
+// src/cli/quickArgs.ts); in its bundle those modules are a function that says so.
 const notInQuickRead = {
   name: 'not-in-quick-read',
   setup(b) {

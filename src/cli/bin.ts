@@ -69,6 +69,13 @@ if (!process.stdout.isTTY && process.argv.includes('read', 2)) {
     if (code === 0) process.exit();
   }
 }
+// On a terminal, the program with no command (the app over the bundled posts, a folder or a blog's
+// address) with the usual options starts without the command-line parser too (cli/quickStart.ts).
+if (process.exitCode === undefined && process.stdout.isTTY) {
+  const { quickStart } = await import('./quickStart.js');
+  const code = await quickStart(process.argv.slice(2));
+  if (code !== undefined) process.exitCode = code;
+}
 if (process.exitCode === undefined) {
   const { main } = await import('./main.js');
   process.exitCode = await main(process.argv.slice(2));

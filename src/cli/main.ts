@@ -3,9 +3,10 @@ import pkg from '../../package.json' with { type: 'json' };
 import { sanitizeLine } from '../content/sanitize.js';
 import { CliError } from './errors.js';
 import { isFileArgument } from './fileArgument.js';
-import { failureCode, interactive, loadSource, tuiSettings, useColor, write, type ColorWhen, type GlobalOptions } from './commandSupport.js';
+import { failureCode, write, type ColorWhen, type GlobalOptions } from './commandSupport.js';
 import { runFile, runRead } from './readCommand.js';
-import { listJson, listTable } from './listOutput.js';
+import { isAddress } from './quickArgs.js';
+import { runList, runStart } from './startCommand.js';
 import { bundledPostsDir } from './bundledPosts.js';
 import { settingsFor } from './settings.js';
 import type { StyleSetting } from '../render/style.js';
@@ -47,18 +48,6 @@ function parseWidth(value: string): number {
 function parseColor(value: string): ColorWhen {
   if (value === 'auto' || value === 'always' || value === 'never') return value;
   throw new InvalidArgumentError('expected auto, always or never');
-}
-
-/** Whether a command-line argument is a web address (any scheme: only http and https are then read). */
-function isAddress(argument: string): boolean {
-  return /^[a-z][a-z0-9+.-]*:\/\//i.test(argument);
-}
-
-async function runList(json: boolean, settings: Settings, globals: GlobalOptions): Promise<number> {
-  const { posts } = await loadSource(settings, globals);
-  const width = process.stdout.isTTY ? process.stdout.columns : undefined;
-  await write(json ? listJson(posts) : listTable(posts, width));
-  return 0;
 }
 
 async function runIndex(dir: string | undefined, options: { out?: string }, settings: Settings, globals: GlobalOptions): Promise<number> {
@@ -155,48 +144,7 @@ export async function main(givenArgv: string[]): Promise<number> {
         code = await runFile(file, {}, settings, globals());
         return;
       }
-      // Without a terminal (a pipe, CI, TERM=dumb) there is no full screen: print the list instead.
-      if (!interactive()) {
-        code = await runList(false, settings, globals());
-        return;
-      }
-      const g = globals();
-      const folder = settings.posts.value;
-      const byHead = folder && g.url === undefined && settings.feeds.length === 0 && !g.drafts && !g.future && !g.verbose;
-      // The module that reads a cache's head loads alongside the app's, not after it.
-      const feedHead = g.url !== undefined && !g.verbose ? import('./feedPreview.js') : undefined;
-      const folderHead = byHead ? import('./folderHead.js') : undefined;
-      const { runTui } = await import('../tui/tuiSetup.js');
-      const common = { ...tuiSettings(settings), color: useColor(process.stdout, globals()), keepState: globals().state !== false };
-      // A folder's list: its first screen from the head of its cache, painted while the rest of
-      // the cache is read (the posts of other options, or anything said on stderr, wait for it).
-      // A blog's address: the first screen from the head of its cached list, the same way.
-      if (feedHead) {
-        const { feedPreview } = await feedHead;
-        const preview = feedPreview(g.url!);
-        if (preview) {
-          code = await runTui({ ...common, preview, loadSource: () => loadSource(settings, g, 'later') });
-          return;
-        }
-      }
-      if (folder && folderHead) {
-        const { folderPreview } = await folderHead;
-        const preview = folderPreview(folder);
-        if (preview) {
-          code = await runTui({ ...common, preview, loadSource: () => loadSource(settings, g, 'later') });
-          return;
-        }
-      }
-      // The cached list at once; the folder is checked after the first frame.
-      const source = await loadSource(settings, globals(), 'later');
-      // Subscriptions: a start screen lists them after the posts folder (or the bundled posts).
-      if (settings.feeds.length > 0 && globals().url === undefined) {
-        const { subscriptionOptions } = await import('./feedPosts.js');
-        const local = { name: source.name, where: settings.posts.value ?? 'the bundled posts', cached: async () => source };
-        code = await runTui({ ...common, sources: [local, ...subscriptionOptions(settings.feeds)] });
-        return;
-      }
-      code = await runTui({ ...common, source });
+      code = await runStart(settings, globals());
     });
   program.helpCommand('help [command]', 'show the help of blog-tui or of one command');
   const globals = () => program.opts<GlobalOptions>();

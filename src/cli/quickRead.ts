@@ -1,7 +1,7 @@
-// A piped `read` whose command line quickReadArgs.ts has read: the bundle dist/quick-read.cjs,
+// A piped `read` whose command line quickArgs.ts has read: the bundle dist/quick-read.cjs,
 // which bin.ts compiles from V8's code cache (codeCache.ts).
 import { failureCode } from './commandSupport.js';
-import type { QuickRead } from './quickReadArgs.js';
+import type { QuickRead } from './quickArgs.js';
 import { runRead } from './readCommand.js';
 import { settingsFor } from './settings.js';
 

@@ -1,11 +1,11 @@
 // The start of a piped `read`, before anything of the read itself is loaded: its command line
-// (quickReadArgs.ts), then the read's bundle (dist/quick-read.cjs) compiled from V8's code cache
+// (quickArgs.ts), then the read's bundle (dist/quick-read.cjs) compiled from V8's code cache
 // of its kind (codeCache.ts). Built as one small CommonJS file, dist/quick-read-start.cjs, which
 // bin.ts require()s: one file to open instead of a handful of modules.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadBundle } from './codeCache.js';
-import { quickReadKind, quickReadOf, type QuickRead } from './quickReadArgs.js';
+import { quickReadKind, quickReadOf, type QuickRead } from './quickArgs.js';
 
 /** Runs `argv` as a piped `read` when it is one (the exit code), else undefined: the parser takes it. */
 export async function quickRead(argv: readonly string[]): Promise<number | undefined> {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { quickReadKind, quickReadOf } from '../../src/cli/quickReadArgs.js';
+import { isAddress, quickReadKind, quickReadOf, quickStartOf } from '../../src/cli/quickArgs.js';
 
 const NO_ENV = {};
 
@@ -61,5 +61,57 @@ describe('the command line of a piped read, read without the parser', () => {
     expect(kind(['read', 'cors'], { FORCE_COLOR: '1' })).toBe('colour');
     expect(kind(['read', 'cors'], { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe('plain');
     expect(kind(['--posts', '/blog', 'read', 'cors', '--color', 'always'])).toBe('colour-folder');
+  });
+});
+
+describe('the command line of the app with no command, read without the parser', () => {
+  it('takes the bundled posts, a folder or an address, with the options of the app', () => {
+    expect(quickStartOf([], NO_ENV)).toEqual({ given: {}, globals: {} });
+    expect(quickStartOf(['--posts', '/blog', '--style=light', '--no-state', '--no-mouse', '--color', 'never'], NO_ENV)).toEqual({
+      given: {
+        posts: { value: '/blog', source: 'option', where: '--posts' },
+        style: { value: 'light', source: 'option', where: '--style' },
+        mouse: { value: false, source: 'option', where: '--no-mouse' },
+      },
+      globals: { posts: '/blog', style: 'light', state: false, mouse: false, color: 'never' },
+    });
+    expect(quickStartOf(['https://example.com/'], NO_ENV)).toEqual({ given: {}, globals: { url: 'https://example.com/' } });
+    expect(quickStartOf(['--no-state', '--url', 'https://example.com/feed.xml'], NO_ENV)).toEqual({ given: {}, globals: { state: false, url: 'https://example.com/feed.xml' } });
+    expect(quickStartOf([], { BLOG_TUI_POSTS: '/env' })?.given.posts).toEqual({ value: '/env', source: 'environment', where: 'BLOG_TUI_POSTS' });
+  });
+
+  it('leaves commands, files, help and every other option to the parser', () => {
+    for (const argv of [
+      ['list'],
+      ['read', 'cors'],
+      ['notes.md'],
+      ['--help'],
+      ['-V'],
+      ['--verbose'],
+      ['--drafts'],
+      ['--future'],
+      ['--'],
+      ['--posts'],
+      ['--posts', '--no-state'],
+      ['--width', '60'],
+      ['-w', '60'],
+      ['--style', 'neon'],
+      ['--color', 'sometimes'],
+      ['--no-state=1'],
+      ['https://example.com/', 'list'],
+      ['https://a.example/', 'https://b.example/'],
+      ['--url', 'https://a.example/', 'https://b.example/'],
+      ['--url', 'https://a.example/', '--url', 'https://b.example/'],
+    ]) {
+      expect(quickStartOf(argv, NO_ENV), argv.join(' ')).toBeUndefined();
+    }
+  });
+
+  it('reads an argument as an address when it has a scheme, as the parser does', () => {
+    expect(isAddress('https://example.com/')).toBe(true);
+    expect(isAddress('HTTP://example.com')).toBe(true);
+    expect(isAddress('ftp://example.com/')).toBe(true);
+    expect(isAddress('example.com')).toBe(false);
+    expect(isAddress('posts/notes.md')).toBe(false);
   });
 });
