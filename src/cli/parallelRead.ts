@@ -1,3 +1,4 @@
+import { availableParallelism } from 'node:os';
 import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
 import { readRecord, type FileRecord, type ParsePost } from '../content/indexBuild.js';
 import type { PostFile } from '../content/postFiles.js';
@@ -5,6 +6,19 @@ import { builtFile } from './workerTask.js';
 
 /** Below this many files to read, a second thread costs more to start than it saves. */
 export const PARALLEL_FROM = 48;
+
+/**
+ * How many threads index a folder: two when the machine has a core to spare beyond them for V8's
+ * own threads (its optimizing compiler and garbage collector work beside each thread that runs
+ * JavaScript). On two cores one thread was faster: the second thread's start and its compiler and
+ * collector took the core the first thread's were using (a 1,263-post folder took 1.30 s on two
+ * threads, 1.22 s on one). BLOG_TUI_INDEX_THREADS (1 or 2) decides instead.
+ */
+export function indexThreads(env: NodeJS.ProcessEnv = process.env, cores: number = availableParallelism()): 1 | 2 {
+  const given = env.BLOG_TUI_INDEX_THREADS;
+  if (given === '1' || given === '2') return given === '2' ? 2 : 1;
+  return cores > 2 ? 2 : 1;
+}
 
 /** How often the second thread hands over what it has read, so that it can be shown. */
 export const BATCH_MS = 150;
@@ -42,7 +56,7 @@ export function takeFiles(files: readonly PostFile[], next: Int32Array, read: (f
 }
 
 /**
- * Reads and parses `files` (with the parser `loadParser` gives) in this thread and, in the built app, in a second thread that takes
+ * Reads and parses `files` (with the parser `loadParser` gives) in this thread and, in the built app where `indexThreads` says two, in a second thread that takes
  * files from the same counter (dist/index-part.js): a folder seen for the first time is indexed
  * on both cores. Gives every file's record by file; `onRecord` hears of each as it is read (the
  * second thread's in batches). A second thread that fails or cannot start leaves its files to
@@ -65,7 +79,7 @@ export async function readFilesInParallel(
     onRecord?.(record);
     onProgress?.(++done, files.length);
   };
-  const entry = files.length >= PARALLEL_FROM ? builtFile('index-part.js') : undefined;
+  const entry = files.length >= PARALLEL_FROM && indexThreads() === 2 ? builtFile('index-part.js') : undefined;
   let worker: Worker | undefined;
   let finished: Promise<void> = Promise.resolve();
   let port: MessagePort | undefined;

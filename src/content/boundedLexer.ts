@@ -14,8 +14,21 @@ export class BoundedLexer extends Lexer {
   /** How many openers have been read as text so far: only a run that read some has text to join. */
   openersAsText = 0;
   private closers: Map<string, number> | undefined;
+  /** Whether a plain run can be read without marked's rules: not when an extension may read text too. */
+  private readonly plainRuns: boolean;
+
+  constructor(options?: MarkedOptions) {
+    super(options);
+    const extensions = this.options.extensions;
+    this.plainRuns = !this.options.pedantic && !this.options.breaks && !extensions?.inline?.length && !extensions?.startInline?.length;
+  }
 
   override inlineTokens(src: string, tokens: Token[] = []): Token[] {
+    if (src !== '' && tokens.length === 0 && this.plainRuns && !this.state.inRawBlock && isPlainRun(src)) {
+      // What marked makes of it: its text rule reads the run to the end, one token.
+      tokens.push({ type: 'text', raw: src, text: src, escaped: false } as Tokens.Text);
+      return tokens;
+    }
     const outer = this.inlineSource;
     const outerClosers = this.closers;
     const openersBefore = this.openersAsText;
@@ -40,6 +53,19 @@ export class BoundedLexer extends Lexer {
     }
     return at;
   }
+}
+
+/**
+ * Where marked's GFM inline rules may read anything but text: an escape, a tag or autolink, a link
+ * or image, emphasis or strikethrough, code, an email address or a bare link (`@`, `://`, `www.`),
+ * a hard line break (two spaces or more before a line end), and a numeric character reference,
+ * which its text rule decodes.
+ */
+const NOT_PLAIN = /[\\<[`*~_@]|:\/\/|www\.| {2}\n|&#/;
+
+/** An inline run marked reads as one text token with the run as its text. */
+function isPlainRun(src: string): boolean {
+  return !NOT_PLAIN.test(src);
 }
 
 /** The text tokens made here for openers with no closer. */

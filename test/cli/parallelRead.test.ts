@@ -1,7 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { readFilesInParallel, takeFiles } from '../../src/cli/parallelRead.js';
+import { indexThreads, readFilesInParallel, takeFiles } from '../../src/cli/parallelRead.js';
 import type { FileRecord } from '../../src/content/indexBuild.js';
 import type { PostFile } from '../../src/content/postFiles.js';
 import { entryFromSource } from '../../src/content/postEntry.js';
@@ -36,5 +36,17 @@ describe('files shared by two threads through one counter', () => {
     expect(records.get('p9.md')!.entry!.words).toBe(10);
     expect(told.sort()).toEqual(found.map((f) => f.file).sort());
     expect(progress.at(-1)).toBe(60);
+  });
+});
+
+describe('how many threads index a folder', () => {
+  it('two only with a core to spare for V8, unless BLOG_TUI_INDEX_THREADS says', () => {
+    expect(indexThreads({}, 1)).toBe(1);
+    expect(indexThreads({}, 2)).toBe(1);
+    expect(indexThreads({}, 3)).toBe(2);
+    expect(indexThreads({}, 16)).toBe(2);
+    expect(indexThreads({ BLOG_TUI_INDEX_THREADS: '2' }, 2)).toBe(2);
+    expect(indexThreads({ BLOG_TUI_INDEX_THREADS: '1' }, 8)).toBe(1);
+    expect(indexThreads({ BLOG_TUI_INDEX_THREADS: 'lots' }, 8)).toBe(2);
   });
 });

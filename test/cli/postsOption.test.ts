@@ -22,11 +22,14 @@ describe('blog-tui --posts DIR', () => {
     // Enough files for a second thread (src/cli/parallelRead.ts); each post has as many words as its number.
     const count = 150;
     const dir = tempPosts(Object.fromEntries(Array.from({ length: count }, (_, i) => [`p${String(i).padStart(3, '0')}.md`, `---\ntitle: Post ${i + 1}\ndate: 2024-01-01\n---\n\n${'word '.repeat(i + 1)}\n`])));
-    const { code, stdout } = run(['--posts', dir, 'list', '--json']);
+    const { code, stdout } = run(['--posts', dir, 'list', '--json'], { BLOG_TUI_INDEX_THREADS: '2' });
     expect(code).toBe(0);
     const posts = JSON.parse(stdout) as Array<{ title: string; words: number }>;
     expect(posts).toHaveLength(count);
     for (const post of posts) expect(post.words).toBe(Number(post.title.slice(5)));
+    const one = run(['--posts', dir, 'list', '--json'], { BLOG_TUI_INDEX_THREADS: '1' });
+    expect(one.code).toBe(0);
+    expect(one.stdout).toBe(stdout);
   });
 
   it('lists the posts of a Hugo site with list --json, and caches the index under XDG_CACHE_HOME', () => {

@@ -39,3 +39,50 @@ describe('inline HTML openers without a closer', () => {
     expect(tagAt(run, '<!-- c')).toMatchObject({ type: 'text' });
   });
 });
+
+describe('inline runs of plain text', () => {
+  /** A small seeded generator, so that a failure names a sample that comes back. */
+  function random(seed: number): () => number {
+    let s = seed >>> 0;
+    return () => {
+      s = (s * 1664525 + 1013904223) >>> 0;
+      return s / 2 ** 32;
+    };
+  }
+  // Words and every piece that makes marked read something other than text, or changes its text.
+  const PIECES = [
+    'word', 'text', 'Plain', 'über', '漢字', ' ', ' ', ' ', '\n', '  \n', '\\', '<', '<b>', '[', ']', '(', ')', '!', '`', '*', '_', '~',
+    '@', 'a@b.co', '://', 'https://x.example/p', 'http', 'www.', 'www.x.io', 'WWW.', 'mailto:', '&#65;', '&#x263a;', '&amp;', '&', '#', ':', '.', '-', '1.', '|',
+  ];
+
+  it('lex into the very tokens marked makes of them, in paragraphs, headings, lists, tables and emphasis', () => {
+    const next = random(14);
+    const pick = () => PIECES[Math.floor(next() * PIECES.length)]!;
+    const line = (n: number) => Array.from({ length: n }, pick).join('');
+    const samples: string[] = [];
+    for (let i = 0; i < 3000; i++) {
+      // Mostly plain words, now and then one of the pieces that are not.
+      const words = Array.from({ length: 3 + Math.floor(next() * 12) }, () => (next() < 0.7 ? 'plain words here' : line(1 + Math.floor(next() * 3)))).join(' ');
+      const shape = Math.floor(next() * 5);
+      samples.push([words, `# ${words}`, `- ${words}\n- ${line(4)}`, `| a | b |\n|---|---|\n| ${words} | ${line(3)} |`, `*${words}* and **${line(3)}**`][shape]!);
+    }
+    for (const sample of samples) expect(lexBounded(sample, ours), JSON.stringify(sample)).toEqual(new Lexer({ gfm: true }).lex(sample));
+  });
+
+  it('are left to marked when an extension may read text', () => {
+    const seen: string[] = [];
+    const extension = {
+      name: 'shout',
+      level: 'inline' as const,
+      start: (src: string) => src.indexOf('HEY'),
+      tokenizer(src: string) {
+        seen.push(src);
+        return src.startsWith('HEY') ? { type: 'shout', raw: 'HEY' } : undefined;
+      },
+    };
+    const options = new Marked({ gfm: true }, { extensions: [extension], tokenizer: BOUNDED_TAG }).defaults;
+    const tokens = lexBounded('say HEY there', options);
+    expect(JSON.stringify(tokens)).toContain('"type":"shout"');
+    expect(seen.length).toBeGreaterThan(0);
+  });
+});
