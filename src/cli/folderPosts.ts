@@ -128,7 +128,8 @@ async function buildFolder(opened: OpenedFolder, walk: WalkResult, options: Fold
   // A warm start with every file unchanged needs no parser at all.
   const posts = walk.files.filter((f) => site.isPost(f.file));
   const toRead = posts.filter((f) => !unchanged(f, cached.records));
-  // Many files to read (a folder seen for the first time): both cores read them.
+  // Many files to read (a folder seen for the first time): read ahead, on two threads where
+  // the machine has the cores for it (parallelRead.ts), the figures told as they come.
   const readAhead = toRead.length >= PARALLEL_FROM && !io.readFile ? await readAheadInParallel(opened, toRead, io) : undefined;
   const parse = toRead.length === 0 || readAhead ? unused : await loadPostParser(site);
   const built = indexFolder(root, parse, { ...buildOptions(opened, options), previous: cached.records, readAhead, readFile: io.readFile, onRecord: io.onRecord, walk }, io.stderr);
