@@ -15,6 +15,7 @@ import { fsPath } from '../state/fileNames.js';
 import type { PostSource } from '../tui/postSource.js';
 import { CliError } from './errors.js';
 import { workerTask } from './workerTask.js';
+import { FOLDER_CHECK_LIMITS } from '../tui/workerLimits.js';
 import { PARALLEL_FROM, readFilesInParallel } from './parallelRead.js';
 import { MAX_POST_BYTES, readBounded } from '../state/boundedRead.js';
 import { progressReporter, reportProblems, type ReportStream } from './indexReport.js';
@@ -368,7 +369,7 @@ function entriesInBatches(onPartial: (entries: PostEntry[]) => void): (record: F
  * batches, while a folder is indexed.
  */
 export function checkFolderLater(dir: string, options: FolderOptions, env: NodeJS.ProcessEnv, files: string, signal?: AbortSignal, onPartial?: (entries: PostEntry[]) => void): Promise<FolderUpdate> {
-  return workerTask<FolderUpdate, PostEntry[]>('folder-check', { dir, options, files, partial: onPartial !== undefined } satisfies FolderCheckRequest, () => checkFolderNow(dir, options, env, files, onPartial), signal, onPartial);
+  return workerTask<FolderUpdate, PostEntry[]>('folder-check', { dir, options, files, partial: onPartial !== undefined } satisfies FolderCheckRequest, () => checkFolderNow(dir, options, env, files, onPartial), signal, onPartial, FOLDER_CHECK_LIMITS);
 }
 
 /** What the folder-check worker is given. */

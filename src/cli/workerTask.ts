@@ -1,6 +1,6 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker } from 'node:worker_threads';
+import { Worker, type ResourceLimits } from 'node:worker_threads';
 import { WORKER_LIMITS } from '../tui/workerLimits.js';
 
 /** A file built next to this one (dist/), or undefined when running from the sources. */
@@ -15,16 +15,16 @@ export function builtFile(name: string): string | undefined {
 /**
  * Work started after the first frame, off the thread that answers keys: the built worker entry
  * `name` (dist/NAME.js) given `data`, which answers with one message (`{ error }` for a
- * failure); it never keeps the process alive, stops on `signal`, and has the app's workers' heap
- * limits (src/tui/workerLimits.ts). Messages `{ partial }` before the answer go to `onPartial`.
+ * failure); it never keeps the process alive, stops on `signal`, and has the heap `limits`
+ * (src/tui/workerLimits.ts: the app's workers' unless said). Messages `{ partial }` before the answer go to `onPartial`.
  * Without a built entry (the tests run the sources), `inThread` runs in this thread after the
  * current task.
  */
-export function workerTask<T, P = never>(name: string, data: unknown, inThread: () => Promise<T>, signal?: AbortSignal, onPartial?: (partial: P) => void): Promise<T> {
+export function workerTask<T, P = never>(name: string, data: unknown, inThread: () => Promise<T>, signal?: AbortSignal, onPartial?: (partial: P) => void, limits: ResourceLimits = WORKER_LIMITS): Promise<T> {
   const file = builtFile(`${name}.js`);
   if (!file) return new Promise((done, fail) => setImmediate(() => inThread().then(done, fail)));
   return new Promise((done, fail) => {
-    const worker = new Worker(file, { workerData: data, resourceLimits: WORKER_LIMITS });
+    const worker = new Worker(file, { workerData: data, resourceLimits: limits });
     worker.unref();
     // The app is leaving: the thread stops now rather than when the process exits.
     signal?.addEventListener('abort', () => void worker.terminate(), { once: true });

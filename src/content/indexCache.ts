@@ -32,10 +32,18 @@ const load = createRequire(import.meta.url);
  * when no post file was added, removed or changed since.
  */
 export function filesFingerprint(files: ReadonlyArray<{ file: string; size: number; mtimeMs: number }>): string {
-  let text = '';
-  for (const f of files) text += `${f.file}\0${f.size}\0${f.mtimeMs}\n`;
   const { createHash } = load('node:crypto') as typeof import('node:crypto');
-  return createHash('sha256').update(text).digest('hex');
+  const hash = createHash('sha256');
+  // Hashed 64 KB at a time: the text of 50,000 files is megabytes, made and copied for nothing.
+  let text = '';
+  for (const f of files) {
+    text += `${f.file}\0${f.size}\0${f.mtimeMs}\n`;
+    if (text.length >= 65536) {
+      hash.update(text);
+      text = '';
+    }
+  }
+  return hash.update(text).digest('hex');
 }
 
 interface CacheFile {

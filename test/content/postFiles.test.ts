@@ -1,7 +1,8 @@
-import { mkdirSync, realpathSync, symlinkSync } from 'node:fs';
+import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { walkPostFiles } from '../../src/content/postFiles.js';
+import { fsPath } from '../../src/state/fileNames.js';
 import { tempPosts } from '../support/tempPosts.js';
 
 const files = (dir: string) => walkPostFiles(dir).files.map((f) => f.file);
@@ -17,6 +18,15 @@ describe('finding the Markdown files of a folder', () => {
     const [file] = walkPostFiles(dir).files;
     expect(file).toMatchObject({ file: 'p.md', size: 12, path: join(realpathSync(dir), 'p.md') });
     expect(file!.mtimeMs).toBeGreaterThan(0);
+  });
+
+  it('keeps a name that is not UTF-8 as the bytes that open its file, beside names Node reads as they are', () => {
+    const dir = tempPosts({ 'plain.md': 'a', 'gr\u00fc\u00dfe.md': 'b', 'odd-\ufffd.md': 'c', 'sub/x.md': 'd' });
+    // caf\xe9.md: Latin-1 bytes, not UTF-8.
+    writeFileSync(Buffer.concat([Buffer.from(join(dir, 'sub', 'caf')), Buffer.from([0xe9]), Buffer.from('.md')]), 'e');
+    const walked = walkPostFiles(dir).files;
+    expect(walked.map((f) => f.file)).toEqual(['gr\u00fc\u00dfe.md', 'odd-\ufffd.md', 'plain.md', 'sub/caf\udce9.md', 'sub/x.md']);
+    expect(walked.map((f) => readFileSync(fsPath(f.path), 'utf8'))).toEqual(['b', 'c', 'a', 'e', 'd']);
   });
 
   it('takes only index.md from a page bundle: other Markdown in it is a resource', () => {
