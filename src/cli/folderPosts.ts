@@ -8,7 +8,7 @@ import type { PostEntry } from '../content/postEntry.js';
 import { findExact, findPost, queryKeys } from '../content/slugLookup.js';
 import { siteOptions } from '../content/siteOptions.js';
 import { readPostSource, postPath } from '../content/postIndexFile.js';
-import { walkPostFiles, type PostFile, type WalkResult } from '../content/postFiles.js';
+import { listPostFiles, walkPostFiles, type PostFile, type WalkResult } from '../content/postFiles.js';
 import { loadSite, type Site } from '../content/generators/registry.js';
 import { sanitizeLine } from '../content/sanitize.js';
 import { fsPath } from '../state/fileNames.js';
@@ -114,12 +114,21 @@ async function openFolder(dir: string, options: FolderOptions, io: FolderIo, use
   return { folder, root, site, stamp, cachePath, cached, say };
 }
 
-function walkFolder(root: string, site: Site): WalkResult {
+/** A walk of the folder `root`; its failure said as the folder's. */
+function walking<T>(root: string, walk: () => T): T {
   try {
-    return walkPostFiles(root, site.only);
+    return walk();
   } catch (error) {
     throw folderError(root, error);
   }
+}
+
+function walkFolder(root: string, site: Site): WalkResult {
+  return walking(root, () => walkPostFiles(root, site.only));
+}
+
+function listFolder(root: string, site: Site): ReturnType<typeof listPostFiles> {
+  return walking(root, () => listPostFiles(root, site.only));
 }
 
 /** Reads the files added or changed since the cache was written, and writes the cache again. */
@@ -335,14 +344,15 @@ export async function checkFolderNow(dir: string, options: FolderOptions, env: N
       batches?.(record);
     },
   };
-  // The cache is read only when something changed: the walk alone is compared with it.
+  // The cache is read only when something changed: the files' list alone is compared with it,
+  // and the folder walked again for their paths only then.
   const walked = await openFolder(dir, options, io, false);
-  const walk = walkFolder(walked.root, walked.site);
-  if (filesFingerprint(walk.files.filter((f) => walked.site.isPost(f.file))) === files) {
-    reportProblems(walk.problems, options.verbose, stderr);
+  const listed = listFolder(walked.root, walked.site);
+  if (filesFingerprint(listed.files.filter((f) => walked.site.isPost(f.file))) === files) {
+    reportProblems(listed.problems, options.verbose, stderr);
     return { lines };
   }
-  const posts = await buildFolder(await openFolder(dir, options, io), walk, options, io);
+  const posts = await buildFolder(await openFolder(dir, options, io), walkFolder(walked.root, walked.site), options, io);
   // A folder without a cache: every file was read for the first time, none changed.
   return files === NO_FILES ? { posts, lines } : { posts, lines, changed };
 }

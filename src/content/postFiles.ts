@@ -110,13 +110,26 @@ export function isInside(root: string, path: string): boolean {
  * just those subfolders are walked (a site's `content/posts`); paths stay relative to `dir`.
  */
 export function walkPostFiles(dir: string, only?: readonly string[]): WalkResult {
+  return walkFiles(dir, only, (file, real, stats) => ({ file, path: real, size: stats.size, mtimeMs: stats.mtimeMs }));
+}
+
+/** A file the walk found, without the path to read it: what a check against a cache compares. */
+export type ListedFile = Omit<PostFile, 'path'>;
+
+/** walkPostFiles without the files' paths (megabytes fewer in a folder of 50,000 posts). */
+export function listPostFiles(dir: string, only?: readonly string[]): { root: string; files: ListedFile[]; problems: WalkProblem[] } {
+  return walkFiles(dir, only, (file, _real, stats) => ({ file, size: stats.size, mtimeMs: stats.mtimeMs }));
+}
+
+/** The walk, keeping of each file what `keep` makes of its name in the folder, its real path and its stat. */
+function walkFiles<T extends { file: string }>(dir: string, only: readonly string[] | undefined, keep: (file: string, real: string, stats: Stats) => T): { root: string; files: T[]; problems: WalkProblem[] } {
   const root = realpathSync(dir);
-  const files: PostFile[] = [];
+  const files: T[] = [];
   const problems: WalkProblem[] = [];
   const visitedFolders = new Set<string>([root]);
   // Each file's real path and name, to tell a link to a file already found. The folder's own
   // files (read first, each folder once) cannot repeat: the map is made when the first link is
-  // followed.
+  // followed, from the files found until then, whose real paths are their paths in the folder.
   let seenFiles: Map<string, string> | undefined;
 
   const problem = (file: string, reason: string, severity: WalkProblem['severity'] = 'skipped') =>
@@ -131,7 +144,7 @@ export function walkPostFiles(dir: string, only?: readonly string[]): WalkResult
       }
       seenFiles.set(real, file);
     }
-    files.push({ file, path: real, size: stats.size, mtimeMs: stats.mtimeMs });
+    files.push(keep(file, real, stats));
   }
 
   // Links are followed after the folder's own files and folders, so a file is known by its own
@@ -160,7 +173,7 @@ export function walkPostFiles(dir: string, only?: readonly string[]): WalkResult
   }
 
   function followLink({ path, file, markdown }: (typeof links)[number]): void {
-    seenFiles ??= new Map(files.map((f) => [f.path, f.file]));
+    seenFiles ??= new Map(files.map((f) => [join(root, f.file), f.file]));
     let real: string;
     let stats: Stats;
     try {

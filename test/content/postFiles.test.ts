@@ -1,7 +1,7 @@
 import { mkdirSync, readFileSync, realpathSync, symlinkSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { walkPostFiles } from '../../src/content/postFiles.js';
+import { listPostFiles, walkPostFiles } from '../../src/content/postFiles.js';
 import { fsPath } from '../../src/state/fileNames.js';
 import { tempPosts } from '../support/tempPosts.js';
 
@@ -68,6 +68,21 @@ describe('finding the Markdown files of a folder', () => {
       { file: 'real/to-x', reason: 'symbolic link to a folder read already (or a loop), left out', severity: 'warning' },
       { file: 'shown/z.md', reason: 'the same file as x/y.md, left out', severity: 'warning' },
     ]);
+  });
+
+  it('lists the same files and problems without their paths, for a check against the cache', () => {
+    const dir = tempPosts({ 'real/post.md': 'one', 'top.md': 'two', 'x/y.md': 'three', 'b/index.md': '', 'b/extra.md': '', 'content/posts/p.md': 'four' });
+    symlinkSync('real', join(dir, 'alias'));
+    symlinkSync('top.md', join(dir, 'a-link.md'));
+    symlinkSync('x/y.md', join(dir, 'linked.md'));
+    symlinkSync('../x', join(dir, 'real', 'to-x'));
+    for (const only of [undefined, ['content/posts', 'real']]) {
+      const walk = walkPostFiles(dir, only);
+      const listed = listPostFiles(dir, only);
+      expect(listed.files).toEqual(walk.files.map(({ path: _path, ...rest }) => rest));
+      expect(listed.problems).toEqual(walk.problems);
+      expect(listed.root).toBe(walk.root);
+    }
   });
 
   it('ends on a symbolic link loop', () => {
