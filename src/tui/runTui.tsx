@@ -11,6 +11,7 @@ import { sanitizeLine } from '../content/sanitize.js';
 import { StartScreen, type SourceRow } from './components/StartView.js';
 import { loadRenderer, type Prepared } from './tuiSetup.js';
 import type { memoryProgressStore } from './progressStore.js';
+import { startSourceUpdates } from './sourceUpdates.js';
 
 /** Shows the app prepared by prepareTui (tuiSetup.ts) until the user quits; resolves with the exit code. */
 export async function showTui(prepared: Prepared): Promise<number> {
@@ -18,19 +19,14 @@ export async function showTui(prepared: Prepared): Promise<number> {
   // Every screen is drawn in the look; without colour that is the plain style.
   const color = true;
   const inkOptions = { stdout: scrollbackSafe(process.stdout), stdin: chosen.late ? withoutLateAnswers(stdin) : stdin, exitOnCtrlC: false, patchConsole: true, incrementalRendering: false };
-  const leaving = new AbortController();
+  const leaving = prepared.leaving;
   const showApp = async (source: PostSource, initial: AppState): Promise<'quit' | 'interrupt'> => {
     let exitKind = 'quit' as 'quit' | 'interrupt';
-    // What a folder check or a feed's fetch after the first frame found, handed to the app.
-    let listener: ((update: SourceUpdate) => void) | undefined;
-    let found: SourceUpdate | undefined;
-    const postsUpdates = (listen: (update: SourceUpdate) => void) => {
-      listener = listen;
-      if (found) listen(found);
-      return () => {
-        listener = undefined;
-      };
-    };
+    // What a folder check or a feed's fetch after the first frame found, handed to the app: started
+    // with the first frame for the list shown then, else now.
+    const early = prepared.updates?.source === source ? prepared.updates : undefined;
+    const updates = early ?? startSourceUpdates(source, leaving.signal, warnings, warn);
+    const postsUpdates = (listen: (update: SourceUpdate) => void) => (updates ? updates.subscribe(listen) : () => undefined);
     const instance = render(
       <App
         source={source}
@@ -51,24 +47,6 @@ export async function showTui(prepared: Prepared): Promise<number> {
       />,
       inkOptions,
     );
-    const refresh = source.refresh;
-    if (refresh) {
-      setTimeout(() => {
-        const partial = (posts: PostEntry[]) => {
-          found = { posts, samePlaces: true };
-          listener?.(found);
-        };
-        refresh(leaving.signal, partial).then(
-          ({ lines, ...update }) => {
-            warnings.push(...lines);
-            if (!update.posts && update.fetchedAt === undefined) return;
-            found = update;
-            listener?.(update);
-          },
-          (error: unknown) => warn(`blog-tui: the folder could not be checked: ${sanitizeLine(String((error as Error)?.message ?? error))}`),
-        );
-      }, 0);
-    }
     await instance.waitUntilExit();
     return exitKind;
   };

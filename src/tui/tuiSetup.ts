@@ -25,6 +25,7 @@ import { listGeometry } from './geometry.js';
 import type { FirstScreen } from '../content/indexCache.js';
 import { feedStatusOf, listNote } from './feedNote.js';
 import { COLLECT_FROM_POSTS, collectGarbage } from './memory.js';
+import { startSourceUpdates, type SourceUpdates } from './sourceUpdates.js';
 
 export interface TuiOptions {
   /** The posts to show; with `sources`, the start screen comes first instead. */
@@ -83,6 +84,10 @@ export interface Prepared {
   listState(id: string, posts: PostEntry[]): AppState;
   stdin: NodeJS.ReadStream;
   terminal: TerminalSession;
+  /** Aborted when the app leaves: work started for it stops. */
+  leaving: AbortController;
+  /** The folder check or feed fetch of the list on screen, started with its first frame. */
+  updates?: SourceUpdates;
   /** The terminal given back and the warnings printed (idempotent). */
   restore(): void;
 }
@@ -286,7 +291,8 @@ export async function prepareTui(options: TuiOptions): Promise<Prepared> {
     for (const line of warnings.splice(0)) process.stderr.write(`${line}\n`);
   };
   const listState = (id: string, posts: PostEntry[]) => initialState(posts, size, store.peek(id, posts), start);
-  return Object.assign(prepared, { options, chosen, look, hyperlinks, cache, warnings, warn, store, keymap, firstState, state, listState, stdin, terminal, restore });
+  const leaving = new AbortController();
+  return Object.assign(prepared, { options, chosen, look, hyperlinks, cache, warnings, warn, store, keymap, firstState, state, listState, stdin, terminal, leaving, restore });
 }
 
 /**
@@ -324,6 +330,9 @@ export async function runTui(options: TuiOptions): Promise<number> {
     // layout worker and the folder check add their threads' heaps.
     if (source && source.posts.length >= COLLECT_FROM_POSTS) await collectGarbage();
     if (painted && prepared.state && source && prepared.stdin.isTTY) {
+      // The folder is checked (or the feed fetched) from now on, while keys are answered here: a
+      // large folder's check is done before Ink loads, rather than beside it.
+      prepared.updates = startSourceUpdates(source, prepared.leaving.signal, prepared.warnings, prepared.warn);
       // The selected post and its neighbours are laid out in the layout worker from the first
       // frame on, while the list answers its moves here and Ink loads, so that Enter finds them ready.
       const render = workerRenderer();
@@ -339,6 +348,7 @@ export async function runTui(options: TuiOptions): Promise<number> {
     const { showTui } = await import('./runTui.js');
     return await showTui(prepared);
   } finally {
+    prepared.leaving.abort();
     prepared.restore();
     closeRenderer();
   }
