@@ -37,7 +37,7 @@ export async function runStart(settings: Settings, g: GlobalOptions): Promise<nu
     const preview = folderPreview(folder);
     if (preview) return runTui({ ...common, preview, loadSource: () => loadSource(settings, g, 'later') });
   }
-  // The cached list at once; the folder is checked after the first frame.
+  // The cached list at once; the folder is checked from its first frame on.
   const source = await loadSource(settings, g, 'later');
   // Subscriptions: a start screen lists them after the posts folder (or the bundled posts).
   if (settings.feeds.length > 0 && g.url === undefined) {
