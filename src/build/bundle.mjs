@@ -1,9 +1,12 @@
-// Builds dist/: the `blog-tui` command as an ES module bundle, split so that the list, the
-// full-screen app (Ink, React) and the Markdown renderer each load only when used.
+// Builds dist/: the `blog-tui` command as a small CommonJS entry (dist/blog-tui.js) and ES module
+// bundles split so that the list, the full-screen app (Ink, React) and the Markdown renderer each
+// load only when used; the piped `read` and the app up to its first frame are CommonJS bundles
+// run from V8's code cache (src/cli/codeCache.ts).
 import { build } from 'esbuild';
 import { chmodSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
+import { relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = fileURLToPath(new URL('../../', import.meta.url));
@@ -189,12 +192,30 @@ const inkFrameCells = {
 };
 
 rmSync(dist, { recursive: true, force: true });
+// ES modules are .mjs files: dist/ is CommonJS (dist/package.json), for the entry's sake.
+const ESM = {
+  bundle: true,
+  splitting: true,
+  format: 'esm',
+  platform: 'node',
+  target: 'node20',
+  minifySyntax: true,
+  outExtension: { '.js': '.mjs' },
+  define: { 'process.env.NODE_ENV': '"production"' },
+  banner: { js: "import { createRequire as __blogTuiRequire } from 'node:module'; const require = __blogTuiRequire(import.meta.url);" },
+  logLevel: 'warning',
+  legalComments: 'none',
+};
+const APP_PLUGINS = [highlightSubset, noDevtools, yogaWithoutFetch, lazyStringWidth, lazySegmenters, lazyChildProcess, inkFrameCells];
 await build({
-  // The fidelity report (`npm run fidelity`) shares the app's chunks, so it renders with the same code.
-  // The layout worker is an entry of its own (dist/render-worker.js), started by the app after
-  // its first frame; it shares the renderer's chunk with the piped `read`.
+  ...ESM,
+  // The command line's parser and what it runs (dist/main.mjs), and the full-screen app
+  // (dist/tui-app.mjs) it shows. The fidelity report (`npm run fidelity`) shares the app's
+  // chunks, so it renders with the same code. The layout worker is an entry of its own
+  // (dist/render-worker.mjs), started by the app after its first frame; so are the other workers.
   entryPoints: {
-    'blog-tui': `${root}src/cli/bin.ts`,
+    main: `${root}src/cli/main.ts`,
+    'tui-app': `${root}src/tui/runTui.tsx`,
     fidelity: `${root}src/fidelity/main.ts`,
     'render-worker': `${root}src/render/renderWorker.ts`,
     'folder-check': `${root}src/cli/folderCheckWorker.ts`,
@@ -202,20 +223,8 @@ await build({
     'feed-sync': `${root}src/cli/feedSyncWorker.ts`,
   },
   outdir: dist,
-  bundle: true,
-  splitting: true,
-  format: 'esm',
-  platform: 'node',
-  target: 'node20',
-  minifySyntax: true,
   chunkNames: 'chunks/[name]-[hash]',
-  define: { 'process.env.NODE_ENV': '"production"' },
-  banner: {
-    js: "#!/usr/bin/env node\nimport { createRequire as __blogTuiRequire } from 'node:module'; const require = __blogTuiRequire(import.meta.url);",
-  },
-  plugins: [highlightSubset, noDevtools, yogaWithoutFetch, lazyStringWidth, lazySegmenters, lazyChildProcess, inkFrameCells],
-  logLevel: 'warning',
-  legalComments: 'none',
+  plugins: APP_PLUGINS,
 });
 // The piped `read` never shows the full screen nor reads a feed (its command line has no address:
 // src/cli/quickArgs.ts); in its bundle those modules are a function that says so.
@@ -249,28 +258,20 @@ const quickReadLibs = {
 // The CommonJS files below share these options.
 const COMMONJS = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', minifySyntax: true, logLevel: 'warning', legalComments: 'none' };
 // A CommonJS entry in dist/ that finds its neighbours as the ES modules do, by import.meta.url.
-const commonjsEntry = (name, source) => ({
+const commonjsEntry = (name, source, extension = '.cjs') => ({
   ...COMMONJS,
   entryPoints: { [name]: `${root}${source}` },
   outdir: dist,
-  outExtension: { '.js': '.cjs' },
+  outExtension: { '.js': extension },
   banner: { js: "const __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
-// The piped `read` as one CommonJS file, which bin.ts compiles through node:vm from V8's code
+// The piped `read` as one CommonJS file, which the entry compiles through node:vm from V8's code
 // cache (src/cli/codeCache.ts): everything it can reach is in the file, so it imports nothing.
 await build({
   ...commonjsEntry('quick-read', 'src/cli/quickRead.ts'),
   define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__blogTuiUrl' },
   plugins: [notInQuickRead, quickReadLibs, lazyStringWidth, lazySegmenters],
-});
-// What a piped `read` runs before its bundle (its command line, the code cache): one small
-// CommonJS file too, which bin.ts require()s.
-await build({
-  ...commonjsEntry('quick-read-start', 'src/cli/quickReadStart.ts'),
-  define: { 'import.meta.url': '__blogTuiUrl' },
-  // Only run from the sources, where there is no bundle.
-  external: ['./quickRead.js'],
 });
 for (const specifier of QUICK_READ_LIBS) {
   await build({
@@ -280,5 +281,111 @@ for (const specifier of QUICK_READ_LIBS) {
     plugins: [highlightSubset],
   });
 }
-writeFileSync(`${dist}/package.json`, '{ "type": "module" }\n');
+
+// The full-screen app up to its first frame (src/cli/quickStart.ts and what it runs: the settings,
+// the posts, src/tui/tuiSetup.ts) as one CommonJS file, dist/quick-start.cjs, which the entry
+// require()s: one file instead of a few dozen ES modules, and Node's ES module loader set up
+// only after the first frame. What it imports later (the full-screen framework with the app's
+// screens, a folder's index, the renderer, feeds, the libraries of some front matter) is ES
+// modules in dist/quick-app/, built from the same sources, in which every module the bundle
+// holds is the bundle's own (a function the bundle sets up gives it), not a copy: one reading
+// store, one layout worker, one of each class.
+const QUICK_INLINE = ['src/tui/tuiSetup.ts', 'src/cli/folderHead.ts', 'src/cli/feedPreview.ts', 'src/config/configFile.ts'];
+const QUICK_MODULES = "Symbol.for('blog-tui.quick-start')";
+const quickAppFile = (key) => key.replace(/^.*node_modules\//, '').replace(/^src\//, '').replace(/\.[cm]?[jt]sx?$/, '').replace(/[^a-z0-9.-]+/gi, '-');
+const relativeKey = (path) => relative(root, path).split(sep).join('/');
+/** Dynamic imports of the quick start: those it shows its first frame with stay in the bundle; the others are the ES modules of dist/quick-app/. */
+function quickStartImports(laterEntries) {
+  return {
+    name: 'quick-start-imports',
+    setup(b) {
+      b.onResolve({ filter: /.*/ }, async (args) => {
+        if (args.kind !== 'dynamic-import' || args.pluginData?.quick) return undefined;
+        if (args.path.startsWith('node:')) return { path: args.path, external: true };
+        const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { quick: true } });
+        if (resolved.errors.length || resolved.namespace !== 'file') return undefined;
+        const key = relativeKey(resolved.path);
+        if (QUICK_INLINE.includes(key)) return { path: resolved.path };
+        laterEntries.set(quickAppFile(key), resolved.path);
+        return { path: `./quick-app/${quickAppFile(key)}.mjs`, external: true };
+      });
+    },
+  };
+}
+const quickStartOptions = (laterEntries) => ({
+  ...COMMONJS,
+  outdir: dist,
+  outExtension: { '.js': '.cjs' },
+  banner: { js: "const __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__blogTuiUrl' },
+  plugins: [quickStartImports(laterEntries), lazyStringWidth, lazySegmenters],
+});
+// First the modules the bundle holds, then the bundle with a function that gives each of them.
+const quickLater = new Map();
+const firstPass = await build({ ...quickStartOptions(quickLater), entryPoints: { 'quick-start': `${root}src/cli/quickStart.ts` }, write: false, metafile: true });
+const quickHeld = Object.keys(firstPass.metafile.inputs).filter((key) => !key.includes(':')).map((key) => resolve(root, key));
+await build({
+  ...quickStartOptions(new Map()),
+  stdin: {
+    contents: [
+      `export { quickStart } from ${JSON.stringify(`${root}src/cli/quickStart.ts`)};`,
+      `const modules = { ${quickHeld.map((path) => `${JSON.stringify(relativeKey(path))}: () => require(${JSON.stringify(path)})`).join(',\n')} };`,
+      `globalThis[${QUICK_MODULES}] = (key) => modules[key]();`,
+    ].join('\n'),
+    resolveDir: root,
+    sourcefile: 'quick-start.js',
+    loader: 'js',
+  },
+  outfile: `${dist}/quick-start.cjs`,
+  outdir: undefined,
+  outExtension: undefined,
+});
+const heldKeys = new Set(quickHeld.map(relativeKey));
+/** In dist/quick-app/, each module dist/quick-start.cjs holds is the bundle's. */
+const quickHeldModules = {
+  name: 'quick-held-modules',
+  setup(b) {
+    b.onResolve({ filter: /.*/ }, async (args) => {
+      if (args.kind === 'entry-point' || args.pluginData?.held || args.namespace !== 'file') return undefined;
+      const resolved = await b.resolve(args.path, { kind: args.kind, importer: args.importer, resolveDir: args.resolveDir, pluginData: { held: true } });
+      if (resolved.errors.length || resolved.namespace !== 'file' || resolved.external) return undefined;
+      const key = relativeKey(resolved.path);
+      return heldKeys.has(key) ? { path: key, namespace: 'quick-held' } : undefined;
+    });
+    // The module's exports as the bundle has them (to esbuild a CommonJS module marked as made from
+    // an ES module, so that its default export is the default here too).
+    b.onLoad({ filter: /.*/, namespace: 'quick-held' }, (args) => {
+      const raw = JSON.stringify(`quick-held-raw:${args.path}`);
+      return { contents: `export * from ${raw};\nexport { default } from ${raw};`, loader: 'js' };
+    });
+    b.onResolve({ filter: /^quick-held-raw:/ }, (args) => ({ path: args.path.slice('quick-held-raw:'.length), namespace: 'quick-held-raw' }));
+    b.onLoad({ filter: /.*/, namespace: 'quick-held-raw' }, (args) => ({ contents: `module.exports = globalThis[${QUICK_MODULES}](${JSON.stringify(args.path)});`, loader: 'js' }));
+  },
+};
+await build({
+  ...ESM,
+  entryPoints: Object.fromEntries(quickLater),
+  outdir: `${dist}/quick-app`,
+  chunkNames: '[name]-[hash]',
+  plugins: [quickHeldModules, ...APP_PLUGINS],
+});
+
+// The entry: the start of the piped `read` (src/cli/quickReadStart.ts) is in it; the command-line
+// parser and what it runs are dist/main.mjs.
+const entryImports = {
+  name: 'entry-imports',
+  setup(b) {
+    b.onResolve({ filter: /^\.\/main\.js$/ }, () => ({ path: './main.mjs', external: true }));
+    b.onResolve({ filter: /^\.\.\/tui\/runTui\.js$/ }, () => ({ path: './tui-app.mjs', external: true }));
+    // Only run from the sources, where there is no bundle.
+    b.onResolve({ filter: /^\.\/quick(Read|Start)\.js$/ }, (args) => ({ path: args.path, external: true }));
+  },
+};
+await build({
+  ...commonjsEntry('blog-tui', 'src/cli/bin.ts', '.js'),
+  banner: { js: "#!/usr/bin/env node\nconst __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
+  define: { 'import.meta.url': '__blogTuiUrl' },
+  plugins: [entryImports],
+});
+writeFileSync(`${dist}/package.json`, '{ "type": "commonjs" }\n');
 chmodSync(`${dist}/blog-tui.js`, 0o755);

@@ -1,6 +1,7 @@
-// Entry point of the `blog-tui` command. Colour libraries read the environment when they are
-// first imported, so NO_COLOR is settled here before anything else loads (they are all loaded
-// by the dynamic imports below).
+// Entry point of the `blog-tui` command, built as one small CommonJS file (dist/blog-tui.js): Node
+// starts a CommonJS entry without setting up its ES module loader, which the commands typed most
+// never need before their output. Colour libraries read the environment when they are first
+// imported, so NO_COLOR is settled here before anything else loads.
 import { existsSync, writeSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { createRequire } from 'node:module';
@@ -48,35 +49,46 @@ function fail(error: unknown): never {
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-// The full-screen framework is the slowest thing to load. The post list is painted before it
-// loads (tui/tuiSetup.ts), so nothing is loaded ahead of it then; the reader of `read` needs it for
-// its first screen: on a terminal, start loading it while the command line and the post are read.
-const command = process.argv.slice(2).find((arg) => !arg.startsWith('-'));
-if (process.stdout.isTTY && process.stdin.isTTY && command === 'read') {
-  void import('../tui/runTui.js').catch(() => undefined);
+/** dist/quick-start.cjs's quickStart, or, run from the sources, the module's. */
+async function quickStart(argv: string[]): Promise<number | undefined> {
+  const bundle = fileURLToPath(new URL('./quick-start.cjs', import.meta.url));
+  const module = (existsSync(bundle) ? load(bundle) : await import('./quickStart.js')) as typeof import('./quickStart.js');
+  return module.quickStart(argv);
 }
 
-// A piped `read POST` with the usual options skips the command-line parser and runs from one
-// bundle compiled from V8's code cache (cli/quickReadStart.ts); once its text is written the
-// process ends at once (there is nothing else to wait for; a failure's line on stderr is left to
-// drain).
-if (!process.stdout.isTTY && process.argv.includes('read', 2)) {
-  const start = fileURLToPath(new URL('./quick-read-start.cjs', import.meta.url));
-  const { quickRead } = (existsSync(start) ? load(start) : await import('./quickReadStart.js')) as typeof import('./quickReadStart.js');
-  const code = await quickRead(process.argv.slice(2));
-  if (code !== undefined) {
-    process.exitCode = code;
-    if (code === 0) process.exit();
+async function run(argv: string[]): Promise<void> {
+  // The full-screen framework is the slowest thing to load. The post list is painted before it
+  // loads (tui/tuiSetup.ts), so nothing is loaded ahead of it then; the reader of `read` needs it
+  // for its first screen: on a terminal, start loading it while the command line and the post are read.
+  const command = argv.find((arg) => !arg.startsWith('-'));
+  if (process.stdout.isTTY && process.stdin.isTTY && command === 'read') {
+    void import('../tui/runTui.js').catch(() => undefined);
   }
-}
-// On a terminal, the program with no command (the app over the bundled posts, a folder or a blog's
-// address) with the usual options starts without the command-line parser too (cli/quickStart.ts).
-if (process.exitCode === undefined && process.stdout.isTTY) {
-  const { quickStart } = await import('./quickStart.js');
-  const code = await quickStart(process.argv.slice(2));
-  if (code !== undefined) process.exitCode = code;
-}
-if (process.exitCode === undefined) {
+  // A piped `read POST` with the usual options skips the command-line parser and runs from one
+  // bundle compiled from V8's code cache (cli/quickReadStart.ts); once its text is written the
+  // process ends at once (there is nothing else to wait for; a failure's line on stderr is left to
+  // drain).
+  if (!process.stdout.isTTY && argv.includes('read')) {
+    const { quickRead } = await import('./quickReadStart.js');
+    const code = await quickRead(argv);
+    if (code !== undefined) {
+      process.exitCode = code;
+      if (code === 0) process.exit();
+      return;
+    }
+  }
+  // On a terminal, the program with no command (the app over the bundled posts, a folder or a blog's
+  // address) with the usual options starts without the command-line parser too, from one
+  // CommonJS file up to its first frame (cli/quickStart.ts, dist/quick-start.cjs).
+  if (process.stdout.isTTY) {
+    const code = await quickStart(argv);
+    if (code !== undefined) {
+      process.exitCode = code;
+      return;
+    }
+  }
   const { main } = await import('./main.js');
-  process.exitCode = await main(process.argv.slice(2));
+  process.exitCode = await main(argv);
 }
+
+void run(process.argv.slice(2));

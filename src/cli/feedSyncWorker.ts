@@ -1,4 +1,4 @@
-// The feed-sync worker thread (a separate entry of the bundle: dist/feed-sync.js). A screen that
+// The feed-sync worker thread (a separate entry of the bundle: dist/feed-sync.mjs). A screen that
 // shows a feed's cached copy starts this thread after its first frame: it makes the conditional
 // request, reads and parses a changed feed and the pages of its summary-only posts, and writes
 // the cache, off the thread that answers keys.

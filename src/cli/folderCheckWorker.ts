@@ -1,4 +1,4 @@
-// The folder-check worker thread (a separate entry of the bundle: dist/folder-check.js). The
+// The folder-check worker thread (a separate entry of the bundle: dist/folder-check.mjs). The
 // full-screen app starts on the cached index of a --posts folder and starts this thread after
 // its first frame: it walks the folder, compares it with the cache, reads what changed and
 // writes the cache again, off the thread that answers keys.

@@ -1,4 +1,4 @@
-// The index-part worker thread (a separate entry of the bundle: dist/index-part.js). Indexing a
+// The index-part worker thread (a separate entry of the bundle: dist/index-part.mjs). Indexing a
 // folder that has many files to read starts it: it reads and parses files taken from the same
 // shared counter as the thread that started it, so both cores index (src/cli/parallelRead.ts),
 // and sends what it read in batches.

@@ -57,7 +57,7 @@ export function takeFiles(files: readonly PostFile[], next: Int32Array, read: (f
 
 /**
  * Reads and parses `files` (with the parser `loadParser` gives) in this thread and, in the built app where `indexThreads` says two, in a second thread that takes
- * files from the same counter (dist/index-part.js): a folder seen for the first time is indexed
+ * files from the same counter (dist/index-part.mjs): a folder seen for the first time is indexed
  * on both cores. Gives every file's record by file; `onRecord` hears of each as it is read (the
  * second thread's in batches). A second thread that fails or cannot start leaves its files to
  * this one.
@@ -79,7 +79,7 @@ export async function readFilesInParallel(
     onRecord?.(record);
     onProgress?.(++done, files.length);
   };
-  const entry = files.length >= PARALLEL_FROM && indexThreads() === 2 ? builtFile('index-part.js') : undefined;
+  const entry = files.length >= PARALLEL_FROM && indexThreads() === 2 ? builtFile('index-part.mjs') : undefined;
   let worker: Worker | undefined;
   let finished: Promise<void> = Promise.resolve();
   let port: MessagePort | undefined;

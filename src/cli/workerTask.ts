@@ -14,14 +14,14 @@ export function builtFile(name: string): string | undefined {
 
 /**
  * Work started after the first frame, off the thread that answers keys: the built worker entry
- * `name` (dist/NAME.js) given `data`, which answers with one message (`{ error }` for a
+ * `name` (dist/NAME.mjs) given `data`, which answers with one message (`{ error }` for a
  * failure); it never keeps the process alive, stops on `signal`, and has the heap `limits`
  * (src/tui/workerLimits.ts: the app's workers' unless said). Messages `{ partial }` before the answer go to `onPartial`.
  * Without a built entry (the tests run the sources), `inThread` runs in this thread after the
  * current task.
  */
 export function workerTask<T, P = never>(name: string, data: unknown, inThread: () => Promise<T>, signal?: AbortSignal, onPartial?: (partial: P) => void, limits: ResourceLimits = WORKER_LIMITS): Promise<T> {
-  const file = builtFile(`${name}.js`);
+  const file = builtFile(`${name}.mjs`);
   if (!file) return new Promise((done, fail) => setImmediate(() => inThread().then(done, fail)));
   return new Promise((done, fail) => {
     const worker = new Worker(file, { workerData: data, resourceLimits: limits });

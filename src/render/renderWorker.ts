@@ -1,4 +1,4 @@
-// The worker thread that lays posts out (a separate entry of the bundle: dist/render-worker.js).
+// The worker thread that lays posts out (a separate entry of the bundle: dist/render-worker.mjs).
 // The main thread sends a post's Markdown and the options, and gets back what renderMarkdown
 // returns (the parts of the renderer a post needs are loaded with the first post that needs them); it gives each post a time budget and ends this thread when a post takes longer, so
 // keys and signals are always answered however long a post takes.

@@ -11,9 +11,9 @@ export function renderBudgetMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(seconds) && seconds > 0 ? seconds * 1000 : 15_000;
 }
 
-/** The built worker: dist/render-worker.js, next to the bundle or one folder up from a chunk. */
+/** The built worker: dist/render-worker.mjs, next to the bundle or one folder up from a chunk. */
 export function workerFile(): string | undefined {
-  for (const relative of ['./render-worker.js', '../render-worker.js']) {
+  for (const relative of ['./render-worker.mjs', '../render-worker.mjs']) {
     const path = fileURLToPath(new URL(relative, import.meta.url));
     if (existsSync(path)) return path;
   }

@@ -1,62 +1,47 @@
 import { readdirSync, readFileSync } from 'node:fs';
-import { dirname, join, resolve } from 'node:path';
+import { dirname, join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BIN } from '../support/runCli.js';
 
-// What the built app loads before its first frame: the entry, the command line read without the
-// parser (quickStart), the app's start (tuiSetup) and, for a blog read by its address, the reading of its cached head
-// (feedPreview), with everything they import. node:crypto and the modules that fetch feeds or
-// read whole caches cost milliseconds to load that the first screen does not need.
-const CHUNKS = join(dirname(BIN), 'chunks');
+// What the built app runs before its first frame on a terminal: the entry (dist/blog-tui.js, a
+// CommonJS file) and dist/quick-start.cjs, the command line read without the parser (quickStart),
+// the settings, the posts and the app's start (tuiSetup) in one CommonJS file. The rest comes
+// after the first frame, as ES modules (dist/quick-app/) that take the bundle's own modules.
+const DIST = dirname(BIN);
+const QUICK = join(DIST, 'quick-start.cjs');
+const LATER = join(DIST, 'quick-app');
 
-/** The chunk of dist/chunks made for the module `name` (esbuild names it `name-HASH.js`). */
-function chunk(name: string): string {
-  const file = readdirSync(CHUNKS).find((f) => f.startsWith(`${name}-`) && f.endsWith('.js'));
-  if (!file) throw new Error(`no chunk for ${name} in ${CHUNKS}`);
-  return join(CHUNKS, file);
+/** The source modules bundled in `file` (esbuild writes `// path` before each). */
+function sourcesOf(file: string): Set<string> {
+  return new Set([...readFileSync(file, 'utf8').matchAll(/^\/\/ (\S+\.(?:[cm]?js|tsx?))$/gm)].map((m) => m[1]!.replace(/^(\.\.\/)+[^/]+\/node_modules\//, 'node_modules/')));
 }
 
-/** The files and Node modules loaded with `files` by their static imports, with the source modules bundled in them. */
-function staticClosure(files: string[]): { builtins: Set<string>; sources: Set<string>; files: Set<string> } {
-  const builtins = new Set<string>();
-  const sources = new Set<string>();
-  const seen = new Set<string>();
-  const visit = (file: string) => {
-    if (seen.has(file)) return;
-    seen.add(file);
-    const text = readFileSync(file, 'utf8');
-    for (const m of text.matchAll(/^\/\/ (src\/\S+)$/gm)) sources.add(m[1]!);
-    for (const m of text.matchAll(/^import\s*(?:[^'"();]*?\bfrom\s*)?["']([^"']+)["'];?$/gm)) {
-      const target = m[1]!;
-      if (target.startsWith('node:')) builtins.add(target);
-      else if (target.startsWith('.')) visit(resolve(dirname(file), target));
-    }
-  };
-  for (const file of files) visit(file);
-  return { builtins, sources, files: seen };
-}
-
-describe('modules loaded before the first frame (built dist/)', () => {
-  const start = [BIN, chunk('quickStart'), chunk('tuiSetup')];
-
-  it('the list: no node:crypto, and not the command-line parser', () => {
-    const { builtins, sources, files } = staticClosure(start);
-    expect(sources).toContain('src/tui/tuiSetup.ts');
-    expect(sources).toContain('src/cli/startCommand.ts');
-    expect([...builtins]).not.toContain('node:crypto');
-    expect([...files]).not.toContain(chunk('main'));
-    expect([...sources]).not.toContain('src/cli/main.ts');
-    for (const file of files) expect(readFileSync(file, 'utf8'), file).not.toContain('// node_modules/commander/');
-    // The entry goes to the quick start before the parser.
+describe('code run before the first frame (built dist/)', () => {
+  it('the entry requires the quick start, and imports the parser only after it', () => {
     const entry = readFileSync(BIN, 'utf8');
-    expect(entry.indexOf('quickStart-')).toBeGreaterThan(-1);
-    expect(entry.indexOf('quickStart-')).toBeLessThan(entry.indexOf('main-'));
+    expect(entry).not.toMatch(/^\s*(import|export)\s/m);
+    expect(entry.indexOf('quick-start.cjs')).toBeGreaterThan(-1);
+    expect(entry.indexOf('quick-start.cjs')).toBeLessThan(entry.indexOf('import("./main.mjs")'));
+    expect([...sourcesOf(BIN)].filter((s) => s.startsWith('node_modules/'))).toEqual([]);
   });
 
-  it("a cached feed's head: no node:crypto, nothing that fetches, nothing that reads a whole cache", () => {
-    const { builtins, sources } = staticClosure([...start, chunk('feedPreview')]);
-    expect(sources).toContain('src/content/feeds/feedHead.ts');
-    expect([...builtins]).not.toContain('node:crypto');
-    for (const module of ['src/content/feeds/http.ts', 'src/content/feeds/feedCache.ts', 'src/content/indexCache.ts', 'src/content/indexBuild.ts']) expect([...sources]).not.toContain(module);
+  it('the quick start holds the settings, the list and its first frame; not the parser, the full-screen framework nor what fetches feeds', () => {
+    const sources = sourcesOf(QUICK);
+    for (const module of ['src/cli/quickStart.ts', 'src/cli/startCommand.ts', 'src/tui/tuiSetup.ts', 'src/tui/listLines.ts', 'src/cli/folderHead.ts', 'src/content/feeds/feedHead.ts']) expect(sources).toContain(module);
+    for (const module of ['src/cli/main.ts', 'src/tui/runTui.tsx', 'src/tui/components/App.tsx', 'src/content/feeds/http.ts', 'src/content/feeds/feedCache.ts', 'src/render/markdownRenderer.ts']) expect(sources).not.toContain(module);
+    expect([...sources].filter((s) => /^node_modules\/(commander|ink|react|marked)\//.test(s))).toEqual([]);
+    const text = readFileSync(QUICK, 'utf8');
+    expect(text).not.toContain('require("node:crypto")');
+    expect(text).toContain('import("./quick-app/tui-runTui.mjs")');
+  });
+
+  it('what it imports after the first frame takes its modules instead of copies of them', () => {
+    const held = [...sourcesOf(QUICK)].filter((s) => s.startsWith('src/'));
+    const later = readdirSync(LATER).filter((f) => f.endsWith('.mjs')).map((f) => join(LATER, f));
+    const copies = later.flatMap((file) => [...sourcesOf(file)].filter((s) => held.includes(s)).map((s) => `${s} in ${file}`));
+    expect(copies).toEqual([]);
+    const app = later.map((file) => readFileSync(file, 'utf8')).join('\n');
+    expect(app).toContain('node_modules/ink/build/');
+    for (const module of ['src/tui/tuiSetup.ts', 'src/tui/state/appReducer.ts', 'src/tui/keymap.ts']) expect(app).toContain(`quick-held-raw:${module}`);
   });
 });

@@ -4,8 +4,8 @@ import { describe, expect, it } from 'vitest';
 import { cleanEnv } from '../support/runCli.js';
 import { tempPosts } from '../support/tempPosts.js';
 
-// `npm run fidelity` is the built dist/fidelity.js (npm test builds it first).
-const TOOL = fileURLToPath(new URL('../../dist/fidelity.js', import.meta.url));
+// `npm run fidelity` is the built dist/fidelity.mjs (npm test builds it first).
+const TOOL = fileURLToPath(new URL('../../dist/fidelity.mjs', import.meta.url));
 
 function fidelity(args: string[]) {
   const cache = tempPosts({});

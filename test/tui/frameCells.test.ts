@@ -92,13 +92,16 @@ describe('a row of cells written as text', () => {
 });
 
 describe('the built app', () => {
-  it("draws through these cells: Ink's output in the bundle no longer reads lines with ansi-tokenize", () => {
-    const chunks = fileURLToPath(new URL('../../dist/chunks/', import.meta.url));
-    const sources = readdirSync(chunks).filter((f) => f.endsWith('.js')).map((f) => readFileSync(chunks + f, 'utf8'));
-    const output = sources.find((s) => s.includes('node_modules/ink/build/output.js'));
-    expect(output).toBeDefined();
-    expect(output).toContain('styledCells(line)');
-    expect(output).toContain('cellsToString(lineWithoutEmptyItems)');
+  it("draws through these cells: Ink's output in each bundle no longer reads lines with ansi-tokenize", () => {
+    const dist = fileURLToPath(new URL('../../dist/', import.meta.url));
+    const sources = ['', 'chunks/', 'quick-app/'].flatMap((dir) => readdirSync(dist + dir).filter((f) => f.endsWith('.mjs')).map((f) => readFileSync(dist + dir + f, 'utf8')));
+    const outputs = sources.filter((s) => s.includes('node_modules/ink/build/output.js'));
+    // The parser's app (dist/tui-app.mjs) and the quick start's (dist/quick-app/).
+    expect(outputs).toHaveLength(2);
+    for (const output of outputs) {
+      expect(output).toContain('styledCells(line)');
+      expect(output).toContain('cellsToString(lineWithoutEmptyItems)');
+    }
     expect(sources.some((s) => s.includes('node_modules/@alcalzone/ansi-tokenize'))).toBe(false);
   });
 });
