@@ -1,7 +1,7 @@
 // The start of a piped `read`, before anything of the read itself is loaded: its command line
 // (quickArgs.ts), then the read's bundle (dist/quick-read.cjs) compiled from V8's code cache
-// of its kind (codeCache.ts). Built as one small CommonJS file, dist/quick-read-start.cjs, which
-// bin.ts require()s: one file to open instead of a handful of modules.
+// of its kind (codeCache.ts). Built into the entry (dist/blog-tui.js), a CommonJS file: nothing
+// more to open before the bundle.
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadBundle } from './codeCache.js';
