@@ -3,7 +3,7 @@
 // load only when used; the piped `read` and the app up to its first frame are CommonJS bundles
 // run from V8's code cache (src/cli/codeCache.ts).
 import { build } from 'esbuild';
-import { chmodSync, rmSync, writeFileSync } from 'node:fs';
+import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { createRequire } from 'node:module';
 import { relative, resolve, sep } from 'node:path';
@@ -341,6 +341,23 @@ await build({
   outExtension: undefined,
 });
 const heldKeys = new Set(quickHeld.map(relativeKey));
+// The names each held ES module exports, read by esbuild (each module an entry point). A module's
+// importers here take its exports once, as constants: no getter stands between them and each
+// call. That is only right for bindings never assigned again, so the build stops at an exported
+// `let` or `var`.
+const heldNames = new Map();
+{
+  const esmHeld = quickHeld.filter((path) => firstPass.metafile.inputs[relativeKey(path)]?.format === 'esm');
+  const names = await build({ ...ESM, entryPoints: esmHeld, outdir: `${dist}/held-names`, write: false, metafile: true, plugins: [quickStartImports(new Map()), lazyStringWidth, lazySegmenters] });
+  for (const output of Object.values(names.metafile.outputs)) {
+    if (!output.entryPoint) continue;
+    const key = relativeKey(resolve(root, output.entryPoint));
+    const source = readFileSync(resolve(root, output.entryPoint), 'utf8');
+    const reassignable = output.exports.filter((name) => name !== 'default' && new RegExp(`\\b(?:let|var)\\s+(?:\\{[^}]*\\b)?${name.replace(/\$/g, '\\$')}\\b`).test(source));
+    if (reassignable.length) throw new Error(`${key}: exports ${reassignable.join(', ')} declared with let or var; dist/quick-app/ would keep their first values`);
+    heldNames.set(key, output.exports);
+  }
+}
 /** In dist/quick-app/, each module dist/quick-start.cjs holds is the bundle's. */
 const quickHeldModules = {
   name: 'quick-held-modules',
@@ -352,9 +369,14 @@ const quickHeldModules = {
       const key = relativeKey(resolved.path);
       return heldKeys.has(key) ? { path: key, namespace: 'quick-held' } : undefined;
     });
-    // The module's exports as the bundle has them (to esbuild a CommonJS module marked as made from
-    // an ES module, so that its default export is the default here too).
+    // The module's exports as the bundle has them: its names (above), else, for a CommonJS module,
+    // what esbuild makes of its module.exports.
     b.onLoad({ filter: /.*/, namespace: 'quick-held' }, (args) => {
+      const names = heldNames.get(args.path);
+      const held = `globalThis[${QUICK_MODULES}](${JSON.stringify(args.path)})`;
+      // (A JSON file is its value, which is its default export.)
+      const value = args.path.endsWith('.json') ? 'held' : 'held.default';
+      if (names) return { contents: `const held = ${held};\n${names.map((name) => (name === 'default' ? `export default ${value};` : `export const ${name} = held.${name};`)).join('\n')}`, loader: 'js' };
       const raw = JSON.stringify(`quick-held-raw:${args.path}`);
       return { contents: `export * from ${raw};\nexport { default } from ${raw};`, loader: 'js' };
     });

@@ -42,6 +42,6 @@ describe('code run before the first frame (built dist/)', () => {
     expect(copies).toEqual([]);
     const app = later.map((file) => readFileSync(file, 'utf8')).join('\n');
     expect(app).toContain('node_modules/ink/build/');
-    for (const module of ['src/tui/tuiSetup.ts', 'src/tui/state/appReducer.ts', 'src/tui/keymap.ts']) expect(app).toContain(`quick-held-raw:${module}`);
+    for (const module of ['src/tui/tuiSetup.ts', 'src/tui/state/appReducer.ts', 'src/tui/keymap.ts']) expect(app).toContain(`quick-held:${module}`);
   });
 });
