@@ -166,6 +166,8 @@ function paintPreview(preview: NonNullable<TuiOptions['preview']>, prepared: Pre
 
 /** How many posts above and below the selected one are laid out ahead of Enter from the first frame on. */
 const AHEAD_AROUND = 2;
+/** How long after the first frame the selected post starts being laid out, unless the list is left sooner. */
+const AHEAD_AFTER_MS = 50;
 
 /** The list's moves, answered before Ink has loaded; and leaving. */
 const EARLY_ACTIONS = new Set<KeyAction>(['down', 'up', 'pageDown', 'pageUp', 'halfPageDown', 'halfPageUp', 'top', 'bottom', 'quit', 'interrupt']);
@@ -338,9 +340,12 @@ export async function runTui(options: TuiOptions): Promise<number> {
       const render = workerRenderer();
       const ahead = (state: AppState) => render && layOutSelected(prepared.cache, source, render, state, true, prepared.hyperlinks, prepared.look, AHEAD_AROUND);
       const first = prepared.state;
-      setImmediate(() => ahead(first));
+      // A moment after the first frame rather than at once: starting the worker and reading the
+      // post take this thread for a few milliseconds, which a key typed straight away waited for.
+      const early = setTimeout(() => ahead(first), AHEAD_AFTER_MS);
       // The list answers its moves at once while nothing else is asked of it; Ink loads after.
       prepared.state = await answerEarlyKeys(prepared.state, painted, source.name, prepared, write, note);
+      clearTimeout(early);
       if (prepared.state.exit) return prepared.state.exit === 'interrupt' ? 130 : 0;
       ahead(prepared.state);
       prepared.renderer ??= render;
