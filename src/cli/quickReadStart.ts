@@ -5,6 +5,7 @@
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { loadBundle } from './codeCache.js';
+import { pauseOptimizingCompiler } from './optimizingCompiler.js';
 import { quickReadKind, quickReadOf, type QuickRead } from './quickArgs.js';
 
 /** Runs `argv` as a piped `read` when it is one (the exit code), else undefined: the parser takes it. */
@@ -17,9 +18,15 @@ export async function quickRead(argv: readonly string[]): Promise<number | undef
     const { runQuickRead } = await import('./quickRead.js');
     return runQuickRead(read);
   }
+  pauseOptimizingCompiler();
   const loaded = loadBundle(bundle, quickReadKind(read));
   const code = await (loaded.exports.runQuickRead as (read: QuickRead) => Promise<number>)(read);
   // The cache is made from a read that went through, so it holds what such a read compiles.
-  if (code === 0) loaded.saveCache();
+  // Under the flags it was loaded with (a long post turned the optimizing compiler back on): V8
+  // stamps the cache with them, and takes it only in a process whose flags are the same.
+  if (code === 0) {
+    pauseOptimizingCompiler();
+    loaded.saveCache();
+  }
   return code;
 }

@@ -5,6 +5,7 @@ import type { StyleSetting } from '../render/style.js';
 import type { Settings } from '../config/settings.js';
 import { CliError } from './errors.js';
 import { isFileArgument } from './fileArgument.js';
+import { optimizeLongPost } from './optimizingCompiler.js';
 import { capableTerminal, interactive, loadSource, pipedWidth, resolveSlug, tuiSettings, useColor, write, type GlobalOptions } from './commandSupport.js';
 
 /** `read FILE.md`, `read -`, `blog-tui FILE.md`: one Markdown file or standard input. */
@@ -61,6 +62,7 @@ export async function printPost(source: PostSource, index: number, options: { wi
     const reason = (error as NodeJS.ErrnoException).code ?? (error as Error).message;
     throw new CliError(`cannot read post "${entry.slug}" (${entry.file}): ${reason}`);
   }
+  optimizeLongPost(body.length);
   const { renderPostText, pipedLook } = await import('./readOutput.js');
   // Piped text is $COLUMNS (else 80) wide unless the text column is set narrower.
   const width = options.width ?? Math.min(process.stdout.isTTY ? process.stdout.columns : pipedWidth(undefined), settings.width.value);

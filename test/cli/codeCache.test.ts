@@ -6,6 +6,7 @@ import { fileURLToPath } from 'node:url';
 import { buildSync } from 'esbuild';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { codeCacheFile } from '../../src/cli/codeCache.js';
+import { LONG_POST_CHARS } from '../../src/cli/optimizingCompiler.js';
 import { runCli } from '../support/runCli.js';
 
 // Each start is a process of its own (V8 keeps what it compiled in memory, so a second load in
@@ -92,6 +93,27 @@ describe('a CommonJS bundle run from V8\'s code cache', () => {
     expect(parsed.stdout).toContain('\u001b[');
     for (const run of [first, second]) expect(run).toEqual(parsed);
     expect(files(join(cache, 'blog-tui', 'code')).filter((name) => name.startsWith('quick-read.cjs-colour-'))).toHaveLength(1);
+  });
+
+  it("keeps one cache for the reads of a folder, long posts' (the optimizing compiler back on) and short ones'", () => {
+    const cache = mkdtempSync(join(tmpdir(), 'blog-tui-code-cli-'));
+    const posts = mkdtempSync(join(tmpdir(), 'blog-tui-code-posts-'));
+    const paragraph = 'A paragraph of a long post, with *emphasis*, `code` and a [link](https://example.com/) in it.\n\n';
+    writeFileSync(join(posts, 'long.md'), `---\ntitle: Long\ndate: 2024-01-02\n---\n${paragraph.repeat(Math.ceil(LONG_POST_CHARS / paragraph.length) + 1)}`);
+    writeFileSync(join(posts, 'short.md'), `---\ntitle: Short\ndate: 2024-01-01\n---\n${paragraph}`);
+    const env = { XDG_CACHE_HOME: cache };
+    const code = join(cache, 'blog-tui', 'code');
+    const read = (slug: string) => {
+      const run = runCli(['read', slug, '--posts', posts], env);
+      expect(run.code).toBe(0);
+      expect(run.stdout).toContain('A paragraph of a long post');
+      return files(code).filter((name) => name.startsWith('quick-read.cjs-plain-folder-')).map((name) => statSync(join(code, name)).mtimeMs);
+    };
+    const made = read('long');
+    expect(made).toHaveLength(1);
+    // Made under the flags the next reads start with, so that they take it and write nothing.
+    expect(read('short')).toEqual(made);
+    expect(read('long')).toEqual(made);
   });
 
   it('writes no cache for a read that failed', () => {
