@@ -1,7 +1,7 @@
 // Builds dist/: the `blog-tui` command as a small CommonJS entry (dist/blog-tui.js) and ES module
 // bundles split so that the list, the full-screen app (Ink, React) and the Markdown renderer each
-// load only when used; the piped `read` and the app up to its first frame are CommonJS bundles
-// run from V8's code cache (src/cli/codeCache.ts).
+// load only when used; the piped `read` (run from V8's code cache, src/cli/codeCache.ts) and the
+// app up to its first frame are CommonJS bundles.
 import { build } from 'esbuild';
 import { chmodSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
@@ -257,13 +257,14 @@ const quickReadLibs = {
 
 // The CommonJS files below share these options.
 const COMMONJS = { bundle: true, format: 'cjs', platform: 'node', target: 'node20', minifySyntax: true, logLevel: 'warning', legalComments: 'none' };
-// A CommonJS entry in dist/ that finds its neighbours as the ES modules do, by import.meta.url.
+// A CommonJS file in dist/ finds its neighbours as the ES modules do, by import.meta.url.
+const FILE_URL = "const __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;";
 const commonjsEntry = (name, source, extension = '.cjs') => ({
   ...COMMONJS,
   entryPoints: { [name]: `${root}${source}` },
   outdir: dist,
   outExtension: { '.js': extension },
-  banner: { js: "const __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: FILE_URL },
 });
 
 // What the piped read runs through node:vm is minified: it reads every byte of these files at each
@@ -323,7 +324,7 @@ const quickStartOptions = (laterEntries) => ({
   ...COMMONJS,
   outdir: dist,
   outExtension: { '.js': '.cjs' },
-  banner: { js: "const __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: FILE_URL },
   define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__blogTuiUrl' },
   plugins: [quickStartImports(laterEntries), lazyStringWidth, lazySegmenters],
 });
@@ -412,7 +413,7 @@ const entryImports = {
 };
 await build({
   ...commonjsEntry('blog-tui', 'src/cli/bin.ts', '.js'),
-  banner: { js: "#!/usr/bin/env node\nconst __blogTuiUrl = require('node:url').pathToFileURL(__filename).href;" },
+  banner: { js: `#!/usr/bin/env node\n${FILE_URL}` },
   define: { 'import.meta.url': '__blogTuiUrl' },
   plugins: [entryImports],
 });
