@@ -64,13 +64,13 @@ async function run(argv: string[]): Promise<void> {
   if (process.stdout.isTTY && process.stdin.isTTY && command === 'read') {
     void import('../tui/runTui.js').catch(() => undefined);
   }
-  // A piped `read POST` with the usual options skips the command-line parser and runs from one
-  // bundle compiled from V8's code cache (cli/quickReadStart.ts); once its text is written the
-  // process ends at once (there is nothing else to wait for; a failure's line on stderr is left to
-  // drain).
-  if (!process.stdout.isTTY && argv.includes('read')) {
-    const { quickRead } = await import('./quickReadStart.js');
-    const code = await quickRead(argv);
+  // A piped `read POST` or `list` with the usual options skips the command-line parser and runs
+  // from one bundle compiled from V8's code cache (cli/quickReadStart.ts); once its text is written
+  // the process ends at once (there is nothing else to wait for; a failure's line on stderr is
+  // left to drain).
+  if (!process.stdout.isTTY && (argv.includes('read') || argv.includes('list'))) {
+    const { quickList, quickRead } = await import('./quickReadStart.js');
+    const code = (await quickRead(argv)) ?? (await quickList(argv));
     if (code !== undefined) {
       process.exitCode = code;
       if (code === 0) process.exit();

@@ -25,7 +25,12 @@ export function codeCacheFile(file: string, kind: string, env: NodeJS.ProcessEnv
   const dir = join(root, 'code');
   if (untrustedReason(root) ?? untrustedReason(dir)) return undefined;
   const { size, mtimeMs } = statSync(file);
-  return join(dir, `${basename(file)}-${kind}-${process.versions.v8}-${size}-${Math.trunc(mtimeMs)}.bin`);
+  return join(dir, `${kindPrefix(file, kind)}${process.versions.v8}-${size}-${Math.trunc(mtimeMs)}.bin`);
+}
+
+/** How the names of `file`'s caches for runs of `kind` begin, and no other kind's (`plain` is not the start of `plain-folder`'s). */
+function kindPrefix(file: string, kind: string): string {
+  return `${basename(file)}-${kind}--`;
 }
 
 interface LoadedFile {
@@ -59,11 +64,11 @@ function loadFile(file: string, kind: string, env: NodeJS.ProcessEnv, files: Map
         const dir = dirname(cacheFile);
         mkdirSync(dir, { recursive: true, mode: 0o700 });
         // The caches of other builds of this file (for this kind of run) are of no more use.
-        const prefix = `${basename(file)}-${kind}-`;
+        const prefix = kindPrefix(file, kind);
         for (const name of readdirSync(dir)) {
           if (name.startsWith(prefix) && name !== basename(cacheFile)) unlinkSync(join(dir, name));
         }
-        writeFileAtomicSync(cacheFile, script.createCachedData());
+        writeFileAtomicSync(cacheFile, script.createCachedData(), 0o600, 'cache');
       } catch {
         // A cache that cannot be written only costs the next start its compile time.
       }

@@ -1,9 +1,11 @@
-// The two command lines people type most, read without the command-line parser (commander is
+// The command lines people type most, read without the command-line parser (commander is
 // over 100 KB of code to load and set up before anything is on screen):
 //   blog-tui [--posts DIR | --url ADDRESS | ADDRESS] [--style S] [--color W] [--no-state] [--no-mouse]
-//     the full-screen app (quickStart.ts), and
+//     the full-screen app (quickStart.ts),
 //   blog-tui [--posts DIR] read POST [--width N] [--color W] [--style S] [--no-state]
-//     a piped read (quickReadStart.ts).
+//     a piped read, and
+//   blog-tui [--posts DIR] list [--color W] [--style S] [--no-state]
+//     the list, piped (quickReadStart.ts).
 // They are read word by word with the parser's rules for those options; anything else (help, a
 // command, another option, a value the parser would refuse, a second argument) is left to the
 // parser (main.ts), which says what is wrong.
@@ -15,6 +17,11 @@ import { colorEnabled } from './color.js';
 export interface QuickRead {
   post: string;
   width?: number;
+  given: GivenSettings;
+  globals: GlobalOptions;
+}
+
+export interface QuickList {
   given: GivenSettings;
   globals: GlobalOptions;
 }
@@ -98,6 +105,13 @@ export function quickReadOf(argv: readonly string[], env: NodeJS.ProcessEnv = pr
   return { post: words.operands[0]!, ...(words.width !== undefined ? { width: words.width } : {}), given: words.given, globals: words.globals };
 }
 
+/** The words of a plain `list` (the table, not `--json`) with the options read here, or undefined for any other command line. */
+export function quickListOf(argv: readonly string[], env: NodeJS.ProcessEnv = process.env): QuickList | undefined {
+  const words = wordsOf(argv, env);
+  if (!words || words.read || words.operands.length !== 1 || words.operands[0] !== 'list' || words.globals.url !== undefined) return undefined;
+  return { given: words.given, globals: words.globals };
+}
+
 /**
  * The words of the program with no command: the bundled posts, a folder (`--posts`) or a blog by
  * its address (`--url`, or the address alone), with the options of the app; undefined for any
@@ -122,4 +136,9 @@ export function quickStartOf(argv: readonly string[], env: NodeJS.ProcessEnv = p
 export function quickReadKind(read: QuickRead, env: NodeJS.ProcessEnv = process.env): string {
   const colour = read.globals.color !== undefined && read.globals.color !== 'auto' ? read.globals.color === 'always' : colorEnabled({ isTTY: false }, env);
   return `${colour ? 'colour' : 'plain'}${read.given.posts ? '-folder' : ''}`;
+}
+
+/** The kind of list, which names its code cache: of a folder or of the bundled posts. */
+export function quickListKind(list: QuickList): string {
+  return list.given.posts ? 'list-folder' : 'list';
 }

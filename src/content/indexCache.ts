@@ -232,10 +232,10 @@ export function writeCache(path: string, root: string, stamp: string, records: r
     offset += Buffer.byteLength(text);
   });
   const text = `${start}${texts.join(',')}],"order":${JSON.stringify(order)}}`;
-  writeFileAtomicSync(path, text, 0o600);
+  writeFileAtomicSync(path, text, 0o600, 'cache');
   const listed = defaultList(records, order.map((i) => records[i]!), site, now);
   const head = cacheHead(root, stamp, files, records, listed, site, now);
-  writeFileAtomicSync(headFile(path), JSON.stringify(head), 0o600);
+  writeFileAtomicSync(headFile(path), JSON.stringify(head), 0o600, 'cache');
   const index = new Map(records.map((r, i) => [r, i]));
   const byEntry = new Map(records.flatMap((r) => (r.entry ? [[r.entry, r] as const] : [])));
   const lookup: CacheLookup = {
@@ -245,8 +245,8 @@ export function writeCache(path: string, root: string, stamp: string, records: r
       return [post.slug, post.url, post.file, at[i]!, Buffer.byteLength(texts[i]!)];
     }),
   };
-  writeFileAtomicSync(lookupFile(path), JSON.stringify(lookup), 0o600);
-  writeFileAtomicSync(slugsFile(path), slugsText({ ...lookup, kind: SLUGS_KIND }), 0o600);
+  writeFileAtomicSync(lookupFile(path), JSON.stringify(lookup), 0o600, 'cache');
+  writeFileAtomicSync(slugsFile(path), slugsText({ ...lookup, kind: SLUGS_KIND }), 0o600, 'cache');
 }
 
 const LOOKUP_KIND = 'blog-tui index cache lookup';

@@ -216,8 +216,10 @@ const DELIMITER_OR_BLANK_LINE = /[*_~]|\n[ \t\r]*(?=\n)/g;
 function mayEscapeEmphasis(markdown: string): boolean {
   let delimiters = 0;
   DELIMITER_OR_BLANK_LINE.lastIndex = 0;
-  for (let m = DELIMITER_OR_BLANK_LINE.exec(markdown); m; m = DELIMITER_OR_BLANK_LINE.exec(markdown)) {
-    if (markdown.charCodeAt(m.index) === 0x0a) delimiters = 0;
+  // `test` makes no match object: a match ends with its delimiter, or with a blank line's last blank.
+  while (DELIMITER_OR_BLANK_LINE.test(markdown)) {
+    const last = markdown.charCodeAt(DELIMITER_OR_BLANK_LINE.lastIndex - 1);
+    if (last !== 0x2a && last !== 0x5f && last !== 0x7e) delimiters = 0;
     else if (++delimiters > MAX_NESTING) return true;
   }
   return false;

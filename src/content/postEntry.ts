@@ -2,7 +2,8 @@ import type { Token } from 'marked';
 import { decodeHTML } from 'entities';
 import { splitFrontMatter } from './frontMatter.js';
 import { findMath } from './mathSpans.js';
-import { countLexedWords, lexMarkdown, markdownToHtml, stripHtmlLikeHugo, tokensToHtml } from './wordCount.js';
+import { countDocumentWords, lexForCount, lexMarkdown, markdownToHtml, stripHtmlLikeHugo, tokensToHtml } from './wordCount.js';
+import type { DeferredDocument } from './deferredInline.js';
 import { defaultSlug, entryOfFacts, lowerKeys, withoutHeadingId } from './frontMatterEntry.js';
 import { plainSite } from './generators/plain.js';
 import type { PostFacts, Site } from './generators/types.js';
@@ -62,9 +63,9 @@ export function entryWith(site: Site, source: string, relativeFile: string): Pos
   const split = splitFrontMatter(source, site.frontMatterAtStart === true);
   const data = lowerKeys(split.data);
   const body = site.prepareBody(split.body, relativeFile, split.data);
-  // One lexing serves the word count, the first paragraph and the first heading.
-  let tokens: Token[] | undefined;
-  const lexed = () => (tokens ??= lexMarkdown(body));
+  // One lexing of the blocks serves the word count, the first paragraph and the first heading.
+  let document: DeferredDocument | undefined;
+  const lexed = () => (document ??= lexForCount(body)).tokens;
   const facts = site.facts({
     data,
     body,
@@ -79,7 +80,7 @@ export function entryWith(site: Site, source: string, relativeFile: string): Pos
       const heading = lexed().find((t): t is Token & { depth: number; text: string } => t.type === 'heading' && (t as { depth: number }).depth === 1);
       return heading ? plainText(withoutHeadingId(heading.text)) || undefined : undefined;
     },
-    hugoWords: () => countLexedWords(lexed()),
+    hugoWords: () => countDocumentWords((document ??= lexForCount(body))),
   });
   return entryOfFacts(facts, data, relativeFile);
 }

@@ -2,6 +2,9 @@ import { Marked, type Token, type Tokens } from 'marked';
 import { limitNesting } from './nestingLimit.js';
 import { BOUNDED_TAG, lexBounded } from './boundedLexer.js';
 import { stripTags, walkHtmlText } from './htmlText.js';
+import { isSpace } from './unicodeSpace.js';
+import { readInlineText } from './inlineWordScan.js';
+import { isInlineSource, lexDeferred, type DeferredDocument } from './deferredInline.js';
 
 /**
  * Word count and reading time as Hugo computes them, so the terminal shows the same figures as
@@ -34,19 +37,6 @@ export function lexMarkdown(markdown: string): Token[] {
 
 export function tokensToHtml(tokens: Token[]): string {
   return htmlRenderer.parser(tokens, { ...htmlRenderer.defaults });
-}
-
-/**
- * Go's unicode.IsSpace (plus U+FEFF, as JavaScript's \s has it), for one UTF-16 code unit:
- * every Unicode space is in the BMP.
- */
-function isSpace(code: number): boolean {
-  if (code < 0x80) return code === 0x20 || (code >= 0x09 && code <= 0x0d);
-  if (code < 0x1680) return code === 0x85 || code === 0xa0;
-  return (
-    code === 0x1680 || (code >= 0x2000 && code <= 0x200a) || code === 0x2028 || code === 0x2029 ||
-    code === 0x202f || code === 0x205f || code === 0x3000 || code === 0xfeff
-  );
 }
 
 /** What Hugo's helpers.StripHTML does before stripping tags: newlines become spaces, paragraph ends and `<br>` newlines. */
@@ -132,22 +122,38 @@ export function countHtmlWords(html: string): number {
  * comments and scripts may reach across tokens) or anything else the count must read from the
  * HTML itself: count the HTML then.
  */
-export function countTokenWords(tokens: readonly Token[]): number | undefined {
+export function countTokenWords(tokens: readonly Token[], document?: DeferredDocument): number | undefined {
   let words = 0;
   let inWord = false;
-  const text = (value: string) => {
-    for (let i = 0; i < value.length; i++) {
-      const wasInWord = inWord;
-      inWord = !isSpace(value.charCodeAt(i));
-      if (inWord && !wasInWord) words++;
+  const range = (value: string, start: number, end: number) => {
+    let counted = words;
+    let inside = inWord;
+    for (let i = start; i < end; i++) {
+      const code = value.charCodeAt(i);
+      if (code <= 0x20 ? code === 0x20 || (code >= 0x09 && code <= 0x0d) : code >= 0x85 && isSpace(code)) inside = false;
+      else if (!inside) {
+        inside = true;
+        counted++;
+      }
     }
+    words = counted;
+    inWord = inside;
   };
+  const text = (value: string) => range(value, 0, value.length);
+  let run = '';
+  const runText = (start: number, end: number) => range(run, start, end);
   // A line break, `</p>` or `<br>` written between two pieces of text.
   const gap = () => {
     inWord = false;
   };
   const inline = (list: readonly Token[]): boolean => {
     for (const token of list) {
+      if (document && isInlineSource(token)) {
+        // A run left unlexed: read here where it allows, else lexed by marked now.
+        run = token.raw;
+        if (!readInlineText(run, document.definesLinks, runText) && !inline((token.lexed ??= document.inline(token.raw)))) return false;
+        continue;
+      }
       switch (token.type) {
         case 'text':
           if ((token as Tokens.Text).tokens) {
@@ -261,8 +267,18 @@ export function countLexedWords(tokens: Token[]): number {
   return countTokenWords(tokens) ?? countHtmlWords(tokensToHtml(tokens));
 }
 
+/** A Markdown text lexed for its word count: blocks only, inline runs left for the count (content/deferredInline.ts). */
+export function lexForCount(markdown: string): DeferredDocument {
+  return lexDeferred(limitNesting(markdown), htmlRenderer.defaults);
+}
+
+/** Hugo's word count of a document lexed by `lexForCount`: the same figure as `countLexedWords` of its full tokens. */
+export function countDocumentWords(document: DeferredDocument): number {
+  return countTokenWords(document.tokens, document) ?? countHtmlWords(tokensToHtml(document.resolved()));
+}
+
 export function countWords(markdown: string): number {
-  return countLexedWords(lexMarkdown(markdown));
+  return countDocumentWords(lexForCount(markdown));
 }
 
 /** Hugo: (words + 212) / 213 in integer arithmetic. */

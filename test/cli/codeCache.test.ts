@@ -57,7 +57,7 @@ describe('a CommonJS bundle run from V8\'s code cache', () => {
     expect(start(file, env)).toEqual({ answer: 42, where: join(dir, 'x') });
     const cache = codeCacheFile(file, 'plain', env)!;
     const made = statSync(cache).mtimeMs;
-    expect(files(join(dir, 'cache', 'blog-tui', 'code'))).toEqual([expect.stringMatching(/^bundle\.cjs-plain-/), expect.stringMatching(/^twice\.cjs-plain-/)]);
+    expect(files(join(dir, 'cache', 'blog-tui', 'code'))).toEqual([expect.stringMatching(/^bundle\.cjs-plain--/), expect.stringMatching(/^twice\.cjs-plain--/)]);
     // The next start compiles from those bytes, and has nothing to write.
     expect(start(file, env).answer).toBe(42);
     expect(statSync(cache).mtimeMs).toBe(made);
@@ -92,7 +92,7 @@ describe('a CommonJS bundle run from V8\'s code cache', () => {
     expect(parsed.code).toBe(0);
     expect(parsed.stdout).toContain('\u001b[');
     for (const run of [first, second]) expect(run).toEqual(parsed);
-    expect(files(join(cache, 'blog-tui', 'code')).filter((name) => name.startsWith('quick-read.cjs-colour-'))).toHaveLength(1);
+    expect(files(join(cache, 'blog-tui', 'code')).filter((name) => name.startsWith('quick-read.cjs-colour--'))).toHaveLength(1);
   });
 
   it("keeps one cache for the reads of a folder, long posts' (the optimizing compiler back on) and short ones'", () => {
@@ -107,7 +107,7 @@ describe('a CommonJS bundle run from V8\'s code cache', () => {
       const run = runCli(['read', slug, '--posts', posts], env);
       expect(run.code).toBe(0);
       expect(run.stdout).toContain('A paragraph of a long post');
-      return files(code).filter((name) => name.startsWith('quick-read.cjs-plain-folder-')).map((name) => statSync(join(code, name)).mtimeMs);
+      return files(code).filter((name) => name.startsWith('quick-read.cjs-plain-folder--')).map((name) => statSync(join(code, name)).mtimeMs);
     };
     const made = read('long');
     expect(made).toHaveLength(1);
@@ -116,11 +116,44 @@ describe('a CommonJS bundle run from V8\'s code cache', () => {
     expect(read('long')).toEqual(made);
   });
 
+  it('gives a piped list the same text as the command-line parser gives, from the cache and without it', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'blog-tui-code-cli-'));
+    const posts = mkdtempSync(join(tmpdir(), 'blog-tui-code-posts-'));
+    writeFileSync(join(posts, 'first.md'), '---\ntitle: First post\ndate: 2024-01-01\n---\nSome *words* and `code` in [a link](https://example.com/).\n');
+    writeFileSync(join(posts, 'second.md'), '---\ntitle: Second post\ndate: 2024-02-01\n---\nMore words.\n');
+    const env = { XDG_CACHE_HOME: cache };
+    const code = join(cache, 'blog-tui', 'code');
+    for (const folder of [['--posts', posts], []]) {
+      // --verbose is not a quick list's option: that list goes through the parser.
+      const parsed = runCli([...folder, 'list', '--verbose'], env);
+      const first = runCli([...folder, 'list'], env);
+      const made = files(code).filter((name) => name.startsWith(`quick-read.cjs-list${folder.length ? '-folder' : ''}--`));
+      const second = runCli([...folder, 'list'], env);
+      expect(parsed.code).toBe(0);
+      expect(parsed.stdout).toContain(folder.length ? 'Second post' : 'TITLE');
+      // (--verbose reports the indexing on stderr.)
+      for (const run of [first, second]) expect(run).toEqual({ ...parsed, stderr: '' });
+      expect(made).toHaveLength(1);
+      expect(files(code)).toContain(made[0]);
+    }
+    // Each kind keeps its own cache (the folder's list runs with the optimizing compiler, the
+    // bundled posts' without): writing one leaves the other.
+    expect(files(code).filter((name) => name.startsWith('quick-read.cjs-list'))).toEqual([expect.stringMatching(/^quick-read\.cjs-list--/), expect.stringMatching(/^quick-read\.cjs-list-folder--/)]);
+  });
+
   it('writes no cache for a read that failed', () => {
     const cache = mkdtempSync(join(tmpdir(), 'blog-tui-code-cli-'));
     const run = runCli(['read', 'no-such-post-anywhere'], { XDG_CACHE_HOME: cache });
     expect(run.code).toBe(1);
     expect(run.stderr).toMatch(/^blog-tui: no post matches "no-such-post-anywhere"/);
+    expect(files(join(cache, 'blog-tui', 'code'))).toEqual([]);
+  });
+
+  it('writes no cache for a list that failed', () => {
+    const cache = mkdtempSync(join(tmpdir(), 'blog-tui-code-cli-'));
+    const run = runCli(['--posts', join(cache, 'no-such-folder'), 'list'], { XDG_CACHE_HOME: cache });
+    expect(run.code).toBe(1);
+    expect(run.stderr).toMatch(/^blog-tui: no such folder: /);
     expect(files(join(cache, 'blog-tui', 'code'))).toEqual([]);
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { isAddress, quickReadKind, quickReadOf, quickStartOf } from '../../src/cli/quickArgs.js';
+import { isAddress, quickListKind, quickListOf, quickReadKind, quickReadOf, quickStartOf } from '../../src/cli/quickArgs.js';
 
 const NO_ENV = {};
 
@@ -61,6 +61,41 @@ describe('the command line of a piped read, read without the parser', () => {
     expect(kind(['read', 'cors'], { FORCE_COLOR: '1' })).toBe('colour');
     expect(kind(['read', 'cors'], { FORCE_COLOR: '1', NO_COLOR: '1' })).toBe('plain');
     expect(kind(['--posts', '/blog', 'read', 'cors', '--color', 'always'])).toBe('colour-folder');
+  });
+});
+
+describe('the command line of a piped list, read without the parser', () => {
+  it('takes list with the options scripts use, before or after the command', () => {
+    expect(quickListOf(['list'], NO_ENV)).toEqual({ given: {}, globals: {} });
+    expect(quickListOf(['--posts', '/blog', 'list', '--color=never', '--no-state'], NO_ENV)).toEqual({
+      given: { posts: { value: '/blog', source: 'option', where: '--posts' } },
+      globals: { posts: '/blog', color: 'never', state: false },
+    });
+    expect(quickListOf(['list'], { BLOG_TUI_POSTS: '/env' })?.given.posts).toEqual({ value: '/env', source: 'environment', where: 'BLOG_TUI_POSTS' });
+  });
+
+  it('leaves --json, other commands, operands, an address and every other option to the parser', () => {
+    for (const argv of [
+      [],
+      ['list', '--json'],
+      ['list', '--verbose'],
+      ['list', '--drafts'],
+      ['list', '--width', '60'],
+      ['list', 'more'],
+      ['list', 'read'],
+      ['read', 'list'],
+      ['index'],
+      ['--url', 'https://example.com/', 'list'],
+      ['https://example.com/', 'list'],
+      ['list', '--help'],
+    ]) {
+      expect(quickListOf(argv, NO_ENV), argv.join(' ')).toBeUndefined();
+    }
+  });
+
+  it('names the kind of list: a folder or the bundled posts', () => {
+    expect(quickListKind(quickListOf(['list'], NO_ENV)!)).toBe('list');
+    expect(quickListKind(quickListOf(['--posts', '/blog', 'list'], NO_ENV)!)).toBe('list-folder');
   });
 });
 

@@ -123,19 +123,19 @@ export function readFeedCache(address: string, env: NodeJS.ProcessEnv = process.
 
 /** Writes when an unchanged feed was last confirmed, beside its cache (a 304 rewrites no posts). */
 export function markChecked(address: string, iso: string, env: NodeJS.ProcessEnv = process.env): void {
-  writeFileAtomicSync(besideCopy(address, '.checked', env), iso, 0o600);
+  writeFileAtomicSync(besideCopy(address, '.checked', env), iso, 0o600, 'cache');
 }
 
 export function writeFeedCache(cache: Omit<FeedCache, 'kind' | 'version'>, env: NodeJS.ProcessEnv = process.env): void {
   const path = feedCachePath(cache.address, env);
   mkdirSync(join(path, '..'), { recursive: true, mode: 0o700 });
   removeStaleTempFiles(path, 60_000);
-  writeFileAtomicSync(path, JSON.stringify({ kind: KIND, version: VERSION, ...cache }), 0o600);
+  writeFileAtomicSync(path, JSON.stringify({ kind: KIND, version: VERSION, ...cache }), 0o600, 'cache');
   const { address, feedUrl, title, link, fetchedAt } = cache;
   const index: FeedIndex = { kind: INDEX_KIND, version: VERSION, address, feedUrl, title, ...(link ? { link } : {}), fetchedAt, posts: feedList(cache).posts };
-  writeFileAtomicSync(indexPath(address, env), JSON.stringify(index), 0o600);
+  writeFileAtomicSync(indexPath(address, env), JSON.stringify(index), 0o600, 'cache');
   // The list's first screen, read before anything that reads feeds is loaded (cli/feedPreview.ts).
-  writeFileAtomicSync(besideCopy(address, '.head.json', env), JSON.stringify(feedHeadOf(index)), 0o600);
+  writeFileAtomicSync(besideCopy(address, '.head.json', env), JSON.stringify(feedHeadOf(index)), 0o600, 'cache');
 }
 
 /**
@@ -145,7 +145,7 @@ export function writeFeedCache(cache: Omit<FeedCache, 'kind' | 'version'>, env: 
 export function ensureFeedHead(list: { address: string; title: string; fetchedAt: string; posts: readonly PostEntry[] }, env: NodeJS.ProcessEnv = process.env): void {
   try {
     const path = besideCopy(list.address, '.head.json', env);
-    if (!existsSync(path)) writeFileAtomicSync(path, JSON.stringify(feedHeadOf(list)), 0o600);
+    if (!existsSync(path)) writeFileAtomicSync(path, JSON.stringify(feedHeadOf(list)), 0o600, 'cache');
   } catch {
     // The next start reads the list instead.
   }
