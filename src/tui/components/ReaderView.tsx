@@ -105,8 +105,10 @@ export function ReaderView({ state, lines, note }: { state: AppState; lines: rea
       <Text wrap="truncate-end">{pad}{roles.dim(truncateToWidth(sanitizeLine(postHeader(post, note)), g.textWidth))}</Text>
       <Text wrap="truncate-end">{pad}{roles.border('─'.repeat(g.textWidth))}</Text>
       <Box flexDirection="column" height={g.viewHeight}>
+        {/* Keyed by row on screen: a move changes the text of the same nodes, where keys by line
+            number made a page down unmount every row and mount new ones (fibers and layout nodes). */}
         {visible.map((line, i) => (
-          <Text key={reader.top + i} wrap="truncate-end">{pad}{line === '' ? ' ' : line}</Text>
+          <Text key={i} wrap="truncate-end">{pad}{line === '' ? ' ' : line}</Text>
         ))}
       </Box>
       <Text wrap="truncate-end">{search?.editing ? spread(left, right, cols) : roles.status(spread(left, right, cols))}</Text>
