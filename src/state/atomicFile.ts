@@ -56,7 +56,7 @@ export function tempNameFor(path: string, label?: string): string {
  * `durable`: the file survives a crash of the machine (its data and the rename are fsynced).
  * `cache`: a file that can be made again (an index cache, say), whose readers refuse what they
  * cannot parse: the rename still gives readers the old file or the new one, but nothing waits
- * for the disk, which took longer than writing the four files of a 1,263-post folder's cache.
+ * for the disk (the eight fsyncs of a 1,263-post folder's four cache files took 7 to 9 ms here).
  */
 export type Durability = 'durable' | 'cache';
 
