@@ -68,7 +68,9 @@ function loadFile(file: string, kind: string, env: NodeJS.ProcessEnv, files: Map
         for (const name of readdirSync(dir)) {
           if (name.startsWith(prefix) && name !== basename(cacheFile)) unlinkSync(join(dir, name));
         }
-        writeFileAtomicSync(cacheFile, script.createCachedData(), 0o600, 'cache');
+        // Durable: V8 may take a cache whose header fits without checking every byte of it, so a
+        // file torn by a crash must not be possible. (It is written once per build and kind.)
+        writeFileAtomicSync(cacheFile, script.createCachedData());
       } catch {
         // A cache that cannot be written only costs the next start its compile time.
       }
