@@ -64,8 +64,9 @@ export function entryWith(site: Site, source: string, relativeFile: string): Pos
   const data = lowerKeys(split.data);
   const body = site.prepareBody(split.body, relativeFile, split.data);
   // One lexing of the blocks serves the word count, the first paragraph and the first heading.
-  let document: DeferredDocument | undefined;
-  const lexed = () => (document ??= lexForCount(body)).tokens;
+  let lexedBody: DeferredDocument | undefined;
+  const document = () => (lexedBody ??= lexForCount(body));
+  const lexed = () => document().tokens;
   const facts = site.facts({
     data,
     body,
@@ -80,7 +81,7 @@ export function entryWith(site: Site, source: string, relativeFile: string): Pos
       const heading = lexed().find((t): t is Token & { depth: number; text: string } => t.type === 'heading' && (t as { depth: number }).depth === 1);
       return heading ? plainText(withoutHeadingId(heading.text)) || undefined : undefined;
     },
-    hugoWords: () => countDocumentWords((document ??= lexForCount(body))),
+    hugoWords: () => countDocumentWords(document()),
   });
   return entryOfFacts(facts, data, relativeFile);
 }
