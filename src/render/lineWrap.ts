@@ -37,9 +37,10 @@ function trimStartSpaces(text: string): string {
 /**
  * The indentation of a rendered line as it stands in the styled text: spaces and block quote
  * bars (each possibly wrapped in SGR codes), then an optional list marker. Splitting the raw
- * string here avoids measuring and slicing styled text, the costly part on long posts.
+ * string here avoids measuring and slicing styled text, the costly part on long posts. (The bar,
+ * │, is written as \u2502: a bundle with one character past ASCII is held as two bytes a character.)
  */
-const RAW_PREFIX = /^((?:(?:\u001b\[[0-9;]*m)*(?: |│ )(?:\u001b\[[0-9;]*m)*)*)(\* |\d+\. )?/;
+const RAW_PREFIX = /^((?:(?:\u001b\[[0-9;]*m)*(?: |\u2502 )(?:\u001b\[[0-9;]*m)*)*)(\* |\d+\. )?/;
 
 /** Fits one rendered line into `width` columns; returns one or more lines. */
 export function fitLine(line: string, width: number): string[] {
