@@ -11,7 +11,7 @@ import { stateFilePath } from '../state/readingStore.js';
 import { keyLabel, keymapOutline } from '../tui/keymap.js';
 import { CliError } from './errors.js';
 import { colorDepth, type DepthChoice } from '../config/colorDepth.js';
-import { styleFromEnvironment, terminalLevel, type StyleSetting } from '../render/style.js';
+import { styleFromEnvironment, type StyleSetting } from '../render/style.js';
 import { settingsFor } from './settings.js';
 
 const SOURCE_NAMES = { default: 'default', config: 'config file', environment: 'environment', option: 'option' } as const;
@@ -77,6 +77,7 @@ export async function runConfig(init: boolean, given: GivenSettings, write: (tex
     return 0;
   }
   const settings = await settingsFor(given, process.stderr, env);
+  const { terminalLevel } = await import('../render/painters.js');
   const depth = colorDepth(process.stdout, env, terminalLevel());
   await write(settingsReport(settings, env, depth).join('\n') + '\n');
   // Mistakes in the file were listed on stderr; the status says there were some.

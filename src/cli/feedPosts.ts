@@ -10,7 +10,7 @@ import { ensureFeedHead, feedList, readFeedCache, readFeedIndex, type FeedCache,
 import type { PostSource, SourceOption } from '../tui/postSource.js';
 import type { Subscription } from '../config/configFile.js';
 import { CliError } from './errors.js';
-import { progressReporter, type ReportStream } from './indexReport.js';
+import { progressReporter, STANDARD_ERROR, type ReportStream } from './indexReport.js';
 import { workerTask } from './workerTask.js';
 
 export interface FeedOptions {
@@ -27,7 +27,7 @@ export interface FeedIo {
   sync?: Partial<SyncOptions>;
 }
 
-const STD_IO: FeedIo = { stderr: process.stderr, env: process.env };
+const STD_IO: FeedIo = { stderr: STANDARD_ERROR, env: process.env };
 
 /** How a feed's copy stands in this run: could not be refreshed (`offline`), or fetched or confirmed unchanged (`confirmed`). */
 export interface FeedStanding {

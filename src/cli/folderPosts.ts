@@ -18,7 +18,7 @@ import { workerTask } from './workerTask.js';
 import { FOLDER_CHECK_LIMITS } from '../tui/workerLimits.js';
 import { PARALLEL_FROM, readFilesInParallel } from './parallelRead.js';
 import { MAX_POST_BYTES, readBounded } from '../state/boundedRead.js';
-import { progressReporter, reportProblems, type ReportStream } from './indexReport.js';
+import { progressReporter, reportProblems, STANDARD_ERROR, type ReportStream } from './indexReport.js';
 
 export interface FolderOptions {
   drafts: boolean;
@@ -218,7 +218,7 @@ export interface FolderUpdate {
 export async function loadFolderPosts(
   dir: string,
   options: FolderOptions,
-  io: FolderIo = { stderr: process.stderr, env: process.env },
+  io: FolderIo = { stderr: STANDARD_ERROR, env: process.env },
   check: FolderCheck = 'all',
 ): Promise<PostSource> {
   const opened = await openFolder(dir, options, io);

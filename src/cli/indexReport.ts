@@ -7,6 +7,17 @@ export interface ReportStream {
   write(text: string): unknown;
 }
 
+/**
+ * process.stderr, made only once something asks for it: on a terminal or a pipe it is a stream
+ * that loads node:tty or node:net, which a run that reports nothing does without.
+ */
+export const STANDARD_ERROR: ReportStream = {
+  get isTTY() {
+    return process.stderr.isTTY;
+  },
+  write: (text) => process.stderr.write(text),
+};
+
 const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? '' : 's'}`;
 
 /**

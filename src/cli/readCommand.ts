@@ -68,7 +68,7 @@ export async function printPost(source: PostSource, index: number, options: { wi
   const width = options.width ?? Math.min(process.stdout.isTTY ? process.stdout.columns : pipedWidth(undefined), settings.width.value);
   const style = settings.style.value as StyleSetting;
   // Colour as --color and the environment say; its depth from FORCE_COLOR, at least 16 colours.
-  const look = useColor(process.stdout, globals) ? (pipedLook(style) ?? pipedLook(style, { ...process.env, FORCE_COLOR: '1' })) : undefined;
+  const look = useColor(process.stdout, globals) ? ((await pipedLook(style)) ?? (await pipedLook(style, { ...process.env, FORCE_COLOR: '1' }))) : undefined;
   await write(await renderPostText(entry, body, width, look, true, source.bodyFormat === 'html'));
   return 0;
 }

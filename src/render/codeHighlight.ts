@@ -1,5 +1,6 @@
 import { codeTheme } from './codeTheme.js';
-import { rolesFor, terminalLevel, type Paint, type Roles } from './style.js';
+import { loadPart, paintPart } from './optionalParts.js';
+import type { Paint, Roles } from './style.js';
 
 /** A node of highlight.js's token tree: a token class (or a nested language) and its content. */
 interface TokenNode {
@@ -66,11 +67,13 @@ interface HLJSApi {
 
 /**
  * highlight.js is large: it is loaded only where colour is wanted (the reader, or piped output
- * with colour), by loadHighlighter(). Until then code is rendered plain.
+ * with colour), by loadHighlighter(), with the painters its colours are drawn with. Until then
+ * code is rendered plain.
  */
 let hljs: HLJSApi | undefined;
 
 export async function loadHighlighter(): Promise<void> {
+  await loadPart('paint');
   if (hljs) return;
   // A CommonJS module: the API is its default export.
   const module = (await import('highlight.js')) as unknown as { default?: HLJSApi } & HLJSApi;
@@ -114,11 +117,13 @@ function paintTree(node: TokenNode, theme: Record<string, Paint>): string {
 export function highlightCode(code: string, info: string | undefined, color: boolean, roles?: Roles): string {
   const language = color ? fenceLanguage(info) : undefined;
   if (!language || !hljs) return code;
+  // Outside the try: a part the renderer has to load first (optionalParts.ts) is not a failure to highlight.
+  const theme = codeTheme(roles ?? paintPart().rolesFor(paintPart().terminalLevel()));
   try {
     const result = hljs.highlight(code, { language, ignoreIllegals: true });
     const { emitter } = result;
     if (result.errorRaised || !(emitter instanceof TokenTreeCollector)) return code;
-    return paintTree(emitter.root, codeTheme(roles ?? rolesFor(terminalLevel())));
+    return paintTree(emitter.root, theme);
   } catch {
     return code;
   }

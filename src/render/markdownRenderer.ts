@@ -4,7 +4,8 @@
 import { provideParts } from './optionalParts.js';
 import * as html from './htmlPart.js';
 import * as math from './mathText.js';
+import * as paint from './painters.js';
 
-provideParts({ html, math });
+provideParts({ html, math, paint });
 
 export { renderMarkdown, renderPost, hyperlink, type Heading, type PostLink, type RenderedPost, type RenderOptions } from './postRender.js';

@@ -1,14 +1,16 @@
 import type { Block, Inline } from './model.js';
+import type { ConcreteStyle, Depth, Roles } from './style.js';
 
 /**
  * The parts of the renderer that only some posts need, each loaded on its first use: the HTML
- * reader (parse5 and the `entities` decoder: raw HTML, entities, heading ids) and the TeX
- * converter (UnicodeIt's tables: inline math). A post of plain Markdown is rendered without
- * loading either.
+ * reader (parse5 and the `entities` decoder: raw HTML, entities, heading ids), the TeX
+ * converter (UnicodeIt's tables: inline math) and the painters (chalk: coloured text). A post of
+ * plain Markdown rendered without colour loads none of them.
  *
- * The synchronous renderer asks for a part with htmlPart() / mathPart(); when it has not been
- * loaded yet, that throws PartNeeded, and the asynchronous renderer (renderPost) loads the part
- * and renders again. markdownRenderer.ts loads every part up front, for synchronous callers.
+ * The synchronous renderer asks for a part with htmlPart() / mathPart() / paintPart(); when it
+ * has not been loaded yet, that throws PartNeeded, and the asynchronous renderer (renderPost)
+ * loads the part and renders again. markdownRenderer.ts loads every part up front, for
+ * synchronous callers.
  */
 export interface HtmlPart {
   htmlBlocks(html: string): Block[];
@@ -21,7 +23,19 @@ export interface MathPart {
   mathAsText(tex: string): string | undefined;
 }
 
-export type PartName = 'html' | 'math';
+export interface PaintPart {
+  rolesFor(depth: Depth, style?: ConcreteStyle): Roles;
+  terminalLevel(): 1 | 2 | 3;
+}
+
+/** Each part by its name. */
+interface Parts {
+  html: HtmlPart;
+  math: MathPart;
+  paint: PaintPart;
+}
+
+export type PartName = keyof Parts;
 
 export class PartNeeded extends Error {
   constructor(readonly part: PartName) {
@@ -29,34 +43,45 @@ export class PartNeeded extends Error {
   }
 }
 
-let html: HtmlPart | undefined;
-let math: MathPart | undefined;
+/** Where each part is loaded from: a separate chunk of the bundle. */
+const LOADERS: { readonly [K in PartName]: () => Promise<Parts[K]> } = {
+  html: () => import('./htmlPart.js'),
+  math: () => import('./mathText.js'),
+  paint: () => import('./painters.js'),
+};
+
+const loaded: Partial<Parts> = {};
+
+function part<K extends PartName>(name: K): Parts[K] {
+  const found = loaded[name];
+  if (!found) throw new PartNeeded(name);
+  return found;
+}
 
 export function htmlPart(): HtmlPart {
-  if (!html) throw new PartNeeded('html');
-  return html;
+  return part('html');
 }
 
 export function mathPart(): MathPart {
-  if (!math) throw new PartNeeded('math');
-  return math;
+  return part('math');
+}
+
+export function paintPart(): PaintPart {
+  return part('paint');
 }
 
 /** Whether a part is loaded (for tests and for callers that want to know what a render cost). */
 export function partLoaded(name: PartName): boolean {
-  return (name === 'html' ? html : math) !== undefined;
+  return loaded[name] !== undefined;
 }
 
-export function provideParts(parts: { html?: HtmlPart; math?: MathPart }): void {
-  html ??= parts.html;
-  math ??= parts.math;
+export function provideParts(parts: Partial<Parts>): void {
+  loaded.html ??= parts.html;
+  loaded.math ??= parts.math;
+  loaded.paint ??= parts.paint;
 }
 
-/** Loads one part (a separate chunk of the bundle). */
+/** Loads one part. */
 export async function loadPart(name: PartName): Promise<void> {
-  if (name === 'html') {
-    if (!html) provideParts({ html: await import('./htmlPart.js') });
-  } else if (!math) {
-    provideParts({ math: await import('./mathText.js') });
-  }
+  if (!loaded[name]) provideParts({ [name]: await LOADERS[name]() });
 }

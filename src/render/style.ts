@@ -1,4 +1,4 @@
-import { Chalk, type BackgroundColorName, type ChalkInstance, type ForegroundColorName } from 'chalk';
+import type { ForegroundColorName } from 'chalk';
 import { dark } from './styles/dark.js';
 import { light } from './styles/light.js';
 import { plain } from './styles/plain.js';
@@ -8,8 +8,9 @@ import { contrastRatio } from './contrast.js';
  * Every colour the renderer, the code highlighter and the app's screens use comes from one
  * table of roles. A style (dark, light, plain) is data: for each role, a colour per colour depth
  * and the attributes (bold, italic, underline, reverse). The paint functions are made from that
- * table in one place (rolesFor), so a style and a depth, two plain values, are all it takes to
- * colour a post anywhere, a worker thread included.
+ * table in one place (rolesFor, in painters.ts), so a style and a depth, two plain values, are all
+ * it takes to colour a post anywhere, a worker thread included. This module loads no colour
+ * library: text that is not coloured never loads one.
  */
 export type Paint = (text: string) => string;
 
@@ -138,62 +139,11 @@ export function admonitionRole(kind: AdmonitionKind): Role {
   return ADMONITION_ROLE[kind];
 }
 
-const identity: Paint = (text) => text;
+/** The paint of a role with no colour and no attribute: the text as it is. */
+export const unstyled: Paint = (text) => text;
 
 /** No styling at all: what piped output without colour gets. */
-export const PLAIN_ROLES: Roles = Object.freeze(Object.fromEntries(ROLE_NAMES.map((name) => [name, identity])) as Roles);
-
-function withColour(c: ChalkInstance, colours: Colours | undefined, depth: 1 | 2 | 3, background: boolean): ChalkInstance {
-  const colour = colours?.[depth - 1];
-  if (colour === undefined) return c;
-  if (depth === 1) {
-    const name = colour as ForegroundColorName;
-    return background ? c[`bg${name[0]!.toUpperCase()}${name.slice(1)}` as BackgroundColorName] : c[name];
-  }
-  if (depth === 2) return background ? c.bgAnsi256(colour as number) : c.ansi256(colour as number);
-  return background ? c.bgHex(colour as string) : c.hex(colour as string);
-}
-
-/** The paint function of one role at one depth. */
-function painter(spec: RoleSpec, depth: 1 | 2 | 3, chalk: ChalkInstance): Paint {
-  let c = withColour(chalk, spec.fg, depth, false);
-  c = withColour(c, spec.bg, depth, true);
-  if (spec.bold) c = c.bold;
-  if (spec.italic) c = c.italic;
-  if (spec.underline) c = c.underline;
-  if (spec.inverse) c = c.inverse;
-  if (spec.strikethrough) c = c.strikethrough;
-  return c === chalk ? identity : (text) => c(text);
-}
-
-const built = new Map<string, Roles>();
-
-/**
- * The paint functions of a style at a depth, built once. At depth 0 nothing is styled; the
- * plain style uses attributes only, at any depth above 0.
- */
-export function rolesFor(depth: Depth, style: ConcreteStyle = 'dark'): Roles {
-  if (depth === 0) return PLAIN_ROLES;
-  const key = `${style}@${depth}`;
-  let roles = built.get(key);
-  if (!roles) {
-    const chalk = new Chalk({ level: depth });
-    const table = STYLES[style].roles;
-    roles = Object.freeze(Object.fromEntries(ROLE_NAMES.map((name) => [name, painter(table[name], depth, chalk)]))) as Roles;
-    built.set(key, roles);
-  }
-  return roles;
-}
-
-/** The dark style at a depth. */
-export function defaultRoles(level: Depth): Roles {
-  return rolesFor(level, 'dark');
-}
-
-/** The colour depth of this process's terminal, at least 16 colours: the depth `color: true` means. */
-export function terminalLevel(): 1 | 2 | 3 {
-  return Math.max(1, new Chalk().level) as 1 | 2 | 3;
-}
+export const PLAIN_ROLES: Roles = Object.freeze(Object.fromEntries(ROLE_NAMES.map((name) => [name, unstyled])) as Roles);
 
 /** What a render needs to know to colour: plain values, so it can cross to a worker thread. */
 export interface Look {

@@ -8,7 +8,8 @@ import { initialState, reduce, standaloneState, type AppState, type StartOptions
 import { SORT_ORDERS } from './state/listView.js';
 import { bindingFor, withBindings, type KeyAction, type Keymap } from './keymap.js';
 import { chooseStyle, type Chosen } from './chooseStyle.js';
-import { rolesFor, terminalLevel, type Depth, type Look, type StyleSetting } from '../render/style.js';
+import type { Depth, Look, StyleSetting } from '../render/style.js';
+import { rolesFor, terminalLevel } from '../render/painters.js';
 import { colorDepth } from '../config/colorDepth.js';
 import { readerGeometry, tooSmall } from './geometry.js';
 import { startTerminalSession, type TerminalSession } from './terminalSession.js';

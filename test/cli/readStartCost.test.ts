@@ -1,7 +1,67 @@
-import { readFileSync } from 'node:fs';
+import { spawnSync } from 'node:child_process';
+import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
 import { dirname, join } from 'node:path';
-import { describe, expect, it } from 'vitest';
-import { BIN } from '../support/runCli.js';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { BIN, cleanEnv } from '../support/runCli.js';
+
+// What a piped `read` loads before its text is out: each module and stream is time on every
+// read. A preload (run before the command) notes which of Node's modules the run loaded and
+// whether anything asked for process.stderr, and writes that to a file when the process exits.
+let preload: string;
+let report: string;
+beforeAll(() => {
+  const dir = mkdtempSync(join(tmpdir(), 'blog-tui-read-start-'));
+  preload = join(dir, 'preload.cjs');
+  report = join(dir, 'report.json');
+  writeFileSync(
+    preload,
+    `const fs = require('node:fs');
+const before = new Set(process.moduleLoadList);
+let stderrMade = false;
+const made = Object.getOwnPropertyDescriptor(process, 'stderr');
+Object.defineProperty(process, 'stderr', { configurable: true, enumerable: made.enumerable, get() { stderrMade = true; Object.defineProperty(process, 'stderr', made); return made.get.call(process); } });
+process.on('exit', () => {
+  const loaded = process.moduleLoadList.filter((m) => !before.has(m) && m.startsWith('NativeModule ')).map((m) => m.slice('NativeModule '.length));
+  fs.writeFileSync(process.env.READ_START_REPORT, JSON.stringify({ loaded, stderrMade }));
+});
+`,
+  );
+});
+
+/** `blog-tui args` with stdout on a pipe; what it loaded, and its output. */
+function readWith(args: string[]): { loaded: string[]; stderrMade: boolean; stdout: string; code: number | null } {
+  const run = spawnSync(process.execPath, ['--require', preload, BIN, ...args], {
+    encoding: 'utf8',
+    env: cleanEnv({ READ_START_REPORT: report, XDG_CACHE_HOME: mkdtempSync(join(tmpdir(), 'blog-tui-read-start-cache-')) }),
+    stdio: ['pipe', 'pipe', 'pipe'],
+  });
+  return { ...(JSON.parse(readFileSync(report, 'utf8')) as { loaded: string[]; stderrMade: boolean }), stdout: run.stdout, code: run.status };
+}
+
+describe('a piped read (built dist/)', () => {
+  it('without colour loads neither the painters (chalk) nor node:tty, and makes no stderr stream', () => {
+    const plain = readWith(['read', 'cors-zero-to-hero']);
+    expect(plain.code).toBe(0);
+    expect(plain.stdout).toContain('CORS');
+    expect(plain.stdout).not.toContain('\u001b[');
+    expect(plain.loaded).not.toContain('tty');
+    expect(plain.stderrMade).toBe(false);
+  });
+
+  it('with colour loads the painters, which detect the terminal through node:tty', () => {
+    const coloured = readWith(['read', 'cors-zero-to-hero', '--color=always']);
+    expect(coloured.code).toBe(0);
+    expect(coloured.stdout).toMatch(/\u001b\[\d/);
+    expect(coloured.loaded).toContain('tty');
+  });
+
+  it('a failure still reaches stderr', () => {
+    const run = spawnSync(process.execPath, [BIN, 'read', 'no-such-post'], { encoding: 'utf8', env: cleanEnv(), stdio: ['pipe', 'pipe', 'pipe'] });
+    expect(run.status).toBe(1);
+    expect(run.stderr).toMatch(/^blog-tui: no post matches "no-such-post"/);
+  });
+});
 
 describe('the CommonJS files a read or the app compiles at start (built dist/)', () => {
   it('are ASCII: one character past it would make V8 hold the whole source at two bytes a character', () => {

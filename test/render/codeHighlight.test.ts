@@ -60,7 +60,7 @@ describe('code highlighting from the token tree', () => {
 
   it('gives keywords and strings the escape sequences of the style\'s code roles', async () => {
     await loadHighlighter();
-    const { rolesFor } = await import('../../src/render/style.js');
+    const { rolesFor } = await import('../../src/render/painters.js');
     const roles = rolesFor(3, 'dark');
     const out = highlightCode('const greeting = "hello";', 'javascript', true, roles);
     expect(out).toContain(roles.codeKeyword('const'));

@@ -1,7 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import stripAnsi from 'strip-ansi';
 import { renderMarkdown } from '../../src/render/markdownRenderer.js';
-import { PLAIN_ROLES, ROLE_NAMES, defaultRoles, type Roles } from '../../src/render/style.js';
+import { PLAIN_ROLES, ROLE_NAMES, type Roles } from '../../src/render/style.js';
+import { defaultRoles } from '../../src/render/painters.js';
 
 /** A palette that brackets each role's text with the role's name, to see which role painted what. */
 function tagging(): Roles {

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { renderMarkdown } from '../../src/render/markdownRenderer.js';
-import { ROLE_NAMES, rolesFor, styleForBackground, styleFromEnvironment } from '../../src/render/style.js';
+import { rolesFor } from '../../src/render/painters.js';
+import { ROLE_NAMES, styleForBackground, styleFromEnvironment } from '../../src/render/style.js';
 import { colorDepth } from '../../src/config/colorDepth.js';
 
 const POST = '# Title\n\nSome `code` and [a link](https://example.com).\n\n> quoted\n\n| a | b |\n|---|---|\n| 1 | 2 |\n';

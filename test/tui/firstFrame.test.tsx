@@ -9,7 +9,8 @@ import { initialState, reduce, type AppState } from '../../src/tui/state/appRedu
 import { listLines } from '../../src/tui/listLines.js';
 import { frameLine, frameText } from '../../src/tui/frameText.js';
 import { KEYMAP, withBindings } from '../../src/tui/keymap.js';
-import { PLAIN_ROLES, rolesFor, type Roles } from '../../src/render/style.js';
+import { PLAIN_ROLES, type Roles } from '../../src/render/style.js';
+import { rolesFor } from '../../src/render/painters.js';
 import { makePosts } from '../support/fixtures.js';
 
 afterEach(() => cleanup());

@@ -24,7 +24,8 @@ import { UiContext, type Ui } from './uiContext.js';
 import { AHEAD_MAX_WORDS, forgetPost, layOutSelected, layoutKey, layoutOf, renderPostCached } from '../postLayouts.js';
 
 export { layoutKey, layoutOf, renderPostCached } from '../postLayouts.js';
-import { PLAIN_ROLES, rolesFor, terminalLevel, type Look } from '../../render/style.js';
+import { PLAIN_ROLES, type Look } from '../../render/style.js';
+import { rolesFor, terminalLevel } from '../../render/painters.js';
 
 export interface AppProps {
   source: PostSource;
