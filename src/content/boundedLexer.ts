@@ -1,4 +1,4 @@
-import { Lexer, type MarkedOptions, type Token, type Tokens, type TokenizerObject } from 'marked';
+import { Lexer, type MarkedOptions, type Token, type Tokens, type TokensList, type TokenizerObject } from 'marked';
 
 /**
  * marked's lexer with inline raw HTML read in linear time. marked tries its inline HTML rule at
@@ -16,11 +16,18 @@ export class BoundedLexer extends Lexer {
   private closers: Map<string, number> | undefined;
   /** Whether a plain run can be read without marked's rules: not when an extension may read text too. */
   private readonly plainRuns: boolean;
+  /** Whether the document has a line that could underline a setext heading (set by lex). */
+  underlines: boolean | undefined;
 
   constructor(options?: MarkedOptions) {
     super(options);
     const extensions = this.options.extensions;
     this.plainRuns = !this.options.pedantic && !this.options.breaks && !extensions?.inline?.length && !extensions?.startInline?.length;
+  }
+
+  override lex(src: string): TokensList {
+    this.underlines = UNDERLINE.test(src);
+    return super.lex(src);
   }
 
   override inlineTokens(src: string, tokens: Token[] = []): Token[] {
@@ -88,6 +95,16 @@ function mergeOpenerText(tokens: Token[]): Token[] {
   return tokens;
 }
 
+/**
+ * A line that could underline a setext heading, in the document or in a list item or block quote
+ * (whose lines marked reads without their indentation and `>`, and may trim of any white space, a
+ * no-break space included). marked tries its setext heading rule at the start of every paragraph,
+ * and the rule's expression, the largest of its block rules, takes milliseconds to compile and
+ * then reads each paragraph through: a document with no such line (most posts: their headings
+ * start with `#`) never needs it.
+ */
+const UNDERLINE = /^(?:[^\S\n]|>)*(?:=+|-+)[^\S\n]*$/m;
+
 /** Each inline HTML opener whose end marked searches for, the length of the opener, and its end. */
 const OPENERS: ReadonlyArray<{ test: (src: string) => boolean; length: number; closer: string }> = [
   // `<!-->` and `<!--->` are whole comments; marked reads them at once.
@@ -97,8 +114,16 @@ const OPENERS: ReadonlyArray<{ test: (src: string) => boolean; length: number; c
   { test: (s) => s.startsWith('<?'), length: 2, closer: '?>' },
 ];
 
-/** The tokenizer override that answers an opener with no closer after it, before marked searches. */
-export const BOUNDED_TAG: TokenizerObject = {
+/**
+ * The tokenizer overrides: an inline HTML opener with no closer after it is answered before
+ * marked searches, and a document with no line that could underline a setext heading skips that
+ * rule. (An override returns false to leave the token to marked's own rule.)
+ */
+export const BOUNDED_RULES: TokenizerObject = {
+  lheading() {
+    const lexer = this.lexer;
+    return lexer instanceof BoundedLexer && lexer.underlines === false ? undefined : false;
+  },
   tag(src: string) {
     const lexer = this.lexer;
     if (!(lexer instanceof BoundedLexer) || src.charCodeAt(0) !== 0x3c) return false;

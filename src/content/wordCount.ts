@@ -1,6 +1,6 @@
 import { Marked, type Token, type Tokens } from 'marked';
 import { limitNesting } from './nestingLimit.js';
-import { BOUNDED_TAG, lexBounded } from './boundedLexer.js';
+import { BOUNDED_RULES, lexBounded } from './boundedLexer.js';
 import { stripTags, walkHtmlText } from './htmlText.js';
 import { isSpace } from './unicodeSpace.js';
 import { readInlineText } from './inlineWordScan.js';
@@ -23,7 +23,7 @@ const htmlRenderer = new Marked({
       return token.block && !token.text.endsWith('\n') ? `${token.text}\n` : token.text;
     },
   },
-  tokenizer: BOUNDED_TAG,
+  tokenizer: BOUNDED_RULES,
 });
 
 export function markdownToHtml(markdown: string): string {

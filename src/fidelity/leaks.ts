@@ -1,5 +1,5 @@
 import { Marked, type Token } from 'marked';
-import { BOUNDED_TAG, lexBounded } from '../content/boundedLexer.js';
+import { BOUNDED_RULES, lexBounded } from '../content/boundedLexer.js';
 import { decodeHTML } from 'entities';
 import stringWidth from 'string-width';
 import { limitNesting } from '../content/nestingLimit.js';
@@ -8,7 +8,7 @@ import { mathAsText } from '../render/mathText.js';
 import { diffSequences } from './wordDiff.js';
 import { stripTags } from '../content/htmlText.js';
 
-const LEX_OPTIONS = new Marked({ gfm: true }, { tokenizer: BOUNDED_TAG }).defaults;
+const LEX_OPTIONS = new Marked({ gfm: true }, { tokenizer: BOUNDED_RULES }).defaults;
 
 /**
  * Finds what leaks from a post's Markdown into its rendering: markup a reader should never see

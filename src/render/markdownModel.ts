@@ -2,7 +2,7 @@ import { Marked, type Token, type Tokens } from 'marked';
 import type { Align, Block, FootnoteDefinition, Inline, ListItem } from './model.js';
 import type { AdmonitionKind } from './style.js';
 import { htmlPart } from './optionalParts.js';
-import { BOUNDED_TAG, lexBounded } from '../content/boundedLexer.js';
+import { BOUNDED_RULES, lexBounded } from '../content/boundedLexer.js';
 import { SYNTAX_EXTENSIONS, type ContainerToken, type FootnoteDefToken, type FootnoteRefToken, type MathToken } from './markdownSyntax.js';
 import { sanitizeText } from '../content/sanitize.js';
 import { joinSoftBreaks } from './linearText.js';
@@ -17,7 +17,7 @@ import { tagNameEnd, walkHtmlText } from '../content/htmlText.js';
  * entity decoder are asked for only when a post has HTML, an entity or a heading id
  * (optionalParts.ts).
  */
-const marked = new Marked({ gfm: true, async: false }, { extensions: SYNTAX_EXTENSIONS, tokenizer: BOUNDED_TAG });
+const marked = new Marked({ gfm: true, async: false }, { extensions: SYNTAX_EXTENSIONS, tokenizer: BOUNDED_RULES });
 
 export function lex(markdown: string): Token[] {
   return lexBounded(markdown, marked.defaults);

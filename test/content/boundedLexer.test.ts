@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Lexer, Marked } from 'marked';
-import { BOUNDED_TAG, BoundedLexer, lexBounded } from '../../src/content/boundedLexer.js';
+import { BOUNDED_RULES, BoundedLexer, lexBounded } from '../../src/content/boundedLexer.js';
 
-const ours = new Marked({ gfm: true }, { tokenizer: BOUNDED_TAG }).defaults;
-const tag = BOUNDED_TAG.tag!;
+const ours = new Marked({ gfm: true }, { tokenizer: BOUNDED_RULES }).defaults;
+const tag = BOUNDED_RULES.tag!;
 
 /** The bounded tag rule asked about `src`, the rest of the inline run `run`. */
 function tagAt(run: string, src: string) {
@@ -80,9 +80,43 @@ describe('inline runs of plain text', () => {
         return src.startsWith('HEY') ? { type: 'shout', raw: 'HEY' } : undefined;
       },
     };
-    const options = new Marked({ gfm: true }, { extensions: [extension], tokenizer: BOUNDED_TAG }).defaults;
+    const options = new Marked({ gfm: true }, { extensions: [extension], tokenizer: BOUNDED_RULES }).defaults;
     const tokens = lexBounded('say HEY there', options);
     expect(JSON.stringify(tokens)).toContain('"type":"shout"');
     expect(seen.length).toBeGreaterThan(0);
+  });
+});
+
+describe('setext headings', () => {
+  const lheading = Lexer.rules.block.gfm.lheading;
+
+  it('lex into the very tokens marked makes of them, in lists, block quotes, footnote-like blocks and after tabs', () => {
+    const samples = [
+      'Title\n=====\n\ntext', 'Title\n---\ntext', 'two\nlines\n===', 'a\n  ---  \nb', 'a\n\t---', 'a\r\n---\r\n', 'a\r---',
+      '- item\n  ---\n- next', '- item\n\n  Sub\n  ===', '1. one\n   two\n   ---', '> quote\n> ---', '> quote\n---', '>\tq\n>\t===',
+      '> - deep\n>   ===', '- > nested\n  > ---', 'no heading\n\n---\n\nafter', 'text\n- - -', 'text\n***', '- a\n- ---', '=== alone',
+      'para\n    ---', '| a |\n|---|\n| b |\n===', 'a\n=\n', 'a\n-', '   ---\nb\n---',
+    ];
+    for (const sample of samples) expect(lexBounded(sample, ours), JSON.stringify(sample)).toEqual(new Lexer({ gfm: true }).lex(sample));
+  });
+
+  it('are looked for with marked\'s rule only in a document with a line that could underline one', () => {
+    const calls = (markdown: string) => {
+      let n = 0;
+      const exec = lheading.exec;
+      lheading.exec = function (this: RegExp, src: string) {
+        n++;
+        return exec.call(this, src);
+      };
+      try {
+        lexBounded(markdown, ours);
+      } finally {
+        lheading.exec = exec;
+      }
+      return n;
+    };
+    expect(calls('# Title\n\nOne paragraph.\n\nAnother one\nover two lines.\n\n- a list\n- of items\n\n> a quote')).toBe(0);
+    expect(calls('# Title\n\nOne paragraph.\n\n---\n\nAfter a break.')).toBeGreaterThan(0);
+    expect(calls('> Quoted\n> ===')).toBeGreaterThan(0);
   });
 });
