@@ -244,13 +244,30 @@ export { missing as runTui, missing as loadFeedPosts };`,
 // the same way when a post needs one.
 const QUICK_READ_LIBS = ['yaml', 'liquidjs', 'smol-toml', 'parse5', 'entities', 'highlight.js', 'gemoji', 'unicodeit/ts_dist/js/replace.js', 'unicodeit/ts_dist/js/data.js'];
 const libFile = (specifier) => `${specifier.replace(/\.js$/, '').replace(/[^a-z0-9.-]+/gi, '-')}.cjs`;
+
+/**
+ * The module that stands in the bundle for a library of dist/lib/: its exports, named as the
+ * built file names them (read from it here), are getters that require() the file on first use.
+ * A module that imports one (entities, for the titles of some sites) starts without loading
+ * it, and an import() becomes a require() too; the file itself stays outside the bundle.
+ */
+function libStandIn(specifier) {
+  const file = `./lib/${libFile(specifier)}`;
+  const lib = createRequire(`${dist}/`)(file);
+  const names = Object.getOwnPropertyNames(lib).filter((name) => name !== '__esModule');
+  return [
+    'let lib;',
+    `const load = () => (lib ??= require(${JSON.stringify(file)}));`,
+    ...(lib.__esModule ? ['Object.defineProperty(exports, "__esModule", { value: true });'] : []),
+    `for (const name of ${JSON.stringify(names)}) Object.defineProperty(exports, name, { enumerable: true, get: () => load()[name] });`,
+  ].join('\n');
+}
+
 const quickReadLibs = {
   name: 'quick-read-libs',
   setup(b) {
-    // Imported (or imported on demand) through a module that require()s the file, so that an
-    // import() becomes a require() too; the file itself stays outside the bundle.
     b.onResolve({ filter: /^[a-z@]/ }, (args) => (QUICK_READ_LIBS.includes(args.path) ? { path: args.path, namespace: 'quick-read-lib' } : undefined));
-    b.onLoad({ filter: /.*/, namespace: 'quick-read-lib' }, (args) => ({ contents: `module.exports = require(${JSON.stringify(`./lib/${libFile(args.path)}`)});`, loader: 'js' }));
+    b.onLoad({ filter: /.*/, namespace: 'quick-read-lib' }, (args) => ({ contents: libStandIn(args.path), loader: 'js' }));
     b.onResolve({ filter: /^\.\/lib\// }, (args) => ({ path: args.path, external: true }));
   },
 };
@@ -274,12 +291,6 @@ const MINIFIED = { minifyWhitespace: true, minifyIdentifiers: true };
 
 // The piped `read` as one CommonJS file, which the entry compiles through node:vm from V8's code
 // cache (src/cli/codeCache.ts): everything it can reach is in the file, so it imports nothing.
-await build({
-  ...commonjsEntry('quick-read', 'src/cli/quickRead.ts'),
-  ...MINIFIED,
-  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__blogTuiUrl' },
-  plugins: [notInQuickRead, quickReadLibs, lazyStringWidth, lazySegmenters],
-});
 for (const specifier of QUICK_READ_LIBS) {
   await build({
     ...COMMONJS,
@@ -289,6 +300,12 @@ for (const specifier of QUICK_READ_LIBS) {
     plugins: [highlightSubset],
   });
 }
+await build({
+  ...commonjsEntry('quick-read', 'src/cli/quickRead.ts'),
+  ...MINIFIED,
+  define: { 'process.env.NODE_ENV': '"production"', 'import.meta.url': '__blogTuiUrl' },
+  plugins: [notInQuickRead, quickReadLibs, lazyStringWidth, lazySegmenters],
+});
 
 // The full-screen app up to its first frame (src/cli/quickStart.ts and what it runs: the settings,
 // the posts, src/tui/tuiSetup.ts) as one CommonJS file, dist/quick-start.cjs, which the entry

@@ -1,5 +1,6 @@
 import { availableParallelism } from 'node:os';
-import { MessageChannel, receiveMessageOnPort, Worker, type MessagePort, type ResourceLimits } from 'node:worker_threads';
+import { createRequire } from 'node:module';
+import type { MessagePort, ResourceLimits, Worker } from 'node:worker_threads';
 import { readRecord, type FileRecord, type ParsePost } from '../content/indexBuild.js';
 import type { PostFile } from '../content/postFiles.js';
 import { builtFile } from './workerTask.js';
@@ -88,7 +89,10 @@ export async function readFilesInParallel(
     for (const [i, record] of batch.records) keep(i, record);
     return batch.done === true || batch.error !== undefined;
   };
-  if (entry) {
+  // node:worker_threads is loaded when a second thread reads, not by every command that could.
+  const threads = entry ? (createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads')) : undefined;
+  if (entry && threads) {
+    const { MessageChannel, Worker } = threads;
     const channel = new MessageChannel();
     port = channel.port1;
     const request: IndexPartRequest = { folder, files: [...files], next: counter.buffer as SharedArrayBuffer, port: channel.port2 };
@@ -109,7 +113,7 @@ export async function readFilesInParallel(
   takeFiles(files, counter, (file) => readRecord(file, readFile, parse), (i, record) => {
     keep(i, record);
     // The second thread's batches, taken while this one reads: they are shown as they come.
-    for (let batch = port && receiveMessageOnPort(port); batch; batch = receiveMessageOnPort(port!)) take(batch.message as IndexPartBatch);
+    for (let batch = port && threads?.receiveMessageOnPort(port); batch; batch = threads?.receiveMessageOnPort(port!)) take(batch.message as IndexPartBatch);
   });
   if (worker) {
     // Files the second thread took are still being read: wait for them (or for it to fail).

@@ -1,6 +1,7 @@
 import { existsSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import { fileURLToPath } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import type { ResourceLimits } from 'node:worker_threads';
 import { WORKER_LIMITS } from '../tui/workerLimits.js';
 
 /** A file built next to this one (dist/), or undefined when running from the sources. */
@@ -24,6 +25,8 @@ export function workerTask<T, P = never>(name: string, data: unknown, inThread: 
   const file = builtFile(`${name}.mjs`);
   if (!file) return new Promise((done, fail) => setImmediate(() => inThread().then(done, fail)));
   return new Promise((done, fail) => {
+    // node:worker_threads is loaded by the first task, not by every command that could start one.
+    const { Worker } = createRequire(import.meta.url)('node:worker_threads') as typeof import('node:worker_threads');
     const worker = new Worker(file, { workerData: data, resourceLimits: limits });
     worker.unref();
     // The app is leaving: the thread stops now rather than when the process exits.

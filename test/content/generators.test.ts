@@ -6,6 +6,8 @@ import { detectGenerator, GENERATORS } from '../../src/content/generators/regist
 import type { PostEntry } from '../../src/content/postEntry.js';
 import { tempPosts } from '../support/tempPosts.js';
 import { plainSite } from '../../src/content/generators/plain.js';
+import { fingerprint } from '../../src/content/generators/config.js';
+import { createHash } from 'node:crypto';
 
 const FIXTURES = fileURLToPath(new URL('../fixtures/', import.meta.url));
 const NOW = Date.UTC(2026, 0, 1);
@@ -28,6 +30,18 @@ describe('the generator registry', () => {
     const zolaSite = tempPosts({ 'config.toml': 'base_url = "https://x.org"\ntitle = "Z"\n', 'content/a.md': '+++\ntitle = "A"\n+++\n' });
     expect(detectGenerator(hugoSite).name).toBe('Hugo');
     expect(detectGenerator(zolaSite).name).toBe('Zola');
+  });
+});
+
+describe('a site\'s fingerprint', () => {
+  it('is the SHA-256 node:crypto gives of its configuration, short (hashed without node:crypto) or long', () => {
+    const files: Record<string, string> = { 'hugo.toml': 'title = "Ünïcode ✓"\nbaseURL = "https://x.org/"\n', 'long.yaml': `x: ${'y'.repeat(70_000)}\n` };
+    const probe = { read: (file: string) => files[file], exists: (file: string) => file in files } as never;
+    for (const names of [['hugo.toml'], ['hugo.toml', 'long.yaml'], ['missing.toml']]) {
+      const hash = createHash('sha256').update('hugo');
+      for (const name of names) hash.update(`\0${name}\0${files[name] ?? ''}`);
+      expect(fingerprint('hugo', probe, names)).toBe(`hugo:${hash.digest('hex').slice(0, 16)}`);
+    }
   });
 });
 

@@ -1,7 +1,11 @@
-import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { sha256Hex } from '../sha256.js';
 import type { FolderProbe } from './types.js';
 
 /** Reading a site's configuration files: YAML, TOML and JSON parsers are imported when needed. */
+
+// node:crypto only for configuration too long for sha256.ts.
+const load = createRequire(import.meta.url);
 
 export type ConfigFormat = 'yaml' | 'toml' | 'json';
 
@@ -42,10 +46,14 @@ export function lowerKeysDeep(value: unknown, depth = 0): unknown {
 }
 
 /** A fingerprint of the configuration files' text, for the index cache. */
+/** Up to this many characters, configuration is hashed by sha256.ts: reading one post of a folder then loads no node:crypto. */
+const SHORT_CONFIG = 65536;
+
 export function fingerprint(generator: string, probe: FolderProbe, files: readonly string[]): string {
-  const hash = createHash('sha256').update(generator);
-  for (const file of files) hash.update(`\0${file}\0${probe.read(file) ?? ''}`);
-  return `${generator}:${hash.digest('hex').slice(0, 16)}`;
+  let text = generator;
+  for (const file of files) text += `\0${file}\0${probe.read(file) ?? ''}`;
+  const hex = text.length <= SHORT_CONFIG ? sha256Hex(text) : (load('node:crypto') as typeof import('node:crypto')).createHash('sha256').update(text).digest('hex');
+  return `${generator}:${hex.slice(0, 16)}`;
 }
 
 export function record(value: unknown): Record<string, unknown> {
