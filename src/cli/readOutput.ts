@@ -4,7 +4,7 @@ import { postHeader } from '../content/postMeta.js';
 import { renderPost } from '../render/postRender.js';
 import { wrapText } from '../render/longText.js';
 import { loadHighlighter } from '../render/codeHighlight.js';
-import { loadPart, paintPart } from '../render/optionalParts.js';
+import { loadPart, paintedRoles, paintPart } from '../render/optionalParts.js';
 import { PLAIN_ROLES, styleFromEnvironment, type Look, type StyleSetting } from '../render/style.js';
 import { colorDepth } from '../config/colorDepth.js';
 
@@ -27,7 +27,7 @@ export async function pipedLook(setting: StyleSetting, env: NodeJS.ProcessEnv = 
 export async function renderPostText(entry: PostEntry, body: string, width: number, setting: StyleSetting | Look | false | undefined, links = true, html = false): Promise<string> {
   const look = typeof setting === 'string' ? await pipedLook(setting) : setting || undefined;
   if (look) await loadHighlighter();
-  const roles = look ? paintPart().rolesFor(look.depth, look.style) : PLAIN_ROLES;
+  const roles = look ? paintedRoles(look) : PLAIN_ROLES;
   const title = wrapText(sanitizeLine(entry.title), width, { hard: true, trim: true }).map(roles.title);
   const header = [...title, roles.dim(wrapText(sanitizeLine(postHeader(entry)), width, { hard: true }).join('\n')), roles.border('─'.repeat(width)), ''];
   const { lines } = await renderPost(body, { width, color: look !== undefined, look, linkList: links, page: entry.url, ...(html ? { html } : {}) });

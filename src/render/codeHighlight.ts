@@ -1,5 +1,5 @@
 import { codeTheme } from './codeTheme.js';
-import { loadPart, paintPart } from './optionalParts.js';
+import { loadPart, paintedRoles } from './optionalParts.js';
 import type { Paint, Roles } from './style.js';
 
 /** A node of highlight.js's token tree: a token class (or a nested language) and its content. */
@@ -118,7 +118,7 @@ export function highlightCode(code: string, info: string | undefined, color: boo
   const language = color ? fenceLanguage(info) : undefined;
   if (!language || !hljs) return code;
   // Outside the try: a part the renderer has to load first (optionalParts.ts) is not a failure to highlight.
-  const theme = codeTheme(roles ?? paintPart().rolesFor(paintPart().terminalLevel()));
+  const theme = codeTheme(roles ?? paintedRoles());
   try {
     const result = hljs.highlight(code, { language, ignoreIllegals: true });
     const { emitter } = result;

@@ -1,5 +1,5 @@
 import type { Block, Inline } from './model.js';
-import type { ConcreteStyle, Depth, Roles } from './style.js';
+import type { ConcreteStyle, Depth, Look, Roles } from './style.js';
 
 /**
  * The parts of the renderer that only some posts need, each loaded on its first use: the HTML
@@ -68,6 +68,12 @@ export function mathPart(): MathPart {
 
 export function paintPart(): PaintPart {
   return part('paint');
+}
+
+/** The paint functions of coloured text: the look's, else the dark style at the terminal's depth. */
+export function paintedRoles(look?: Look): Roles {
+  const paint = part('paint');
+  return look ? paint.rolesFor(look.depth, look.style) : paint.rolesFor(paint.terminalLevel());
 }
 
 /** Whether a part is loaded (for tests and for callers that want to know what a render cost). */

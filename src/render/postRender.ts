@@ -6,7 +6,7 @@ import { RIGID_MARK, fitLine } from './lineWrap.js';
 import displayWidth from './displayWidth.js';
 import { PostDocument, type Context, type Mark, type PostLink } from './document.js';
 import { MarkdownReader, lex } from './markdownModel.js';
-import { htmlPart, loadPart, paintPart, PartNeeded } from './optionalParts.js';
+import { htmlPart, loadPart, paintedRoles, PartNeeded } from './optionalParts.js';
 import { renderBlock, renderBlocks } from './blocks/index.js';
 import { renderLinkList, renderNotes } from './blocks/notes.js';
 
@@ -87,17 +87,11 @@ function lexPost(markdown: string): Token[] {
   return lex(expandTabs(sanitizeText(limitNesting(markdown))));
 }
 
-/** The paint functions of a coloured render: the look's, else the dark style at the terminal's depth. */
-function colourRoles(look: Look | undefined): Roles {
-  const paint = paintPart();
-  return look ? paint.rolesFor(look.depth, look.style) : paint.rolesFor(paint.terminalLevel());
-}
-
 /** The post laid out from its tokens (`tokens` undefined: the body is HTML). */
 function renderTokens(markdown: string, tokens: Token[] | undefined, options: RenderOptions): RenderedPost {
   const width = Math.max(10, Math.floor(options.width));
   const look = options.look;
-  const roles = options.color ? (options.roles ?? colourRoles(look)) : PLAIN_ROLES;
+  const roles = options.color ? (options.roles ?? paintedRoles(look)) : PLAIN_ROLES;
   const reader = new MarkdownReader();
   const blocks = tokens ? reader.blocks(tokens) : htmlPart().htmlBlocks(expandTabs(sanitizeText(markdown)));
   const doc = new PostDocument();
